@@ -1,0 +1,33 @@
+"""What every command shares: exit codes, the consoles, error reporting."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "console", "err_console", "fail", "print_json"]
+
+#: Everything fine.
+EXIT_OK = 0
+#: The input (a model, a document) has problems; the message says which.
+EXIT_PROBLEMS = 1
+#: The command was called wrongly: unknown option value, unknown id named on the command line.
+EXIT_USAGE = 2
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = EXIT_PROBLEMS) -> NoReturn:
+    """Print one error line to stderr and exit with ``code``."""
+    err_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def print_json(data: Any) -> None:
+    """Write ``data`` as indented JSON to stdout, bypassing rich's wrapping."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

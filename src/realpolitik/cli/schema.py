@@ -1,0 +1,32 @@
+"""``realpolitik schema``: print or write the model format's JSON Schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from realpolitik.cli.common import console
+from realpolitik.model.jsonschema import json_schema_text
+
+__all__ = ["register"]
+
+
+def schema_command(
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the schema to this file instead of printing it."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the model file format."""
+    text = json_schema_text()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {output}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schema")(schema_command)

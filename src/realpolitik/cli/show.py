@@ -1,0 +1,88 @@
+"""``realpolitik show``: the model as tables for people, or as one JSON object for programs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from realpolitik.cli.common import console, print_json
+from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
+from realpolitik.model import Model, counts, load_model, people, timeline
+from realpolitik.model.vocabulary import ACTOR_KINDS
+
+__all__ = ["model_as_json", "register"]
+
+
+def model_as_json(model: Model) -> dict[str, Any]:
+    """The model as plain JSON data, events in date order, with counts."""
+    data = model.model_dump(mode="json", exclude_none=True)
+    data["events"] = [event.model_dump(mode="json", exclude_none=True) for event in timeline(model)]
+    data["document"] = data["documents"][0] if len(data["documents"]) == 1 else None
+    data["counts"] = counts(model)
+    return data
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", expand=False, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _names(model: Model) -> dict[str, str]:
+    return {actor.id: actor.name for actor in model.actors} | {c.id: c.label for c in model.concepts}
+
+
+def _print_tables(model: Model) -> None:
+    names = _names(model)
+    console.print(f"[bold]{model.title}[/]")
+    for document in model.documents:
+        byline = ", ".join(filter(None, [document.author, document.publisher, document.published]))
+        console.print(f"source: {document.title} ({byline}) [dim]{document.id[:12]}…[/]")
+    actors = _table("Actors by kind", "kind", "actors")
+    for kind in ACTOR_KINDS:
+        if kind != "person" and (members := [a.name for a in model.actors if a.kind == kind]):
+            actors.add_row(kind, ", ".join(members))
+    console.print(actors)
+    table = _table("People", "name", "role", "affiliation")
+    for person in people(model):
+        table.add_row(person.name, person.role or "", names.get(person.affiliation or "", person.affiliation or ""))
+    console.print(table)
+    table = _table("Relations", "source", "type", "target", "polarity", "from", "to")
+    for r in model.relations:
+        table.add_row(names.get(r.source, r.source), r.type, names.get(r.target, r.target), f"{r.polarity:+.1f}",
+                      r.valid_from or "", r.valid_to or "")
+    console.print(table)
+    table = _table("Timeline", "date", "event", "type")
+    for event in timeline(model):
+        table.add_row(event.date, event.description, event.type)
+    console.print(table)
+    table = _table("Causal links", "cause", "effect", "weight", "confidence")
+    for link in model.causal_links:
+        table.add_row(names.get(link.cause, link.cause), names.get(link.effect, link.effect), f"{link.weight:+.2f}",
+                      f"{link.confidence:.2f}")
+    console.print(table)
+    table = _table("Forecasts", "id", "statement", "term", "band", "resolved")
+    for f in model.forecasts:
+        resolved = "" if f.resolution is None else ("true" if f.resolution.outcome else "false") + f" ({f.resolution.date})"
+        table.add_row(f.id, f.statement, f.estimative_term, f.band, resolved)
+    console.print(table)
+    table = _table("Scenarios", "id", "name", "clamps")
+    for s in model.scenarios:
+        table.add_row(s.id, s.name, ", ".join(f"{names.get(k, k)}={v:g}" for k, v in s.clamps.items()))
+    console.print(table)
+
+
+def show_command(model: ModelArgument = None, as_json: JsonOption = False) -> None:
+    """Show a model: actors by kind, people, relations, the timeline, causal links, forecasts, scenarios."""
+    loaded = load_model(model_path_or_bundled(model), check=False)
+    if as_json:
+        print_json(model_as_json(loaded))
+    else:
+        _print_tables(loaded)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show")(show_command)

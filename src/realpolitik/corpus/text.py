@@ -1,0 +1,87 @@
+"""Guarded file reading and the text normalisation every character offset refers to.
+
+A document's id is the sha256 of its original bytes; evidence offsets index the
+*normalised* text (Unicode NFC, ``\\r\\n`` and ``\\r`` turned into ``\\n``), so the
+same bytes always give the same offsets whatever the platform.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from realpolitik.errors import Errors, InputFileError
+
+__all__ = ["MAX_TEXT_BYTES", "SourceText", "normalise_text", "read_bytes_checked", "read_source_text", "sha256_hex"]
+
+#: Largest input read by default; larger files are refused with a clear message.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document's identity and its normalised text."""
+
+    id: str
+    text: str
+    path: Path
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the lowercase hex sha256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def normalise_text(text: str) -> str:
+    """Return ``text`` in NFC with every line break as ``\\n``.
+
+    Examples
+    --------
+    >>> normalise_text("a\\r\\nb\\rc")
+    'a\\nb\\nc'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def read_bytes_checked(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """Read a file's bytes, refusing missing, empty, oversized and binary files.
+
+    Raises
+    ------
+    InputFileError
+        With a one-line message naming the path and what is wrong.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(Errors.E001.format(path=path))
+    if path.is_dir():
+        raise InputFileError(Errors.E008.format(path=path))
+    size = path.stat().st_size
+    if size > limit:
+        raise InputFileError(Errors.E005.format(path=path, size_mb=size / 1e6, limit_mb=limit / 1e6))
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputFileError(Errors.E002.format(path=path))
+    if b"\x00" in data:
+        raise InputFileError(Errors.E003.format(path=path))
+    return data
+
+
+def read_source_text(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> SourceText:
+    """Read a UTF-8 text document and return its id (sha256 of the bytes) and normalised text.
+
+    Raises
+    ------
+    InputFileError
+        If the file is missing, empty, binary, too large or not UTF-8.
+    """
+    path = Path(path)
+    data = read_bytes_checked(path, limit=limit)
+    try:
+        decoded = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(Errors.E004.format(path=path, reason=f"byte {exc.start}")) from exc
+    return SourceText(id=sha256_hex(data), text=normalise_text(decoded), path=path)

@@ -1,0 +1,81 @@
+"""The project's exception tree and its table of coded messages.
+
+Every problem realpolitik reports carries a stable code (``E0xx``) so that a user
+can look it up or filter it, in the manner of spaCy's ``Errors`` table.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "Errors",
+    "InputFileError",
+    "ModelValidationError",
+    "RealpolitikError",
+    "SimulationError",
+    "UnknownIdError",
+]
+
+
+class Errors:
+    """Message templates, one per code; format them with ``str.format``."""
+
+    # Reading files
+    E001 = "no such file: {path}"
+    E002 = "the file is empty: {path}"
+    E003 = "the file looks binary (it holds NUL bytes), not text: {path}"
+    E004 = "the file is not valid UTF-8 text ({reason}): {path}"
+    E005 = "the file is too large: {size_mb:.1f} MB, the limit is {limit_mb:.0f} MB: {path}"
+    E006 = "malformed YAML: {reason}"
+    E007 = "a model file must hold a mapping at its top level, found {found}"
+    E008 = "{path} is a directory, not a file"
+    # Structure of the model
+    E010 = "{message}"
+    E011 = "duplicate id '{id}' (first used at {first})"
+    E012 = "unknown {kind} '{ref}'"
+    E013 = "invalid EDTF date '{value}': {reason}"
+    E014 = "evidence span {start}..{end} lies outside document '{document}' ({length} characters)"
+    E015 = "evidence points to document '{document}', which the model does not list"
+    E016 = "the document at hand has sha256 {actual}, the model says {expected}"
+    E017 = "'{field}' is only meaningful for people (kind: person), not for kind '{kind}'"
+    E018 = "probability {probability} does not match band '{band}' ({low}..{high})"
+    E019 = "valid_to {valid_to} comes before valid_from {valid_from}"
+    E020 = "a causal link from '{concept}' to itself"
+    E021 = "evidence span {start}..{end} is empty or reversed"
+    E022 = "scenario '{scenario}' extends itself through a cycle of 'extends'"
+    # Simulation and analysis
+    E030 = "unknown concept '{concept}'; known concepts: {known}"
+    E031 = "the model has no causal links to simulate"
+    E032 = "clamp value {value} for '{concept}' lies outside the range of the '{transfer}' transfer function ({low}..{high})"
+    E033 = "unknown scenario '{scenario}'; known scenarios: {known}"
+    E034 = "no stable draw among {draws}: every sampled community matrix had an eigenvalue with a non-negative real part"
+    E035 = "the number of draws must be positive, got {draws}"
+    E036 = "the community matrix is singular, so the response to a press is undefined"
+    E037 = "unknown {kind} '{value}'; choose one of: {known}"
+
+
+class RealpolitikError(Exception):
+    """Base class of every error realpolitik raises on purpose."""
+
+
+class InputFileError(RealpolitikError):
+    """A file could not be read as the kind of input expected (missing, empty, binary, too big, malformed)."""
+
+
+class ModelValidationError(RealpolitikError):
+    """A model failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list) -> None:
+        self.problems = problems
+        lines = [str(problem) for problem in problems]
+        super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines))
+
+
+class UnknownIdError(RealpolitikError, KeyError):
+    """An id (actor, concept, scenario …) is not in the model."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class SimulationError(RealpolitikError):
+    """A simulation or perturbation analysis cannot be run on the given model or options."""

@@ -1,0 +1,214 @@
+"""Reading and writing model files (YAML, or JSON which is YAML too), with file lines for every problem.
+
+Each item is validated on its own, so one broken actor does not hide the problems
+of the rest of the file: :func:`read_model` returns every structural problem at
+once, each with its line, and a model of the items that were valid.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from realpolitik.corpus.text import read_bytes_checked
+from realpolitik.errors import Errors, InputFileError, ModelValidationError
+from realpolitik.model.problems import Location, Problem
+from realpolitik.model.schema import SECTIONS, Model
+
+__all__ = [
+    "MAX_MODEL_BYTES",
+    "LineMap",
+    "dump_model",
+    "load_model",
+    "parse_model",
+    "read_model",
+    "save_model",
+]
+
+#: Model files above this size are refused before parsing.
+MAX_MODEL_BYTES = 20 * 1024 * 1024
+
+
+class LineMap:
+    """Finds the 1-based file line of a field path in a ruamel round-trip tree."""
+
+    def __init__(self, root: Any) -> None:
+        self._root = root
+
+    def line_of(self, path: Location) -> int | None:
+        node, line = self._root, None
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            line = node.lc.line + 1
+        for part in path:
+            try:
+                if isinstance(node, CommentedMap) and part in node:
+                    line = node.lc.key(part)[0] + 1
+                    node = node[part]
+                elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                    line = node.lc.item(part)[0] + 1
+                    node = node[part]
+                else:
+                    break
+            except (AttributeError, KeyError, TypeError):
+                break
+        return line
+
+
+def _plain(node: Any) -> Any:
+    """Turn ruamel's commented containers and scalar subclasses into plain Python values."""
+    if isinstance(node, dict):
+        return {str(key) if not isinstance(key, (int, float, bool)) else key: _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value) for value in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    for kind in (int, float, str):
+        if isinstance(node, kind):
+            return kind(node)
+    return node
+
+
+def _pydantic_problems(exc: ValidationError, prefix: Location, file: str | None, lines: LineMap) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        path = prefix + tuple(error["loc"])
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = "unknown field (not part of the model format)"
+        problems.append(Problem("E010", message, path=path, file=file, line=lines.line_of(path)))
+    return problems
+
+
+def parse_model(text: str, *, file: str | None = None) -> tuple[Model | None, list[Problem], LineMap | None]:
+    """Parse model text and validate its structure item by item.
+
+    Returns
+    -------
+    (model, problems, lines)
+        ``model`` holds every valid item (``None`` if the file could not be parsed
+        at all); ``problems`` lists every structural problem with its line;
+        ``lines`` finds the line of any field path for later checks.
+    """
+    yaml = YAML(typ="rt")
+    try:
+        root = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = (exc.problem or exc.context or "unreadable").strip()
+        return None, [Problem("E006", Errors.E006.format(reason=reason), file=file, line=line)], None
+    except YAMLError as exc:
+        return None, [Problem("E006", Errors.E006.format(reason=str(exc).splitlines()[0]), file=file)], None
+    if root is None:
+        return None, [Problem("E002", "the file holds no model (it is empty or only comments)", file=file, line=1)], None
+    if not isinstance(root, dict):
+        found = type(root).__name__.replace("Commented", "").lower()
+        return None, [Problem("E007", Errors.E007.format(found=found), file=file, line=1)], None
+
+    lines = LineMap(root)
+    problems: list[Problem] = []
+    data = _plain(root)
+    sections: dict[str, list] = {}
+    for name, item_class in SECTIONS.items():
+        raw_items = data.pop(name, None) or []
+        if not isinstance(raw_items, list):
+            problems.append(Problem("E010", "must be a list", path=(name,), file=file, line=lines.line_of((name,))))
+            continue
+        valid = []
+        for index, raw in enumerate(raw_items):
+            try:
+                valid.append(item_class.model_validate(raw))
+            except ValidationError as exc:
+                problems.extend(_pydantic_problems(exc, (name, index), file, lines))
+        sections[name] = valid
+    try:
+        header = Model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(exc, (), file, lines))
+        header = Model.model_construct(title=str(data.get("title") or "(untitled)"))
+    return header.model_copy(update=sections), problems, lines
+
+
+def read_model(path: str | Path) -> tuple[Model | None, list[Problem], LineMap | None]:
+    """Read a model file; return the model of its valid items, its structural problems and its line map.
+
+    Raises
+    ------
+    InputFileError
+        If the file is missing, empty, binary, too large or not UTF-8.
+    """
+    path = Path(path)
+    data = read_bytes_checked(path, limit=MAX_MODEL_BYTES)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(Errors.E004.format(path=path, reason=f"byte {exc.start}")) from exc
+    return parse_model(text, file=str(path))
+
+
+def load_model(path: str | Path, *, check: bool = True) -> Model:
+    """Load a model file, raising if it has any problem.
+
+    Parameters
+    ----------
+    path
+        A YAML or JSON model file.
+    check
+        Also run the cross-reference checks of :func:`realpolitik.model.checks.check_model`.
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read as text.
+    ModelValidationError
+        Listing every problem, each with file and line.
+    """
+    from realpolitik.model.checks import check_model
+
+    model, problems, line_map = read_model(path)
+    if model is not None and not problems and check:
+        problems = [p for p in check_model(model, file=str(path), lines=line_map) if p.severity == "error"]
+    if model is None or problems:
+        raise ModelValidationError(problems)
+    return model
+
+
+def _clean(value: Any) -> Any:
+    """Drop ``None`` and empty containers so that saved files stay short."""
+    if isinstance(value, dict):
+        cleaned = {key: _clean(item) for key, item in value.items()}
+        return {key: item for key, item in cleaned.items() if item is not None and item != [] and item != {}}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
+def dump_model(model: Model, *, fmt: str = "yaml") -> str:
+    """Serialise a model as YAML (default) or JSON text that :func:`parse_model` reads back unchanged."""
+    data = _clean(model.model_dump(mode="json"))
+    data["format"] = model.format
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    yaml = YAML(typ="rt")
+    yaml.width = 110
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def save_model(model: Model, path: str | Path) -> Path:
+    """Write a model to ``path`` (JSON if the suffix is ``.json``, else YAML), atomically."""
+    path = Path(path)
+    text = dump_model(model, fmt="json" if path.suffix.lower() == ".json" else "yaml")
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+    return path
