@@ -20,3 +20,12 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".${extras}"
     echo "$want" >"$stamp"
 fi
+# The browser tests drive Debian's Chromium through its matching chromedriver; nothing downloads a browser.
+if [ "${1:-}" = "test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "installing chromium and chromium-driver for the browser tests" >&2
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null || echo "warning: apt-get update failed" >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium chromium-driver >/dev/null \
+        || echo "warning: could not install chromium; the browser tests will be skipped" >&2
+fi
