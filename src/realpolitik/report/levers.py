@@ -1,0 +1,129 @@
+"""The model's main levers: the concepts a press perturbation pushes on, and in which direction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from realpolitik.model.schema import Model, Scenario
+
+__all__ = ["DEFAULT_MAX_LEVERS", "Lever", "default_baseline", "main_levers", "scenario_clamps"]
+
+#: Enough to cover the levers a source argues about; each costs one press perturbation.
+DEFAULT_MAX_LEVERS = 6
+
+#: What a clamp is compared with when the baseline leaves the concept free: the middle of the sigmoid's range.
+_FREE_REFERENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Lever:
+    """A concept to press on: ``direction`` is +1 (push up) or -1 (push down); ``reason`` says why it was chosen."""
+
+    concept: str
+    label: str
+    direction: int
+    reason: str
+
+    @property
+    def press(self) -> dict[str, int]:
+        """The press as :func:`realpolitik.simulate.press_perturbation` takes it."""
+        return {self.concept: self.direction}
+
+
+def scenario_clamps(model: Model, scenario: Scenario) -> dict[str, float]:
+    """A scenario's clamps with those it inherits through ``extends`` (its own win).
+
+    Examples
+    --------
+    >>> from realpolitik.model import Model, Scenario
+    >>> m = Model(title="t", scenarios=[Scenario(id="base", name="B", clamps={"a": 0.0, "b": 0.0}),
+    ...                                 Scenario(id="s", name="S", extends="base", clamps={"a": 1.0})])
+    >>> scenario_clamps(m, m.scenarios[1])
+    {'a': 1.0, 'b': 0.0}
+    """
+    chain, seen, current = [], set(), scenario
+    while current is not None and current.id not in seen:  # a cycle of extends is E022; stop rather than loop
+        seen.add(current.id)
+        chain.append(current)
+        current = next((s for s in model.scenarios if s.id == current.extends), None)
+    clamps: dict[str, float] = {}
+    for item in reversed(chain):
+        clamps.update(item.clamps)
+    return clamps
+
+
+def _out_strength(model: Model) -> dict[str, float]:
+    strength: dict[str, float] = Counter()
+    for link in model.causal_links:
+        strength[link.cause] += abs(link.weight)
+    return strength
+
+
+def main_levers(model: Model, *, baseline: str | None = None, max_levers: int = DEFAULT_MAX_LEVERS) -> list[Lever]:
+    """Choose the concepts to press on.
+
+    The levers are the concepts that the model's own scenarios move: those a non-baseline
+    scenario clamps itself (not through ``extends``), ranked by how many scenarios clamp them,
+    then by out-strength (sum of ``|weight|`` of their outgoing links).  The direction is the
+    way the scenario moves the concept from the baseline's clamp (or from 0.5 when the
+    baseline leaves it free).  A model without such scenarios falls back to the concepts no
+    link drives (the map's exogenous drivers), then to any concept, by out-strength, each
+    pushed up.
+
+    Parameters
+    ----------
+    model
+        The model.
+    baseline
+        Id of the baseline scenario; by default the scenario others extend most, else one named
+        ``baseline``.
+    max_levers
+        At most this many levers.
+
+    Examples
+    --------
+    >>> from realpolitik.model import CausalLink, Concept, Model, Scenario
+    >>> m = Model(title="t", concepts=[Concept(id=c, label=c.upper()) for c in "abc"],
+    ...           causal_links=[CausalLink(id="l", cause="a", effect="b", weight=0.5)],
+    ...           scenarios=[Scenario(id="base", name="B", clamps={"c": 1.0}),
+    ...                      Scenario(id="s", name="S", extends="base", clamps={"c": 0.0})])
+    >>> [(lever.concept, lever.direction) for lever in main_levers(m)]
+    [('c', -1)]
+    >>> [(lever.concept, lever.direction) for lever in main_levers(m.model_copy(update={"scenarios": []}))]
+    [('a', 1)]
+    """
+    labels = {concept.id: concept.label for concept in model.concepts}
+    strength = _out_strength(model)
+    base_id = baseline if baseline is not None else default_baseline(model)
+    base = next((s for s in model.scenarios if s.id == base_id), None)
+    base_clamps = scenario_clamps(model, base) if base is not None else {}
+    counted: Counter[str] = Counter()
+    direction: dict[str, int] = {}
+    for scenario in model.scenarios:
+        if scenario.id == base_id:
+            continue
+        for concept, value in scenario.clamps.items():
+            counted[concept] += 1
+            direction.setdefault(concept, 1 if value >= base_clamps.get(concept, _FREE_REFERENCE) else -1)
+    if counted:
+        ranked = sorted(counted, key=lambda c: (-counted[c], -strength.get(c, 0.0), c))
+        return [
+            Lever(c, labels.get(c, c), direction[c], f"clamped by {counted[c]} scenario(s) other than the baseline")
+            for c in ranked[:max_levers]
+        ]
+    driven = {link.effect for link in model.causal_links}
+    drivers = [c for c in labels if c not in driven and strength.get(c, 0.0) > 0]
+    reason = "no link drives it: an exogenous driver of the map"
+    if not drivers:
+        drivers, reason = list(labels), "highest out-strength in the causal map"
+    ranked = sorted(drivers, key=lambda c: (-strength.get(c, 0.0), c))
+    return [Lever(c, labels[c], 1, reason) for c in ranked[:max_levers]]
+
+
+def default_baseline(model: Model) -> str | None:
+    """The baseline scenario's id: the one most scenarios extend, else one with id ``baseline``, else None."""
+    extended = Counter(s.extends for s in model.scenarios if s.extends)
+    if extended:
+        return sorted(extended, key=lambda s: (-extended[s], s))[0]
+    return "baseline" if any(s.id == "baseline" for s in model.scenarios) else None
