@@ -11,6 +11,7 @@ __all__ = [
     "InputFileError",
     "ModelValidationError",
     "RealpolitikError",
+    "ReportError",
     "SimulationError",
     "UnknownIdError",
 ]
@@ -51,6 +52,13 @@ class Errors:
     E035 = "the number of draws must be positive, got {draws}"
     E036 = "the community matrix is singular, so the response to a press is undefined"
     E037 = "unknown {kind} '{value}'; choose one of: {known}"
+    # Reports
+    E040 = "unknown report format '{fmt}'; choose one of: {known}"
+    E041 = "unknown figure format '{fmt}'; choose one of: {known}"
+    E042 = "{path} is a directory; name the report file, e.g. {path}/report.{suffix}"
+    E043 = "cannot write the report to {path}: {reason}"
+    E044 = "press on '{concept}' gave no result: {reason}"
+    E045 = "the scenarios could not be simulated: {reason}"
 
 
 class RealpolitikError(Exception):
@@ -79,3 +87,7 @@ class UnknownIdError(RealpolitikError, KeyError):
 
 class SimulationError(RealpolitikError):
     """A simulation or perturbation analysis cannot be run on the given model or options."""
+
+
+class ReportError(RealpolitikError):
+    """A report cannot be produced or written (unknown format, unwritable path)."""

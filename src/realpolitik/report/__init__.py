@@ -1,0 +1,31 @@
+"""The report stage: one self-contained HTML file (or Markdown) from a model and its simulations.
+
+>>> from realpolitik.report import build_report_data, write_report   # doctest: +SKIP
+>>> write_report(build_report_data(model), "report.html")            # doctest: +SKIP
+"""
+
+from realpolitik.report.data import DEFAULT_DRAWS, PressOutcome, ReportData, build_report_data, run_presses, run_scenarios
+from realpolitik.report.levers import Lever, default_baseline, main_levers, scenario_clamps
+from realpolitik.report.render import REPORT_FORMATS, render_html, render_markdown, report_figures, write_report
+from realpolitik.report.summary import executive_summary, headline, scenario_headline
+
+__all__ = [
+    "DEFAULT_DRAWS",
+    "REPORT_FORMATS",
+    "Lever",
+    "PressOutcome",
+    "ReportData",
+    "build_report_data",
+    "default_baseline",
+    "executive_summary",
+    "headline",
+    "main_levers",
+    "render_html",
+    "render_markdown",
+    "report_figures",
+    "run_presses",
+    "run_scenarios",
+    "scenario_clamps",
+    "scenario_headline",
+    "write_report",
+]

@@ -1,0 +1,164 @@
+"""Everything a report shows, computed once: analysis results, simulation runs and press results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from realpolitik.analysis import (
+    ConceptCentrality,
+    FeedbackLoop,
+    ForecastScore,
+    actor_network,
+    actor_strength,
+    brier_score,
+    concept_centrality,
+    feedback_loops,
+    score_forecasts,
+)
+from realpolitik.errors import Errors, SimulationError
+from realpolitik.model.schema import Model
+from realpolitik.report.levers import DEFAULT_MAX_LEVERS, Lever, main_levers
+
+__all__ = ["DEFAULT_DRAWS", "PressOutcome", "ReportData", "build_report_data", "run_presses", "run_scenarios"]
+
+#: Draws per press: enough for probabilities to about ±0.01, few enough for the demo's time budget.
+DEFAULT_DRAWS = 4000
+
+
+@dataclass(frozen=True)
+class PressOutcome:
+    """A lever, and the press perturbation's result on it or the reason there is none."""
+
+    lever: Lever
+    result: Any | None
+    error: str | None = None
+
+
+@dataclass
+class ReportData:
+    """The inputs of every section of a report.
+
+    ``run`` is a :class:`realpolitik.simulate.SimulationRun` (or ``None`` with ``run_error``
+    saying why); ``presses`` holds one :class:`PressOutcome` per main lever.
+    """
+
+    model: Model
+    source: str | None = None
+    loops: list[FeedbackLoop] = field(default_factory=list)
+    centrality: list[ConceptCentrality] = field(default_factory=list)
+    key_actors: list[tuple[str, float]] = field(default_factory=list)
+    run: Any | None = None
+    run_error: str | None = None
+    levers: list[Lever] = field(default_factory=list)
+    presses: list[PressOutcome] = field(default_factory=list)
+    press_options: dict[str, Any] = field(default_factory=dict)
+    scores: list[ForecastScore] = field(default_factory=list)
+    brier: float | None = None
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Display name of every actor and label of every concept, by id."""
+        return {a.id: a.name for a in self.model.actors} | {c.id: c.label for c in self.model.concepts}
+
+    @property
+    def expected(self) -> dict[str, dict[str, int]]:
+        """Per scenario, the directions the source argues for (concept id -> -1, 0 or +1)."""
+        return {s.id: dict(s.expected) for s in self.model.scenarios}
+
+    @property
+    def pressed(self) -> list[PressOutcome]:
+        """The presses that gave a result."""
+        return [p for p in self.presses if p.result is not None]
+
+
+def run_scenarios(model: Model, **options: Any) -> tuple[Any | None, str | None]:
+    """Simulate every scenario of the model; return (run, None), or (None, reason) when it cannot be done."""
+    from realpolitik.simulate import simulate_scenarios
+
+    if not model.scenarios:
+        return None, "the model defines no scenarios"
+    try:
+        return simulate_scenarios(model, **options), None
+    except SimulationError as exc:
+        return None, Errors.E045.format(reason=exc)
+
+
+def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_DRAWS, seed: int = 0,
+                weights: str = "model") -> list[PressOutcome]:
+    """One press perturbation per lever; a lever whose press fails keeps the reason (E044) instead.
+
+    ``weights="model"`` samples link strengths around the model's own weights rather than
+    uniformly, so that the signs the report shows reflect the curated magnitudes.
+    """
+    from realpolitik.simulate import press_perturbation
+
+    outcomes = []
+    for lever in levers:
+        try:
+            result = press_perturbation(model, lever.press, draws=draws, seed=seed, weights=weights)
+            outcomes.append(PressOutcome(lever, result))
+        except SimulationError as exc:
+            outcomes.append(PressOutcome(lever, None, Errors.E044.format(concept=lever.concept, reason=exc)))
+    return outcomes
+
+
+def build_report_data(
+    model: Model,
+    *,
+    source: str | Path | None = None,
+    run: Any | None = None,
+    presses: Sequence[PressOutcome] | None = None,
+    simulate: bool = True,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = 0,
+    max_levers: int = DEFAULT_MAX_LEVERS,
+    max_loop_length: int = 8,
+) -> ReportData:
+    """Compute everything a report shows.
+
+    Parameters
+    ----------
+    model
+        The model to report on.
+    source
+        The model file, named in the report's header.
+    run, presses
+        Results computed beforehand (as the demo does, to time each step); when missing and
+        ``simulate`` is true they are computed here.
+    simulate
+        Run the scenarios and the presses when they were not given.  With false, a report
+        shows the model and its analysis only.
+    draws, seed
+        Passed to each press perturbation.
+    max_levers
+        At most this many levers are pressed (see :func:`realpolitik.report.levers.main_levers`).
+    max_loop_length
+        Longest feedback loop enumerated.
+
+    Raises
+    ------
+    ImportError
+        If ``simulate`` is true and :mod:`realpolitik.simulate` is not installed.
+    """
+    data = ReportData(model=model, source=str(source) if source is not None else None)
+    data.loops = feedback_loops(model, max_length=max_loop_length)
+    data.centrality = concept_centrality(model)
+    data.key_actors = actor_strength(actor_network(model, people=False))
+    data.scores = score_forecasts(model.forecasts)
+    data.brier = brier_score(model.forecasts)
+    data.run = run
+    if run is None and simulate:
+        data.run, data.run_error = run_scenarios(model)
+    elif run is None:
+        data.run_error = "simulation was not requested"
+    baseline = getattr(data.run, "baseline", None)
+    data.levers = main_levers(model, baseline=baseline, max_levers=max_levers)
+    data.press_options = {"draws": draws, "seed": seed, "weights": "model"}
+    if presses is not None:
+        data.presses = list(presses)
+    elif simulate and model.causal_links:
+        data.presses = run_presses(model, data.levers, draws=draws, seed=seed)
+    return data

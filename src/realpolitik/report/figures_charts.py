@@ -1,0 +1,186 @@
+"""Chart figures: the timeline, scenario results, press perturbation and forecasts.
+
+The simulation results are read through the attributes of the contract of
+:mod:`realpolitik.simulate` (``SimulationRun``, ``ScenarioOutcome``, ``PressResult``), so
+that any object with those attributes draws.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import matplotlib.dates as mdates
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+from realpolitik.analysis import forecast_midpoint
+from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.schema import Event, Forecast
+from realpolitik.report.summary import agrees
+
+__all__ = ["forecasts_figure", "press_figure", "scenario_delta_figure", "timeline_figure", "trajectories_figure"]
+
+_COOPERATIVE = {"agree", "consult", "support", "concede", "cooperate", "aid", "retreat", "request"}
+_CONFLICTUAL = {"accuse", "reject", "threaten", "protest", "sanction", "mobilize", "coerce", "assault"}
+_EVENT_COLOURS = {"cooperative": "#1a7f37", "conflictual": "#c0392b", "other": "#6c757d"}
+_UP, _DOWN = "#2166ac", "#b2182b"
+
+
+def _event_tone(event: Event) -> str:
+    return "cooperative" if event.type in _COOPERATIVE else "conflictual" if event.type in _CONFLICTUAL else "other"
+
+
+def timeline_figure(events: Sequence[Event]) -> Figure:
+    """One row per event, in the given order: a point for a day, a bar for anything longer.
+
+    An EDTF date that covers more than a day ("199X", "2014", "2018/2021") is drawn from its
+    earliest to its latest possible day, so that vague dates look vague.
+    """
+    figure = Figure(figsize=(10, 1.2 + 0.34 * max(len(events), 1)), layout="constrained")
+    ax = figure.add_subplot()
+    labels = []
+    for row, event in enumerate(events):
+        colour = _EVENT_COLOURS[_event_tone(event)]
+        labels.append(textwrap.shorten(f"{event.date}  {event.description}", 70, placeholder="…"))
+        try:
+            span = parse_date(event.date)
+        except InvalidDateError:
+            continue  # the label still lists it; there is just no place on the axis
+        if span.is_span:
+            ax.barh(row, (span.upper - span.lower).days + 1, left=mdates.date2num(span.lower), height=0.55,
+                    color=colour, alpha=0.55, edgecolor=colour)
+        else:
+            ax.plot(mdates.date2num(span.lower), row, marker="o", color=colour, markersize=6)
+    ax.set_yticks(range(len(events)), labels, fontsize=8)
+    ax.set_ylim(len(events) - 0.5, -0.5)
+    ax.xaxis_date()
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(handles=[Patch(color=c, label=k) for k, c in _EVENT_COLOURS.items()], loc="lower left",
+              bbox_to_anchor=(0, 1.0), ncols=3, fontsize=8, frameon=False)
+    return figure
+
+
+def _expected_mark(ax, row: int, column: int, expected: int, delta: float) -> None:
+    ok = agrees(expected, delta)
+    ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, fill=False, linewidth=2,
+                           edgecolor="#1a7f37" if ok else "#e08e0b", linestyle="-" if ok else "--"))
+
+
+def scenario_delta_figure(run: Any, labels: Mapping[str, str], expected: Mapping[str, Mapping[str, int]]) -> Figure:
+    """Heat map of each concept's change against the baseline (rows) in each scenario (columns).
+
+    Cells the source made a claim about are framed: solid green where the simulation moves the
+    concept the way the source argues, dashed amber where it does not.
+    """
+    outcomes = [o for o in run.outcomes if o.scenario != run.baseline]
+    concepts = list(run.concepts)
+    deltas = np.array([np.asarray(o.delta, dtype=float) for o in outcomes]).T.reshape(len(concepts), len(outcomes))
+    limit = float(np.abs(deltas).max()) if deltas.size else 0.0
+    limit = limit if limit > 1e-9 else 1.0
+    figure = Figure(figsize=(2.4 + 1.15 * max(len(outcomes), 1), 1.6 + 0.3 * len(concepts)), layout="constrained")
+    ax = figure.add_subplot()
+    image = ax.imshow(deltas, cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
+    for (row, column), value in np.ndenumerate(deltas):
+        ax.text(column, row, f"{value:+.2f}", ha="center", va="center", fontsize=7,
+                color="white" if abs(value) > 0.6 * limit else "black")
+        claim = expected.get(outcomes[column].scenario, {}).get(concepts[row])
+        if claim is not None:
+            _expected_mark(ax, row, column, claim, value)
+    ax.set_xticks(range(len(outcomes)), [textwrap.fill(o.name, 14) for o in outcomes], fontsize=8)
+    ax.set_yticks(range(len(concepts)), [labels.get(c, c) for c in concepts], fontsize=8)
+    ax.xaxis.tick_top()
+    figure.colorbar(image, ax=ax, shrink=0.5, label="change against the baseline")
+    return figure
+
+
+def trajectories_figure(run: Any, labels: Mapping[str, str], *, highlight: int = 4) -> Figure:
+    """Small multiples, one per scenario: every concept's activation by step.
+
+    The ``highlight`` concepts that move most against the baseline (or, for the baseline, end
+    highest) are coloured and named; the rest are thin grey lines for context.
+    """
+    outcomes = list(run.outcomes)
+    columns = min(3, max(len(outcomes), 1))
+    rows = max(math.ceil(len(outcomes) / columns), 1)
+    figure = Figure(figsize=(3.4 * columns, 2.6 * rows + 0.3), layout="constrained")
+    axes = figure.subplots(rows, columns, squeeze=False, sharey=True)
+    colours = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2"]
+    for ax, outcome in zip(axes.flat, outcomes):
+        trajectory = np.asarray(outcome.trajectory, dtype=float)
+        score = np.abs(np.asarray(outcome.delta, dtype=float))
+        if outcome.scenario == run.baseline or not score.any():
+            score = np.asarray(outcome.final, dtype=float)
+        top = list(np.argsort(-score, kind="stable")[:highlight])
+        for index in range(trajectory.shape[1]):
+            if index not in top:
+                ax.plot(trajectory[:, index], color="#c8c8c8", linewidth=0.7)
+        for colour, index in zip(colours, top):
+            name = textwrap.shorten(labels.get(run.concepts[index], run.concepts[index]), 28, placeholder="…")
+            ax.plot(trajectory[:, index], color=colour, linewidth=1.6, label=name)
+        status = outcome.status.replace("_", " ") + (f", period {outcome.period}" if outcome.period else "")
+        ax.set_title(f"{textwrap.shorten(outcome.name, 34, placeholder='…')}\n({status})", fontsize=8.5)
+        ax.legend(fontsize=6.5, loc="best", frameon=False)
+        ax.set_xlabel("step", fontsize=8)
+        ax.tick_params(labelsize=7)
+    for ax in list(axes.flat)[len(outcomes):]:
+        ax.set_visible(False)
+    axes[0][0].set_ylabel("activation", fontsize=8)
+    return figure
+
+
+def press_figure(presses: Sequence[tuple[Any, Any]], labels: Mapping[str, str]) -> Figure:
+    """For each lever, P(+) to the right and P(−) to the left for every concept, on one shared axis.
+
+    ``presses`` pairs a lever (with ``label`` and ``direction``) with its press result.
+    """
+    columns = max(len(presses), 1)
+    concepts = list(presses[0][1].concepts) if presses else []
+    figure = Figure(figsize=(2.4 + 2.1 * columns, 1.4 + 0.28 * len(concepts)), layout="constrained")
+    axes = figure.subplots(1, columns, squeeze=False, sharey=True)[0]
+    rows = np.arange(len(concepts))
+    for ax, (lever, result) in zip(axes, presses):
+        positive = np.asarray(result.p_positive, dtype=float)
+        negative = np.asarray(result.p_negative, dtype=float)
+        ax.barh(rows, positive, color=_UP, height=0.7, label="P(+)")
+        ax.barh(rows, -negative, color=_DOWN, height=0.7, label="P(−)")
+        ax.axvline(0, color="#333333", linewidth=0.6)
+        ax.set_xlim(-1, 1)
+        ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["1", ".5", "0", ".5", "1"], fontsize=7)
+        arrow = "↑" if lever.direction > 0 else "↓"
+        ax.set_title(textwrap.fill(f"press {arrow} {lever.label}", 22), fontsize=8.5)
+        ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
+        ax.set_axisbelow(True)
+    axes[0].set_yticks(rows, [textwrap.shorten(labels.get(c, c), 34, placeholder="…") for c in concepts], fontsize=8)
+    axes[0].set_ylim(len(concepts) - 0.5, -0.5)
+    axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.04), fontsize=7, frameon=False, ncols=2)
+    return figure
+
+
+def forecasts_figure(forecasts: Sequence[Forecast]) -> Figure:
+    """Each forecast's probability range as a bar, its midpoint as a tick, and the outcome where resolved."""
+    figure = Figure(figsize=(10, 1.2 + 0.32 * max(len(forecasts), 1)), layout="constrained")
+    ax = figure.add_subplot()
+    for row, forecast in enumerate(forecasts):
+        low, high = forecast.probability or (0.0, 1.0)
+        ax.barh(row, high - low, left=low, height=0.55, color="#9ecae1", edgecolor="#3182bd")
+        ax.plot([forecast_midpoint(forecast)] * 2, [row - 0.3, row + 0.3], color="#08519c", linewidth=1.5)
+        if forecast.resolution is not None:
+            happened = forecast.resolution.outcome
+            ax.plot(1.0 if happened else 0.0, row, marker="o" if happened else "X", markersize=8,
+                    color="#1a7f37" if happened else "#c0392b")
+    ax.set_yticks(range(len(forecasts)), [textwrap.shorten(f.statement, 70, placeholder="…") for f in forecasts],
+                  fontsize=8)
+    ax.set_ylim(len(forecasts) - 0.5, -0.5)
+    ax.set_xlim(-0.04, 1.04)
+    ax.set_xlabel("probability (bar: the band's range; tick: its midpoint; ● happened, ✕ did not)", fontsize=8)
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return figure

@@ -1,0 +1,175 @@
+"""The executive summary and the three-line headline, generated from a report's data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.summary import counts
+from realpolitik.report.data import ReportData
+from realpolitik.report.levers import scenario_clamps
+
+__all__ = ["MOVE_THRESHOLD", "agrees", "describe_date", "executive_summary", "headline", "scenario_headline"]
+
+#: Changes smaller than this (on a 0..1 activation) are reported as no change.
+MOVE_THRESHOLD = 0.005
+
+
+def agrees(expected: int, delta: float, *, threshold: float = MOVE_THRESHOLD) -> bool:
+    """Whether a simulated change ``delta`` goes the way a source's claim ``expected`` (-1, 0, +1) says.
+
+    Examples
+    --------
+    >>> agrees(1, 0.2), agrees(-1, 0.2), agrees(0, 0.001)
+    (True, False, True)
+    """
+    if expected == 0:
+        return abs(delta) < threshold
+    return delta * expected >= threshold
+
+
+def describe_date(text: str | None) -> str | None:
+    """An EDTF date for a reader: plain dates as they are, anything vaguer with its calendar bounds.
+
+    Examples
+    --------
+    >>> describe_date("2022-03")
+    '2022-03'
+    >>> describe_date("[2021-09..2022-06]")
+    'between 2021-09-01 and 2022-06-30'
+    """
+    if not text:
+        return None
+    if text.replace("-", "").isdigit():
+        return text
+    try:
+        span = parse_date(text)
+    except InvalidDateError:
+        return text
+    return f"between {span.lower.isoformat()} and {span.upper.isoformat()}"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def _moves(data: ReportData, outcome: Any, clamped: set[str]) -> list[tuple[str, float]]:
+    """Concepts the scenario moves, largest first, leaving out those it holds fixed itself."""
+    concepts = list(data.run.concepts)
+    delta = np.asarray(outcome.delta, dtype=float)
+    order = np.argsort(-np.abs(delta), kind="stable")
+    return [(concepts[i], float(delta[i])) for i in order if concepts[i] not in clamped and abs(delta[i]) >= MOVE_THRESHOLD]
+
+
+def scenario_headline(data: ReportData, outcome: Any) -> str:
+    """One sentence on what a scenario does against the baseline, and how far it bears out the source."""
+    names = data.names
+    scenario = next((s for s in data.model.scenarios if s.id == outcome.scenario), None)
+    own = dict(scenario.clamps) if scenario is not None else {}
+    clamped = set(scenario_clamps(data.model, scenario)) if scenario is not None else set()
+    moves = _moves(data, outcome, clamped)
+    held = _join([f"{names.get(c, c)} at {v:g}" for c, v in own.items()])
+    head = f"{outcome.name}" + (f" (holding {held})" if held else "")
+    ups = [f"{names.get(c, c)} ({d:+.2f})" for c, d in moves if d > 0][:2]
+    downs = [f"{names.get(c, c)} ({d:+.2f})" for c, d in moves if d < 0][:2]
+    parts = ([f"raises {_join(ups)}"] if ups else []) + ([f"lowers {_join(downs)}"] if downs else [])
+    sentence = f"{head} {' and '.join(parts)}" if parts else f"{head} barely moves any other concept"
+    claims = dict(scenario.expected) if scenario is not None else {}
+    if claims:
+        index = {c: i for i, c in enumerate(data.run.concepts)}
+        delta = np.asarray(outcome.delta, dtype=float)
+        held_out = sum(agrees(e, float(delta[index[c]])) for c, e in claims.items() if c in index)
+        sentence += f"; it bears out {held_out} of the source's {len(claims)} claimed directions"
+    if outcome.status != "fixed_point":
+        sentence += f" (the simulation ended in a {outcome.status.replace('_', ' ')})"
+    return sentence + "."
+
+
+def _loop_text(data: ReportData, loop: Any) -> str:
+    names = data.names
+    return f"{loop.kind} {' → '.join(names.get(c, c) for c in loop.concepts)} (strength {loop.strength:.2f})"
+
+
+def executive_summary(data: ReportData) -> list[str]:
+    """The executive summary as a list of sentences, one point each, in reading order."""
+    model, names, n = data.model, data.names, counts(data.model)
+    resolved = len(data.scores)
+    points = [
+        f"The model holds {n['actors']} actors ({n['people']} of them people), {n['relations']} relations, "
+        f"{n['events']} dated events, {n['concepts']} concepts joined by {n['causal_links']} causal links, "
+        f"{n['forecasts']} forecasts ({resolved} resolved) and {n['scenarios']} scenarios."
+    ]
+    if data.key_actors:
+        top = [names.get(a, a) for a, strength in data.key_actors[:4] if strength > 0]
+        if top:
+            points.append(f"Key actors, by the weight of their relations: {_join(top)}.")
+    if data.centrality:
+        top = [f"{c.label} ({c.strength:.1f})" for c in data.centrality[:3]]
+        points.append(f"Most central concepts, by weighted degree in the causal map: {_join(top)}.")
+    if data.loops:
+        kinds = [loop.kind for loop in data.loops]
+        points.append(
+            f"The causal map has {len(data.loops)} feedback loops ({kinds.count('reinforcing')} reinforcing, "
+            f"{kinds.count('balancing')} balancing); the strongest: "
+            + "; ".join(_loop_text(data, loop) for loop in data.loops[:3]) + "."
+        )
+    if data.run is not None:
+        points += [scenario_headline(data, o) for o in data.run.outcomes if o.scenario != data.run.baseline]
+    elif data.run_error:
+        points.append(f"Scenarios were not simulated: {data.run_error}.")
+    for press in data.pressed:
+        result, lever = press.result, press.lever
+        up = np.asarray(result.p_positive, dtype=float)
+        down = np.asarray(result.p_negative, dtype=float)
+        others = [i for i, c in enumerate(result.concepts) if c != lever.concept]
+        if others:
+            rise = max(others, key=lambda i: up[i])
+            fall = max(others, key=lambda i: down[i])
+            way = "up" if lever.direction > 0 else "down"
+            points.append(
+                f"Pressing {lever.label} {way}: most likely rise {names.get(result.concepts[rise], '?')} "
+                f"(P(+) {up[rise]:.2f}), most likely fall {names.get(result.concepts[fall], '?')} "
+                f"(P(−) {down[fall]:.2f})."
+            )
+    if data.brier is not None:
+        points.append(
+            f"{resolved} of {len(model.forecasts)} forecasts have resolved; their Brier score is {data.brier:.3f} "
+            "(0 is perfect; always saying 50 % scores 0.25)."
+        )
+    elif model.forecasts:
+        points.append(f"None of the {len(model.forecasts)} forecasts has resolved yet.")
+    return points
+
+
+def headline(data: ReportData) -> list[str]:
+    """Three lines for a terminal: what the model holds, its strongest structure, its biggest scenario effect."""
+    model, names, n = data.model, data.names, counts(data.model)
+    brier = f", Brier {data.brier:.3f}" if data.brier is not None else ""
+    lines = [
+        f"{model.title}: {n['actors']} actors, {n['causal_links']} causal links, {n['scenarios']} scenarios, "
+        f"{n['forecasts']} forecasts ({len(data.scores)} resolved{brier})."
+    ]
+    structure = []
+    if data.loops:
+        structure.append(f"strongest loop {_loop_text(data, data.loops[0])}")
+    if data.centrality:
+        structure.append(f"most central concept {data.centrality[0].label}")
+    text = "; ".join(structure) or "no causal structure"
+    lines.append(text[0].upper() + text[1:] + ".")
+    best = None
+    for outcome in data.run.outcomes if data.run is not None else []:
+        if outcome.scenario == data.run.baseline:
+            continue
+        scenario = next((s for s in model.scenarios if s.id == outcome.scenario), None)
+        clamped = set(scenario_clamps(model, scenario)) if scenario is not None else set()
+        for concept, delta in _moves(data, outcome, clamped)[:1]:
+            if best is None or abs(delta) > abs(best[2]):
+                best = (outcome.name, concept, delta)
+    if best is not None:
+        lines.append(f"Biggest scenario effect: {best[0]} moves {names.get(best[1], best[1])} by {best[2]:+.2f} "
+                     "against the baseline.")
+    else:
+        lines.append(f"No scenario results: {data.run_error or 'no scenario moves any concept'}.")
+    return lines
