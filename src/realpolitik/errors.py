@@ -52,13 +52,17 @@ class Errors:
     E035 = "the number of draws must be positive, got {draws}"
     E036 = "the community matrix is singular, so the response to a press is undefined"
     E037 = "unknown {kind} '{value}'; choose one of: {known}"
-    # Reports
-    E040 = "unknown report format '{fmt}'; choose one of: {known}"
-    E041 = "unknown figure format '{fmt}'; choose one of: {known}"
-    E042 = "{path} is a directory; name the report file, e.g. {path}/report.{suffix}"
-    E043 = "cannot write the report to {path}: {reason}"
-    E044 = "press on '{concept}' gave no result: {reason}"
-    E045 = "the scenarios could not be simulated: {reason}"
+    E038 = "no draw agrees with the observed outcomes: all {stable} stable draws of {draws} contradict {observed}"
+    E039 = "the direction for '{concept}' must be {allowed}, got {value}"
+    E040 = "{option} must be {requirement}, got {value}"
+    E041 = "no scenario to simulate: the model has none and none was named"
+    # Reports (E050 on)
+    E050 = "unknown report format '{fmt}'; choose one of: {known}"
+    E051 = "unknown figure format '{fmt}'; choose one of: {known}"
+    E052 = "{path} is a directory; name the report file, e.g. {path}/report.{suffix}"
+    E053 = "cannot write the report to {path}: {reason}"
+    E054 = "press on '{concept}' gave no result: {reason}"
+    E055 = "the scenarios could not be simulated: {reason}"
 
 
 class RealpolitikError(Exception):

@@ -83,12 +83,12 @@ def run_scenarios(model: Model, **options: Any) -> tuple[Any | None, str | None]
     try:
         return simulate_scenarios(model, **options), None
     except SimulationError as exc:
-        return None, Errors.E045.format(reason=exc)
+        return None, Errors.E055.format(reason=exc)
 
 
 def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_DRAWS, seed: int = 0,
                 weights: str = "model") -> list[PressOutcome]:
-    """One press perturbation per lever; a lever whose press fails keeps the reason (E044) instead.
+    """One press perturbation per lever; a lever whose press fails keeps the reason (E054) instead.
 
     ``weights="model"`` samples link strengths around the model's own weights rather than
     uniformly, so that the signs the report shows reflect the curated magnitudes.
@@ -101,7 +101,7 @@ def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_D
             result = press_perturbation(model, lever.press, draws=draws, seed=seed, weights=weights)
             outcomes.append(PressOutcome(lever, result))
         except SimulationError as exc:
-            outcomes.append(PressOutcome(lever, None, Errors.E044.format(concept=lever.concept, reason=exc)))
+            outcomes.append(PressOutcome(lever, None, Errors.E054.format(concept=lever.concept, reason=exc)))
     return outcomes
 
 

@@ -245,7 +245,7 @@ def render_markdown(data: ReportData, figure_dir: Path, *, figure_format: str = 
     Markdown file belongs beside the folder).
     """
     if figure_format not in FIGURE_FORMATS:
-        raise ReportError(Errors.E041.format(fmt=figure_format, known=", ".join(FIGURE_FORMATS)))
+        raise ReportError(Errors.E051.format(fmt=figure_format, known=", ".join(FIGURE_FORMATS)))
     figure_dir.mkdir(parents=True, exist_ok=True)
     prefix = figure_dir.name if link_prefix is None else link_prefix
     figures, files = {}, []
@@ -267,16 +267,16 @@ def write_report(data: ReportData, path: str | Path, *, fmt: str | None = None, 
     Raises
     ------
     ReportError
-        For an unknown format (E040, E041), a directory given as ``path`` (E042) or a file that
-        cannot be written (E043).
+        For an unknown format (E050, E051), a directory given as ``path`` (E052) or a file that
+        cannot be written (E053).
     """
     path = Path(path)
     if fmt is None:
         fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "html"
     if fmt not in REPORT_FORMATS:
-        raise ReportError(Errors.E040.format(fmt=fmt, known=", ".join(REPORT_FORMATS)))
+        raise ReportError(Errors.E050.format(fmt=fmt, known=", ".join(REPORT_FORMATS)))
     if path.is_dir():
-        raise ReportError(Errors.E042.format(path=path, suffix=fmt))
+        raise ReportError(Errors.E052.format(path=path, suffix=fmt))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "html":
@@ -286,4 +286,4 @@ def write_report(data: ReportData, path: str | Path, *, fmt: str | None = None, 
         path.write_text(text, encoding="utf-8")
         return [path, *files]
     except OSError as exc:
-        raise ReportError(Errors.E043.format(path=path, reason=exc.strerror or exc)) from exc
+        raise ReportError(Errors.E053.format(path=path, reason=exc.strerror or exc)) from exc
