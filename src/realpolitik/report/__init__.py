@@ -4,17 +4,35 @@
 >>> write_report(build_report_data(model), "report.html")            # doctest: +SKIP
 """
 
-from realpolitik.report.data import DEFAULT_DRAWS, PressOutcome, ReportData, build_report_data, run_presses, run_scenarios
+from realpolitik.report.data import (
+    DEFAULT_DRAWS,
+    PRESS_WEIGHTS,
+    PressOutcome,
+    ReportData,
+    add_presses,
+    add_scenarios,
+    analyse_model,
+    build_report_data,
+    run_presses,
+    run_scenarios,
+)
+from realpolitik.report.demo import DEFAULT_OUTPUT, DemoResult, run_demo
 from realpolitik.report.levers import Lever, default_baseline, main_levers, scenario_clamps
 from realpolitik.report.render import REPORT_FORMATS, render_html, render_markdown, report_figures, write_report
 from realpolitik.report.summary import executive_summary, headline, scenario_headline
 
 __all__ = [
     "DEFAULT_DRAWS",
+    "DEFAULT_OUTPUT",
+    "PRESS_WEIGHTS",
     "REPORT_FORMATS",
+    "DemoResult",
     "Lever",
     "PressOutcome",
     "ReportData",
+    "add_presses",
+    "add_scenarios",
+    "analyse_model",
     "build_report_data",
     "default_baseline",
     "executive_summary",
@@ -23,6 +41,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "report_figures",
+    "run_demo",
     "run_presses",
     "run_scenarios",
     "scenario_clamps",

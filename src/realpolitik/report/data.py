@@ -22,10 +22,25 @@ from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
 from realpolitik.report.levers import DEFAULT_MAX_LEVERS, Lever, main_levers
 
-__all__ = ["DEFAULT_DRAWS", "PressOutcome", "ReportData", "build_report_data", "run_presses", "run_scenarios"]
+__all__ = [
+    "DEFAULT_DRAWS",
+    "PRESS_WEIGHTS",
+    "PressOutcome",
+    "ReportData",
+    "add_presses",
+    "add_scenarios",
+    "analyse_model",
+    "build_report_data",
+    "run_presses",
+    "run_scenarios",
+]
 
-#: Draws per press: enough for probabilities to about ±0.01, few enough for the demo's time budget.
-DEFAULT_DRAWS = 4000
+#: Draws per press, as the simulation defaults to: with the model's weights about one in ten is stable and kept,
+#: which leaves some 900 per lever, enough for shares to about ±0.03.
+DEFAULT_DRAWS = 10_000
+#: Sample link strengths around the model's own weights (narrower for confident links), not uniformly:
+#: the curated magnitudes are part of the analysis the report presents.
+PRESS_WEIGHTS = "model"
 
 
 @dataclass(frozen=True)
@@ -87,11 +102,10 @@ def run_scenarios(model: Model, **options: Any) -> tuple[Any | None, str | None]
 
 
 def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_DRAWS, seed: int = 0,
-                weights: str = "model") -> list[PressOutcome]:
+                weights: str = PRESS_WEIGHTS) -> list[PressOutcome]:
     """One press perturbation per lever; a lever whose press fails keeps the reason (E054) instead.
 
-    ``weights="model"`` samples link strengths around the model's own weights rather than
-    uniformly, so that the signs the report shows reflect the curated magnitudes.
+    See :data:`PRESS_WEIGHTS` for the default weight scheme.
     """
     from realpolitik.simulate import press_perturbation
 
@@ -103,6 +117,38 @@ def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_D
         except SimulationError as exc:
             outcomes.append(PressOutcome(lever, None, Errors.E054.format(concept=lever.concept, reason=exc)))
     return outcomes
+
+
+def analyse_model(model: Model, *, source: str | Path | None = None, max_loop_length: int = 8) -> ReportData:
+    """The report's data without simulation: loops, centrality, key actors and forecast scores."""
+    data = ReportData(model=model, source=str(source) if source is not None else None)
+    data.loops = feedback_loops(model, max_length=max_loop_length)
+    data.centrality = concept_centrality(model)
+    data.key_actors = actor_strength(actor_network(model, people=False))
+    data.scores = score_forecasts(model.forecasts)
+    data.brier = brier_score(model.forecasts)
+    return data
+
+
+def add_scenarios(data: ReportData, run: Any | None = None, *, simulate: bool = True,
+                  max_levers: int = DEFAULT_MAX_LEVERS) -> ReportData:
+    """Attach a simulation run (``run``, or a fresh one when ``simulate``) and choose the levers from it."""
+    data.run, data.run_error = run, None
+    if run is None:
+        data.run, data.run_error = run_scenarios(data.model) if simulate else (None, "simulation was not requested")
+    data.levers = main_levers(data.model, baseline=getattr(data.run, "baseline", None), max_levers=max_levers)
+    return data
+
+
+def add_presses(data: ReportData, presses: Sequence[PressOutcome] | None = None, *, simulate: bool = True,
+                draws: int = DEFAULT_DRAWS, seed: int = 0) -> ReportData:
+    """Attach press results (``presses``, or one fresh press per lever when ``simulate``)."""
+    data.press_options = {"draws": draws, "seed": seed, "weights": PRESS_WEIGHTS}
+    if presses is not None:
+        data.presses = list(presses)
+    elif simulate and data.model.causal_links:
+        data.presses = run_presses(data.model, data.levers, draws=draws, seed=seed)
+    return data
 
 
 def build_report_data(
@@ -124,10 +170,9 @@ def build_report_data(
     model
         The model to report on.
     source
-        The model file, named in the report's header.
+        The model file, named in the report's footer.
     run, presses
-        Results computed beforehand (as the demo does, to time each step); when missing and
-        ``simulate`` is true they are computed here.
+        Results computed beforehand; when missing and ``simulate`` is true they are computed here.
     simulate
         Run the scenarios and the presses when they were not given.  With false, a report
         shows the model and its analysis only.
@@ -137,28 +182,7 @@ def build_report_data(
         At most this many levers are pressed (see :func:`realpolitik.report.levers.main_levers`).
     max_loop_length
         Longest feedback loop enumerated.
-
-    Raises
-    ------
-    ImportError
-        If ``simulate`` is true and :mod:`realpolitik.simulate` is not installed.
     """
-    data = ReportData(model=model, source=str(source) if source is not None else None)
-    data.loops = feedback_loops(model, max_length=max_loop_length)
-    data.centrality = concept_centrality(model)
-    data.key_actors = actor_strength(actor_network(model, people=False))
-    data.scores = score_forecasts(model.forecasts)
-    data.brier = brier_score(model.forecasts)
-    data.run = run
-    if run is None and simulate:
-        data.run, data.run_error = run_scenarios(model)
-    elif run is None:
-        data.run_error = "simulation was not requested"
-    baseline = getattr(data.run, "baseline", None)
-    data.levers = main_levers(model, baseline=baseline, max_levers=max_levers)
-    data.press_options = {"draws": draws, "seed": seed, "weights": "model"}
-    if presses is not None:
-        data.presses = list(presses)
-    elif simulate and model.causal_links:
-        data.presses = run_presses(model, data.levers, draws=draws, seed=seed)
-    return data
+    data = analyse_model(model, source=source, max_loop_length=max_loop_length)
+    add_scenarios(data, run, simulate=simulate, max_levers=max_levers)
+    return add_presses(data, presses, simulate=simulate, draws=draws, seed=seed)

@@ -124,15 +124,16 @@ def executive_summary(data: ReportData) -> list[str]:
         up = np.asarray(result.p_positive, dtype=float)
         down = np.asarray(result.p_negative, dtype=float)
         others = [i for i, c in enumerate(result.concepts) if c != lever.concept]
-        if others:
-            rise = max(others, key=lambda i: up[i])
-            fall = max(others, key=lambda i: down[i])
-            way = "up" if lever.direction > 0 else "down"
-            points.append(
-                f"Pressing {lever.label} {way}: most likely rise {names.get(result.concepts[rise], '?')} "
-                f"(P(+) {up[rise]:.2f}), most likely fall {names.get(result.concepts[fall], '?')} "
-                f"(P(−) {down[fall]:.2f})."
-            )
+        if not others:
+            continue
+        rise = max(others, key=lambda i: up[i])
+        fall = max(others, key=lambda i: down[i])
+        # Only a response seen in most draws is worth a headline; otherwise say that none is.
+        rises = (f"most likely rise {names.get(result.concepts[rise], '?')} (P(+) {up[rise]:.2f})"
+                 if up[rise] >= 0.5 else "no concept rises in most draws")
+        falls = (f"most likely fall {names.get(result.concepts[fall], '?')} (P(−) {down[fall]:.2f})"
+                 if down[fall] >= 0.5 else "no concept falls in most draws")
+        points.append(f"Pressing {lever.label} {'up' if lever.direction > 0 else 'down'}: {rises}; {falls}.")
     if data.brier is not None:
         points.append(
             f"{resolved} of {len(model.forecasts)} forecasts have resolved; their Brier score is {data.brier:.3f} "

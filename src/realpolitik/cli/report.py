@@ -1,0 +1,60 @@
+"""``realpolitik report``: a model's report as one self-contained HTML file, or as Markdown with figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from realpolitik.cli.common import console, err_console
+from realpolitik.cli.options import ModelArgument, model_path_or_bundled
+from realpolitik.model import load_model
+from realpolitik.report import DEFAULT_DRAWS, build_report_data, write_report
+
+__all__ = ["FigureFormatOption", "FormatOption", "OutputOption", "SeedOption", "DrawsOption", "default_output",
+           "register"]
+
+FormatOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional at runtime on 3.11
+    typer.Option("--format", "-f", help="html (one self-contained file) or md (Markdown, figures beside it). "
+                 "Default: from the output's suffix, else html.", show_default=False),
+]
+OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Report file. Default: realpolitik-report/report.html (or .md).",
+                 show_default=False),
+]
+FigureFormatOption = Annotated[
+    str, typer.Option("--figures", help="Figure files beside a Markdown report: png (pastes anywhere) or svg.")
+]
+DrawsOption = Annotated[int, typer.Option("--draws", help="Monte Carlo draws per press perturbation.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the press perturbation draws.")]
+
+
+def default_output(output: Path | None, fmt: str | None) -> Path:
+    """The output path given, or ``realpolitik-report/report.<fmt>``."""
+    return output if output is not None else Path("realpolitik-report") / f"report.{fmt or 'html'}"
+
+
+def report_command(
+    model: ModelArgument = None,
+    output: OutputOption = None,
+    fmt: FormatOption = None,
+    figures: FigureFormatOption = "png",
+    draws: DrawsOption = DEFAULT_DRAWS,
+    seed: SeedOption = 0,
+    simulate: Annotated[bool, typer.Option(help="Run the scenarios and the press perturbations.")] = True,
+) -> None:
+    """Write a report: summary, actor network, causal map, timeline, scenarios, press, forecasts, evidence."""
+    path = model_path_or_bundled(model)
+    loaded = load_model(path)
+    with err_console.status("simulating and drawing the report…"):
+        data = build_report_data(loaded, source=path.name, simulate=simulate, draws=draws, seed=seed)
+        files = write_report(data, default_output(output, fmt), fmt=fmt, figure_format=figures)
+    console.print(f"wrote {files[0]}" + (f" and {len(files) - 1} figure(s) beside it" if len(files) > 1 else ""),
+                  soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report_command)
