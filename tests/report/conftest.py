@@ -10,7 +10,7 @@ from tests.report.contract import press_for, run_for
 def basin_run(basin):
     return run_for(basin, {
         "baseline": {"mediation": 0.2, "tension": 0.6, "treaty": 0.4, "scarcity": 0.55},
-        "mediation-push": {"mediation": 1.0, "tension": 0.3, "treaty": 0.7, "scarcity": 0.45},
+        "mediation-push": {"mediation": 1.0, "tension": 0.3, "treaty": 0.65, "scarcity": 0.45},
         # The crackdown closes the border and, against the brief, trade barely moves.
         "crackdown": {"mediation": 0.2, "tension": 0.6, "treaty": 0.4, "scarcity": 0.62, "border": 1.0,
                       "unrest": 0.58},
@@ -30,3 +30,19 @@ def basin_presses(basin):
 @pytest.fixture(scope="session")
 def basin_data(basin, basin_path, basin_run, basin_presses):
     return build_report_data(basin, source=basin_path.name, run=basin_run, presses=basin_presses)
+
+
+@pytest.fixture(scope="session")
+def bundled_demo(tmp_path_factory):
+    """The demo on the bundled seed model, run once for the tests that read its report."""
+    from realpolitik.report import run_demo
+
+    out = tmp_path_factory.mktemp("demo") / "report.html"
+    return run_demo(None, out, draws=2000)
+
+
+@pytest.fixture(scope="session")
+def basin_html(basin_data):
+    from realpolitik.report import render_html
+
+    return render_html(basin_data)

@@ -1,7 +1,11 @@
 """The report stage: one self-contained HTML file (or Markdown) from a model and its simulations.
 
->>> from realpolitik.report import build_report_data, write_report   # doctest: +SKIP
->>> write_report(build_report_data(model), "report.html")            # doctest: +SKIP
+Typical use::
+
+    from realpolitik.report import build_report_data, write_report
+    write_report(build_report_data(model), "report.html")
+
+:func:`run_demo` runs the whole pipeline, step by step, on the bundled model.
 """
 
 from realpolitik.report.data import (
