@@ -73,3 +73,16 @@ def test_merged_model_is_valid_and_scenarios_keep_their_base(merged):
     assert mines.extends == "baseline_2"
     assert mines.clamps == {"mining_investment": 1.0}
     assert (1, "scenarios", "baseline", "baseline_2") in report.renamed
+
+
+def test_merge_command_writes_a_valid_model(cli, tmp_path, bundled_path):
+    output = tmp_path / "merged.yaml"
+    result = cli("merge", bundled_path, SECOND, "-o", output)
+    assert result.code == 0, result.output
+    assert "contradiction" in result.stdout and "the same as taliban" in result.stdout
+    assert cli("validate", output).code == 0
+
+
+def test_merge_needs_two_models(cli, bundled_path, tmp_path):
+    result = cli("merge", bundled_path, "-o", tmp_path / "x.yaml")
+    assert result.code == 2 and "at least two" in result.output
