@@ -34,16 +34,25 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: Space characters that web pages scatter through text; each becomes one plain space (offsets keep their length).
+_ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " "})
+
+
 def normalise_text(text: str) -> str:
-    """Return ``text`` in NFC with every line break as ``\\n``.
+    """Return ``text`` in NFC, every line break as ``\\n`` and no-break or thin spaces as plain spaces.
+
+    Analysts search and quote with ordinary spaces; a no-break space copied from
+    a web page would make an exact phrase unfindable.
 
     Examples
     --------
     >>> normalise_text("a\\r\\nb\\rc")
     'a\\nb\\nc'
+    >>> normalise_text("40\\u00a0hours")
+    '40 hours'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text).translate(_ODD_SPACES)
 
 
 def read_bytes_checked(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> bytes:

@@ -1,6 +1,7 @@
 """The model stage: the file format, reading and writing it, and checking it."""
 
 from realpolitik.model.checks import check_model
+from realpolitik.model.estimative import band_for_term, estimative_terms
 from realpolitik.model.dates import DateSpan, InvalidDateError, parse_date
 from realpolitik.model.io import dump_model, load_model, parse_model, read_model, save_model
 from realpolitik.model.problems import Problem
@@ -40,9 +41,11 @@ __all__ = [
     "Resolution",
     "Scenario",
     "ValidationReport",
+    "band_for_term",
     "check_model",
     "counts",
     "dump_model",
+    "estimative_terms",
     "load_model",
     "parse_date",
     "parse_model",

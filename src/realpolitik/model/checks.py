@@ -7,6 +7,7 @@ from typing import Any
 
 from realpolitik.errors import Errors
 from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.estimative import band_for_term
 from realpolitik.model.io import LineMap
 from realpolitik.model.problems import Location, Problem
 from realpolitik.model.schema import SECTIONS, Model
@@ -128,6 +129,10 @@ def _check_people_and_bands(model: Model, out: _Collector) -> None:
         if plow < low - 1e-9 or phigh > high + 1e-9:
             message = Errors.E018.format(probability=[plow, phigh], band=forecast.band, low=low, high=high)
             out.add("E018", message, ("forecasts", i, "probability"))
+        reading = band_for_term(forecast.estimative_term)
+        if reading is not None and reading != forecast.band:
+            message = Errors.E023.format(term=forecast.estimative_term, reading=reading, band=forecast.band)
+            out.add("E023", message, ("forecasts", i, "band"), severity="warning")
     for i, link in enumerate(model.causal_links):
         if link.cause == link.effect:
             out.add("E020", Errors.E020.format(concept=link.cause), ("causal_links", i), severity="warning")

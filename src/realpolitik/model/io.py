@@ -190,6 +190,31 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool))
+
+
+def _compact(value: Any) -> Any:
+    """Mark short scalar lists (aliases, ids) and numeric maps (clamps) for one-line flow style.
+
+    Block style for everything makes a curated model several times longer and
+    harder to scan; one-line lists are what analysts write by hand.
+    """
+    if isinstance(value, dict):
+        # Evidence goes last so that each item reads as "what it is", then "where it is said".
+        keys = sorted(value, key=lambda key: key == "evidence")
+        mapping = CommentedMap((key, _compact(value[key])) for key in keys)
+        if value and all(isinstance(item, (int, float)) and not isinstance(item, bool) for item in value.values()):
+            mapping.fa.set_flow_style()
+        return mapping
+    if isinstance(value, list):
+        sequence = CommentedSeq(_compact(item) for item in value)
+        if value and all(_is_scalar(item) for item in value):
+            sequence.fa.set_flow_style()
+        return sequence
+    return value
+
+
 def dump_model(model: Model, *, fmt: str = "yaml") -> str:
     """Serialise a model as YAML (default) or JSON text that :func:`parse_model` reads back unchanged."""
     data = _clean(model.model_dump(mode="json"))
@@ -200,7 +225,7 @@ def dump_model(model: Model, *, fmt: str = "yaml") -> str:
     yaml.width = 110
     yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
-    yaml.dump(data, buffer)
+    yaml.dump(_compact(data), buffer)
     return buffer.getvalue()
 
 

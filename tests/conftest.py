@@ -1,0 +1,68 @@
+"""Fixtures shared by the whole suite: the seed document, the bundled model, running the real command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from realpolitik.data import bundled_model_path
+
+REPO = Path(__file__).resolve().parent.parent
+#: The seed op-ed lives outside the repository, beside it in the shared folder.
+SEED = REPO.parent / "shared" / "seeds" / "000_52eea514bd0a09a1.txt"
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> CliResult:
+    """Run ``python -m realpolitik`` in a subprocess, as a user would."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "realpolitik", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
+        timeout=300,
+    )
+    return CliResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.is_file():
+        pytest.skip(f"the seed document is not at {SEED}")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def bundled_path() -> Path:
+    return bundled_model_path()
+
+
+@pytest.fixture
+def model_with_seed(tmp_path: Path, seed_path: Path) -> Path:
+    """A copy of the bundled model with the seed beside it, where validate finds it by file name."""
+    model = tmp_path / "model.yaml"
+    shutil.copy(bundled_model_path(), model)
+    shutil.copy(seed_path, tmp_path / seed_path.name)
+    return model

@@ -1,0 +1,82 @@
+"""The public surface is what we meant it to be, and stages only import downwards."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+import realpolitik
+
+PACKAGE = Path(realpolitik.__file__).parent
+
+#: Stage -> the stages it may import. `corpus → extract → model → simulate/analysis → report/web`; cli on top.
+ALLOWED = {
+    "errors": set(),
+    "corpus": {"errors"},
+    "extract": {"errors", "corpus"},
+    "model": {"errors", "corpus", "data"},
+    "data": set(),
+    "lang": set(),
+    "simulate": {"errors", "model"},
+    "analysis": {"errors", "model"},
+    "report": {"errors", "corpus", "model", "simulate", "analysis", "data"},
+    "web": {"errors", "corpus", "extract", "model", "simulate", "analysis", "report", "data"},
+}
+
+
+def _stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "realpolitik" and len(parts) > 1 else None
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("stage", sorted(ALLOWED))
+def test_stages_import_only_downwards(stage):
+    folder = PACKAGE / stage
+    files = list(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{stage}.py"]
+    for path in files:
+        if not path.exists():
+            continue
+        for module in _imports(path):
+            used = _stage_of(module)
+            if used is not None and used != stage:
+                assert used in ALLOWED[stage], f"{path.relative_to(PACKAGE)} imports {module}"
+
+
+def test_top_level_api():
+    assert set(realpolitik.__all__) >= {
+        "Model", "load_model", "save_model", "dump_model", "validate_file", "check_model", "bundled_model_path",
+        "RealpolitikError", "InputFileError", "ModelValidationError", "UnknownIdError", "SimulationError",
+    }
+
+
+@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus"])
+def test_every_exported_name_exists_once(name):
+    module = importlib.import_module(name)
+    for exported in module.__all__:
+        assert hasattr(module, exported), f"{name}.{exported}"
+    assert len(set(module.__all__)) == len(module.__all__)
+
+
+def test_model_api_is_the_documented_one():
+    import realpolitik.model as model
+
+    assert set(model.__all__) == {
+        "FORMAT_VERSION", "SECTIONS", "Actor", "CausalLink", "Concept", "DateSpan", "Document", "Event", "Evidence",
+        "Forecast", "InvalidDateError", "Model", "Problem", "Relation", "Resolution", "Scenario", "ValidationReport",
+        "band_for_term", "check_model", "counts", "dump_model", "estimative_terms", "load_model", "parse_date",
+        "parse_model", "people", "read_model", "save_model", "timeline", "validate_file",
+    }
