@@ -14,6 +14,7 @@ import realpolitik.simulate.loops as loops
 from realpolitik.errors import SimulationError
 from realpolitik.simulate import absolute_feedback, adjugate, community_matrix, press_response, weighted_predictions
 from realpolitik.simulate.loops import require_nonsingular
+from realpolitik.simulate.permanent import minor_permanents
 
 # Predator–prey pair, both self-limited, the first example of loop analysis (Levins; Puccia & Levins 1985):
 # A[i, j] is the effect of j on i.
@@ -112,6 +113,7 @@ def test_monte_carlo_feedback_estimate_is_close_to_the_count(monkeypatch: pytest
     np.fill_diagonal(signs, -1)
     exact, was_exact = absolute_feedback(signs)
     monkeypatch.setattr(loops, "EXACT_PERMANENT_MAX", 0)
+    monkeypatch.setattr(loops, "EXACT_CORE_MAX", 0)
     estimate, estimated_exactly = absolute_feedback(signs, draws=40_000, seed=1)
     assert was_exact and not estimated_exactly
     assert np.abs(estimate - exact).max() <= 0.1 * exact.max() + 0.5
@@ -129,3 +131,23 @@ def test_numeric_press_response() -> None:
     np.testing.assert_allclose(-a @ response, [0.0, 1.0])
     with pytest.raises(SimulationError, match="singular"):
         press_response(np.array([[1.0, 1.0], [1.0, 1.0]]), np.array([1.0, 0.0]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(3, 9), density=st.floats(0.05, 0.6))
+def test_peeled_minors_equal_dense_minors(seed: int, n: int, density: float) -> None:
+    rng = np.random.default_rng(seed)
+    absolute = (rng.random((n, n)) < density).astype(np.int64)
+    np.fill_diagonal(absolute, 1)
+    dense = minor_permanents(absolute)
+    peeled = minor_permanents(absolute, dense_max=0)
+    assert peeled is not None and np.array_equal(dense, peeled.astype(np.int64))
+
+
+def test_large_sparse_map_is_counted_exactly() -> None:
+    # a 30-concept chain with one short loop: far beyond 2ⁿ, but every minor peels to a tiny core
+    signs = -np.eye(30, dtype=int)
+    signs[np.arange(1, 30), np.arange(29)] = 1
+    signs[0, 2] = -1
+    counts, exact = absolute_feedback(signs)
+    assert exact and counts[29, 0] == 1 and counts[0, 0] == 1
