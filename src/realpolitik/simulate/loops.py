@@ -15,8 +15,10 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import structural_rank
 
 from realpolitik.errors import Errors, SimulationError
+from realpolitik.simulate.permanent import minor_permanents
 
 __all__ = [
+    "EXACT_CORE_MAX",
     "EXACT_PERMANENT_MAX",
     "absolute_feedback",
     "adjugate",
@@ -29,6 +31,8 @@ __all__ = [
 #: Largest map whose absolute feedback is counted exactly (Ryser's formula, 2ⁿ subsets); larger maps are
 #: estimated by Monte Carlo.  At 18 concepts the exact count takes about half a second on one core.
 EXACT_PERMANENT_MAX = 18
+#: Largest core (what is left of a minor once single-entry rows and columns are peeled off) counted exactly.
+EXACT_CORE_MAX = 16
 #: Above this size the adjugate is computed in floating point instead of exact integers.
 _EXACT_ADJUGATE_MAX = 40
 
@@ -86,45 +90,15 @@ def _adjugate_exact(matrix: np.ndarray) -> np.ndarray:
     return (-1) ** (n + 1) * m
 
 
-def _permanent_minors_exact(absolute: np.ndarray) -> np.ndarray:
-    """``D[k, i]`` = permanent of ``absolute`` without row k and column i, by the derivative of Ryser's formula.
-
-    perm(B) = (-1)ⁿ Σ_S (-1)^|S| ∏_r Σ_{c∈S} B[r, c]; differentiating by B[k, i] drops row k's factor and
-    keeps the subsets holding i, so one pass over the 2ⁿ subsets yields all n² minors at once.
-    """
-    n = absolute.shape[0]
-    total = np.zeros((n, n), dtype=np.int64)
-    bits = np.arange(n, dtype=np.int64)
-    chunk = 1 << min(n, 15)
-    for first in range(0, 1 << n, chunk):
-        subsets = np.arange(first, first + chunk, dtype=np.int64)
-        member = ((subsets[:, None] >> bits) & 1).astype(np.int64)  # (c, n): column c in subset?
-        sums = member @ absolute.T  # (c, n): row sums over the subset's columns
-        left = np.cumprod(np.hstack([np.ones((chunk, 1), np.int64), sums[:, :-1]]), axis=1)
-        right = np.cumprod(np.hstack([np.ones((chunk, 1), np.int64), sums[:, :0:-1]]), axis=1)[:, ::-1]
-        others = left * right  # product over every row but one
-        sign = np.where(member.sum(axis=1) % 2 == 0, 1, -1) * (-1) ** n
-        weighted = others * sign[:, None]
-        for i in range(n):
-            total[:, i] += weighted[member[:, i] == 1].sum(axis=0)
-    return total
-
-
-def _fits_int64(absolute: np.ndarray) -> bool:
-    # every partial product is at most the product of the full row sums; 2ⁿ of them are added up
-    bound = 1 << absolute.shape[0]
-    for row_sum in absolute.sum(axis=1).tolist():
-        bound *= max(int(row_sum), 1)
-    return bound < 1 << 62
-
-
 def absolute_feedback(
     signs: np.ndarray, *, draws: int = 4000, seed: int | np.random.Generator | None = 0
 ) -> tuple[np.ndarray, bool]:
     """The number of feedback terms in every element of ``adj(-A)``: the permanents of the minors of ``|A|``.
 
-    Exact (Ryser) up to :data:`EXACT_PERMANENT_MAX` concepts while the counts fit in 64 bits; beyond, the
-    Godsil–Gutman estimator: for random ±1 signs R, E[adj(|A|∘R)²] equals the permanents elementwise.
+    Exact (Ryser) up to :data:`EXACT_PERMANENT_MAX` concepts while the counts fit in 64 bits, and for
+    larger sparse maps whose minors peel down to cores of at most :data:`EXACT_CORE_MAX` concepts (see
+    :mod:`realpolitik.simulate.permanent`); otherwise the Godsil–Gutman estimator: for random ±1 signs R,
+    E[adj(|A|∘R)²] equals the permanents elementwise.
 
     Returns
     -------
@@ -143,8 +117,9 @@ def absolute_feedback(
     """
     absolute = (np.asarray(signs) != 0).astype(np.int64)
     n = absolute.shape[0]
-    if n <= EXACT_PERMANENT_MAX and _fits_int64(absolute):
-        return _permanent_minors_exact(absolute).T.astype(float), True
+    counts = minor_permanents(absolute, dense_max=EXACT_PERMANENT_MAX, core_max=EXACT_CORE_MAX)
+    if counts is not None:
+        return counts.T.astype(float), True
     rng = np.random.default_rng(seed)
     total = np.zeros((n, n))
     for start in range(0, draws, 500):

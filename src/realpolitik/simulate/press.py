@@ -146,7 +146,8 @@ def press_perturbation(
 ) -> PressResult:
     """Predict every concept's response to a sustained press on one or more concepts.
 
-    The community matrix takes the signs of the model's links and a self-limitation on every concept.
+    The community matrix takes the signs of the model's links (self-loops left out) and a self-limitation
+    on every concept.
     Loop analysis gives the sign for the structure alone (``predicted_sign``, ``weighted_prediction``);
     Monte Carlo draws link magnitudes, keeps the stable draws and tallies the response signs.
 
@@ -197,14 +198,16 @@ def press_perturbation(
     pressed = _directions(matrix, press, (1, -1))
     seen = _directions(matrix, observed, (1, 0, -1))
     low, high = magnitude_bounds(matrix, weights)
-    signs = np.sign(community_matrix(matrix.weights)).astype(int)
+    # a self-loop is an FCM device (memory); for loop analysis every concept limits itself instead
+    links = matrix.weights * ~np.eye(len(matrix.concepts), dtype=bool)
+    signs = np.sign(community_matrix(links)).astype(int)
     require_nonsingular(signs)
     sign, weighted, exact = weighted_predictions(signs, pressed, seed=seed)
     index = dict(zip(matrix.concepts, range(len(matrix.concepts)), strict=True))
     tally = press_montecarlo(signs, pressed, low=low, high=high, draws=draws, seed=seed,
                              observed={index[c]: int(seen[index[c]]) for c in (observed or {})})
     try:
-        model_response = press_response(community_matrix(matrix.weights), pressed)
+        model_response = press_response(community_matrix(links), pressed)
     except SimulationError:
         model_response = None
     return PressResult(
