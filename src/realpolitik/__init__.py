@@ -13,6 +13,7 @@ from realpolitik.errors import (
     InputFileError,
     ModelValidationError,
     RealpolitikError,
+    ReportError,
     SimulationError,
     UnknownIdError,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Model",
     "ModelValidationError",
     "RealpolitikError",
+    "ReportError",
     "SimulationError",
     "UnknownIdError",
     "__version__",
