@@ -141,12 +141,14 @@ def press_figure(presses: Sequence[tuple[Any, Any]], labels: Mapping[str, str]) 
 
     ``presses`` pairs a lever (with ``label`` and ``direction``) with its press result.
     """
-    columns = max(len(presses), 1)
+    # Three panels a row keep labels legible on a page; every panel in a row shares the concept axis.
+    columns = min(3, max(len(presses), 1))
+    grid_rows = max(math.ceil(len(presses) / columns), 1)
     concepts = list(presses[0][1].concepts) if presses else []
-    figure = Figure(figsize=(2.4 + 2.1 * columns, 1.4 + 0.28 * len(concepts)), layout="constrained")
-    axes = figure.subplots(1, columns, squeeze=False, sharey=True)[0]
+    figure = Figure(figsize=(2.6 + 2.4 * columns, (0.9 + 0.24 * len(concepts)) * grid_rows), layout="constrained")
+    grid = figure.subplots(grid_rows, columns, squeeze=False, sharey=True)
     rows = np.arange(len(concepts))
-    for ax, (lever, result) in zip(axes, presses):
+    for ax, (lever, result) in zip(grid.flat, presses):
         positive = np.asarray(result.p_positive, dtype=float)
         negative = np.asarray(result.p_negative, dtype=float)
         ax.barh(rows, positive, color=_UP, height=0.7, label="P(+)")
@@ -158,9 +160,12 @@ def press_figure(presses: Sequence[tuple[Any, Any]], labels: Mapping[str, str]) 
         ax.set_title(textwrap.fill(f"press {arrow} {lever.label}", 22), fontsize=8.5)
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
         ax.set_axisbelow(True)
-    axes[0].set_yticks(rows, [textwrap.shorten(labels.get(c, c), 34, placeholder="…") for c in concepts], fontsize=8)
-    axes[0].set_ylim(len(concepts) - 0.5, -0.5)
-    axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.04), fontsize=7, frameon=False, ncols=2)
+    for ax in list(grid.flat)[len(presses):]:
+        ax.set_visible(False)
+    for first in grid[:, 0]:
+        first.set_yticks(rows, [textwrap.shorten(labels.get(c, c), 34, placeholder="…") for c in concepts], fontsize=8)
+        first.set_ylim(len(concepts) - 0.5, -0.5)
+    grid[0, 0].legend(loc="lower left", bbox_to_anchor=(0, 1.06), fontsize=7, frameon=False, ncols=2)
     return figure
 
 

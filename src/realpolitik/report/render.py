@@ -92,13 +92,19 @@ def _scenario_rows(data: ReportData) -> tuple[list[dict], list[dict]]:
     scenarios = []
     for outcome in run.outcomes:
         scenario = by_id.get(outcome.scenario)
-        clamps = scenario_clamps(model, scenario) if scenario is not None else {}
+        is_base = outcome.scenario == run.baseline
+        # A scenario lists only what it changes; repeating the baseline's clamps in every row hides that.
+        clamps = scenario_clamps(model, scenario) if scenario is not None and is_base else (
+            dict(scenario.clamps) if scenario is not None else {})
+        held = ", ".join(f"{names.get(c, c)} = {v:g}" for c, v in clamps.items()) or "none"
+        if scenario is not None and scenario.extends and not is_base:
+            held += f" (on top of {by_id[scenario.extends].name if scenario.extends in by_id else scenario.extends})"
         scenarios.append({
-            "id": outcome.scenario, "name": outcome.name, "baseline": outcome.scenario == run.baseline,
+            "id": outcome.scenario, "name": outcome.name, "baseline": is_base,
             "description": scenario.description if scenario is not None else None,
-            "clamps": ", ".join(f"{names.get(c, c)} = {v:g}" for c, v in clamps.items()) or "none",
+            "clamps": held,
             "status": outcome.status.replace("_", " "), "period": outcome.period, "steps": outcome.steps_run,
-            "headline": None if outcome.scenario == run.baseline else scenario_headline(data, outcome),
+            "headline": None if is_base else scenario_headline(data, outcome),
         })
     moving = [o for o in run.outcomes if o.scenario != run.baseline]
     rows = []
