@@ -97,8 +97,11 @@ def _prepare_weights(weights: Any, sparse: bool | Literal["auto"]) -> tuple[Any,
                                                  value=f"shape {(n, m)}"))
     go_sparse = use_sparse(n, nonzero) if sparse == "auto" else bool(sparse)
     if go_sparse:
-        # the product is taken as weightsᵀ @ stateᵀ, for which CSR rows are the concepts' inputs
-        return sp.csr_array(sp.csr_array(weights).T), n, True
+        # the product is taken as weightsᵀ @ stateᵀ, for which CSR rows are the concepts' inputs; the CSC
+        # form of the weights is exactly the CSR form of their transpose
+        transposed = sp.csc_array(weights)
+        transposed.eliminate_zeros()
+        return sp.csr_array((transposed.data, transposed.indices, transposed.indptr), shape=(n, n)), n, True
     dense = weights.toarray() if sp.issparse(weights) else weights
     return np.ascontiguousarray(dense, dtype=float), n, False
 
@@ -151,12 +154,18 @@ def _classify(trajectory: np.ndarray, settled: np.ndarray, tolerance: float, max
     longest = min(max_period, (last + 1) // 2)
     if open_rows.size == 0 or longest < 2:
         return tuple(status), period
-    # a cycle of period p returns to the last state p steps earlier: one pass finds the candidates for every p,
-    # and only those are checked over a whole period
-    back = trajectory[last - longest : last - 1, open_rows, :]  # states last-longest .. last-2
-    returns = np.abs(back - trajectory[last, open_rows, :]).max(axis=2) <= tolerance  # (longest - 1, rows)
+    # a cycle of period p returns to the last state p steps earlier: that cheap test, done for many p at
+    # once (in slices that bound the memory), picks the candidates; only those are checked over a period
+    n = trajectory.shape[2]
+    periods = np.arange(2, longest + 1)
+    per_slice = max(1, (1 << 20) // (open_rows.size * n))
+    returned = np.concatenate([
+        np.abs(trajectory[last - periods[i : i + per_slice]][:, open_rows, :] - trajectory[last, open_rows, :])
+        .max(axis=2) <= tolerance
+        for i in range(0, periods.size, per_slice)
+    ])  # (periods, rows)
     for column, row in enumerate(open_rows):
-        for p in sorted(longest - np.flatnonzero(returns[:, column])):
+        for p in periods[returned[:, column]]:
             recent = trajectory[last - p + 1 :, row, :]
             before = trajectory[last - 2 * p + 1 : last - p + 1, row, :]
             if np.abs(recent - before).max() <= tolerance:
@@ -245,7 +254,11 @@ def run_fcm(
         row, col = np.argwhere(outside)[0]
         raise SimulationError(Errors.E032.format(value=values[row, col], concept=f"#{col}", transfer=transfer,
                                                  low=low, high=high))
-    fixed = mask | (source_concepts(weights)[None, :] if hold_sources else False)
+    if hold_sources:
+        sources = np.diff(matrix.indptr) == 0 if is_sparse else ~np.any(matrix != 0, axis=0)
+        fixed = mask | sources[None, :]
+    else:
+        fixed = mask
     any_fixed = bool(fixed.any())
     trajectory = np.empty((steps + 1, k, n))
     trajectory[0] = np.where(mask, values, start)
@@ -253,24 +266,32 @@ def run_fcm(
     product, offset = _fold(matrix, rule, steepness, is_sparse)
     settled = np.full(k, -1)
     done = 0
+    # a single run steps through 1-d views, where numpy's per-call overhead is about half that of 2-d
+    states = trajectory[:, 0, :] if k == 1 else trajectory
+    held = (np.flatnonzero(fixed[0]), fixed_values[0, fixed[0]]) if k == 1 else None
     while done < steps:
         end = min(done + _CHECK_EVERY, steps)
         for t in range(done, end):
-            out = trajectory[t + 1]
+            out = states[t + 1]
             # one product per step: the rule's own term and λ are folded into the matrix (see _fold)
             if is_sparse:
-                out[...] = (product @ trajectory[t, 0])[None, :] if k == 1 else (product @ trajectory[t].T).T
+                out[...] = product @ states[t] if k == 1 else (product @ states[t].T).T
             else:
-                np.matmul(trajectory[t], product, out=out)
+                np.dot(states[t], product, out=out)
             if offset is not None:
                 out -= offset
             squash(out, out=out)
-            if any_fixed:
+            if not any_fixed:
+                continue
+            if held is not None:
+                out[held[0]] = held[1]
+            else:
                 np.copyto(out, fixed_values, where=fixed)
-        moved = np.abs(trajectory[done + 1 : end + 1] - trajectory[done:end]).max(axis=2)
-        still = moved <= tolerance
-        newly = (settled < 0) & still.any(axis=0)
-        settled[newly] = done + 1 + still[:, newly].argmax(axis=0)
+        if tolerance >= 0:  # a negative tolerance lets no run settle, so the check is skipped
+            moved = np.abs(trajectory[done + 1 : end + 1] - trajectory[done:end]).max(axis=2)
+            still = moved <= tolerance
+            newly = (settled < 0) & still.any(axis=0)
+            settled[newly] = done + 1 + still[:, newly].argmax(axis=0)
         done = end
         if (settled >= 0).all():
             break
