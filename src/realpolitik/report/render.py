@@ -107,6 +107,7 @@ def _scenario_rows(data: ReportData) -> tuple[list[dict], list[dict]]:
             "headline": None if is_base else scenario_headline(data, outcome),
         })
     moving = [o for o in run.outcomes if o.scenario != run.baseline]
+    baseline = next((o for o in run.outcomes if o.scenario == run.baseline), None)
     rows = []
     for index, concept in enumerate(run.concepts):
         cells = []
@@ -115,7 +116,6 @@ def _scenario_rows(data: ReportData) -> tuple[list[dict], list[dict]]:
             claim = data.expected.get(outcome.scenario, {}).get(concept)
             mark = "" if claim is None else ("✓" if agrees(claim, delta) else "✗") + f" (source: {claim:+d})"
             cells.append({"delta": delta, "mark": mark})
-        baseline = next((o for o in run.outcomes if o.scenario == run.baseline), None)
         base = float(np.asarray(baseline.final, dtype=float)[index]) if baseline is not None else None
         rows.append({"concept": names.get(concept, concept), "baseline": base, "cells": cells})
     return scenarios, rows

@@ -55,8 +55,10 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-def _moves(data: ReportData, outcome: Any, clamped: set[str]) -> list[tuple[str, float]]:
-    """Concepts the scenario moves, largest first, leaving out those it holds fixed itself."""
+def _moves(data: ReportData, outcome: Any) -> list[tuple[str, float]]:
+    """Concepts the scenario moves, largest first, leaving out those it holds fixed (its own clamps or inherited)."""
+    scenario = next((s for s in data.model.scenarios if s.id == outcome.scenario), None)
+    clamped = set(scenario_clamps(data.model, scenario)) if scenario is not None else set()
     concepts = list(data.run.concepts)
     delta = np.asarray(outcome.delta, dtype=float)
     order = np.argsort(-np.abs(delta), kind="stable")
@@ -68,8 +70,7 @@ def scenario_headline(data: ReportData, outcome: Any) -> str:
     names = data.names
     scenario = next((s for s in data.model.scenarios if s.id == outcome.scenario), None)
     own = dict(scenario.clamps) if scenario is not None else {}
-    clamped = set(scenario_clamps(data.model, scenario)) if scenario is not None else set()
-    moves = _moves(data, outcome, clamped)
+    moves = _moves(data, outcome)
     held = _join([f"{names.get(c, c)} at {v:g}" for c, v in own.items()])
     head = f"{outcome.name}" + (f" (holding {held})" if held else "")
     ups = [f"{names.get(c, c)} ({d:+.2f})" for c, d in moves if d > 0][:2]
@@ -163,9 +164,7 @@ def headline(data: ReportData) -> list[str]:
     for outcome in data.run.outcomes if data.run is not None else []:
         if outcome.scenario == data.run.baseline:
             continue
-        scenario = next((s for s in model.scenarios if s.id == outcome.scenario), None)
-        clamped = set(scenario_clamps(model, scenario)) if scenario is not None else set()
-        for concept, delta in _moves(data, outcome, clamped)[:1]:
+        for concept, delta in _moves(data, outcome)[:1]:
             if best is None or abs(delta) > abs(best[2]):
                 best = (outcome.name, concept, delta)
     if best is not None:
