@@ -42,6 +42,7 @@ class Errors:
     E020 = "a causal link from '{concept}' to itself"
     E021 = "evidence span {start}..{end} is empty or reversed"
     E022 = "scenario '{scenario}' extends itself through a cycle of 'extends'"
+    E024 = "unknown {kind} '{id}'; known: {known}"
     E023 = "estimative term '{term}' reads as '{reading}' but the forecast says '{band}' (fine if deliberate)"
     # Simulation and analysis
     E030 = "unknown concept '{concept}'; known concepts: {known}"

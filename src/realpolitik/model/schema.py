@@ -168,6 +168,16 @@ class CausalLink(_Item):
     )
     hedge: str | None = Field(default=None, description="The hedge the source puts on the claim ('may').")
     description: str | None = Field(default=None, description="The mechanism in a sentence.")
+    agreement: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="For a link merged from several sources: how closely their weights agree (1 = identical).",
+    )
+    contradicts: list[str] = Field(
+        default_factory=list,
+        description="Ids of links between the same concepts whose sign is the opposite (a disagreement to resolve).",
+    )
 
 
 class Resolution(_Strict):
