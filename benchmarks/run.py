@@ -163,24 +163,24 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: dict[str,
     lines = [
         "# Benchmarks of the simulation stage",
         "",
-        "Produced by `.venv-bench/bin/python benchmarks/run.py` (set up with `bash benchmarks/setup.sh`); every "
+        ("Produced by `.venv-bench/bin/python benchmarks/run.py` (set up with `bash benchmarks/setup.sh`); every "
         "number below comes from that one run. Times are the best of several repeats (the machine is shared "
-        "with other work), in the same process for both libraries.",
+        "with other work), in the same process for both libraries."),
         "",
         "## Machine",
         "",
         f"- CPU: {info['cpu']}, {info['cores']} cores; {info['os']}",
-        f"- Python {info['python']}, numpy {info['numpy']}, scipy {info['scipy']}, pandas {info['pandas']}, "
-        f"FCMpy {info['fcmpy']}",
-        f"- Load average (1 / 5 / 15 min) when the run started: {info['load']}; at its end: {os.getloadavg()[0]:.2f}. "
-        "The machine is shared, so single numbers move from run to run; the ratios are taken within one run.",
+        (f"- Python {info['python']}, numpy {info['numpy']}, scipy {info['scipy']}, pandas {info['pandas']}, "
+        f"FCMpy {info['fcmpy']}"),
+        (f"- Load average (1 / 5 / 15 min) when the run started: {info['load']}; at its end: {os.getloadavg()[0]:.2f}. "
+        "The machine is shared, so single numbers move from run to run; the ratios are taken within one run."),
         "",
         "## FCM inference against FCMpy",
         "",
-        f"Random signed maps (weights uniform in [-1, 1], no self-loops), one run from a random start, "
+        (f"Random signed maps (weights uniform in [-1, 1], no self-loops), one run from a random start, "
         f"{STEPS} steps of modified Kosko with a sigmoid (λ = 1), no early stop in either library. Our engine picks "
         "dense numpy or scipy.sparse by itself (`use_sparse`); FCMpy gets the same map as a dense DataFrame. "
-        "\"max |diff|\" is the largest difference between the two final states.",
+        "\"max |diff|\" is the largest difference between the two final states."),
         "",
         "| map | realpolitik | FCMpy 0.0.21 | speed-up | max \\|diff\\| |",
         "|---|---:|---:|---:|---:|",
@@ -190,15 +190,15 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: dict[str,
                      f"{row['ratio']:.0f}× | {row['agree']:.1e} |")
     lines += [
         "",
-        "Targets: ≥100× at 20 concepts, ≥20× at 1,000 and 5,000 concepts (sparse maps, mean five links per concept, "
+        ("Targets: ≥100× at 20 concepts, ≥20× at 1,000 and 5,000 concepts (sparse maps, mean five links per concept, "
         "as causal maps are). The dense row is there for honesty: when most links exist the work is one dense "
-        "matrix–vector product per step in both libraries, and the speed-up is FCMpy's per-step pandas overhead only.",
+        "matrix–vector product per step in both libraries, and the speed-up is FCMpy's per-step pandas overhead only."),
         "",
         "## Many scenarios as one batch",
         "",
-        f"{batch['scenarios']:.0f} scenarios (each clamping one concept) on a {batch['n']:.0f}-concept, 5,000-link map, "
+        (f"{batch['scenarios']:.0f} scenarios (each clamping one concept) on a {batch['n']:.0f}-concept, 5,000-link map, "
         f"{STEPS} steps: one batch (a state matrix) {batch['batch']:.3f} s; a Python loop over the scenarios "
-        f"{batch['loop']:.3f} s ({batch['loop'] / batch['batch']:.1f}×).",
+        f"{batch['loop']:.3f} s ({batch['loop'] / batch['batch']:.1f}×)."),
         "",
         "## A large sparse map",
         "",
@@ -206,8 +206,8 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: dict[str,
         "",
         "## Monte Carlo press perturbation",
         "",
-        f"10,000 draws of a 30-concept map ({mc['links']:.0f} links plus self-limitation), stability-filtered by "
-        f"eigenvalues: **{mc['time']:.3f} s** (target < 2 s), {mc['stable']:.0f} stable draws.",
+        (f"10,000 draws of a 30-concept map ({mc['links']:.0f} links plus self-limitation), stability-filtered by "
+        f"eigenvalues: **{mc['time']:.3f} s** (target < 2 s), {mc['stable']:.0f} stable draws."),
         "",
     ]
     return "\n".join(lines)
