@@ -53,6 +53,10 @@ class Errors:
     E035 = "the number of draws must be positive, got {draws}"
     E036 = "the community matrix is singular, so the response to a press is undefined"
     E037 = "unknown {kind} '{value}'; choose one of: {known}"
+    E038 = "no draw agrees with the observed outcomes: all {stable} stable draws of {draws} contradict {observed}"
+    E039 = "the direction for '{concept}' must be {allowed}, got {value}"
+    E040 = "{option} must be {requirement}, got {value}"
+    E041 = "no scenario to simulate: the model has none and none was named"
 
 
 class RealpolitikError(Exception):

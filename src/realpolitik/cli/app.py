@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from realpolitik.cli import merge, show, validate
+from realpolitik.cli import merge, press, show, simulate, validate
 from realpolitik.cli import schema as schema_command
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError
@@ -21,7 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (validate, show, schema_command, merge):
+for module in (validate, show, simulate, press, schema_command, merge):
     module.register(app)
 
 

@@ -1,0 +1,101 @@
+"""``realpolitik simulate``: run a model's scenarios through its fuzzy cognitive map."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from realpolitik.cli.common import EXIT_PROBLEMS, EXIT_USAGE, console, fail, print_json
+from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
+from realpolitik.errors import Errors, RealpolitikError, SimulationError, UnknownIdError
+from realpolitik.model import Model, load_model
+from realpolitik.simulate import HOLD_SOURCES, SimulationRun, simulate_scenarios
+
+__all__ = ["register"]
+
+#: Changes smaller than this are shown dimmed: below what a sigmoid map can tell apart from noise.
+_DEAD_BAND = 1e-3
+
+
+def _load(path: ModelArgument) -> Model:
+    try:
+        return load_model(model_path_or_bundled(path))
+    except RealpolitikError as exc:
+        fail(str(exc), EXIT_PROBLEMS)
+
+
+def _delta(value: float) -> str:
+    if abs(value) < _DEAD_BAND:
+        return f"[dim]{value:+.3f}[/]"
+    return f"[green]{value:+.3f}[/]" if value > 0 else f"[red]{value:+.3f}[/]"
+
+
+def _print_tables(run: SimulationRun, model: Model) -> None:
+    labels = {concept.id: concept.label for concept in model.concepts}
+    options = ", ".join(f"{key}={value}" for key, value in run.options.items())
+    console.print(f"[bold]{model.title}[/] — FCM ({options})", soft_wrap=True)
+    status = Table(title="Scenarios", title_justify="left", title_style="bold")
+    for column in ("scenario", "name", "status", "steps", "clamps"):
+        status.add_column(column, overflow="fold")
+    for o in run.outcomes:
+        state = o.status.replace("_", " ") + (f" (period {o.period})" if o.period else "")
+        status.add_row(o.scenario, o.name, state, str(o.steps_run),
+                       ", ".join(f"{labels.get(k, k)}={v:g}" for k, v in o.clamps.items()))
+    console.print(status)
+    base = next((o for o in run.outcomes if o.scenario == run.baseline), None)
+    finals = Table(title=f"Final state{' and change against ' + run.baseline if run.baseline else ' and change against the unclamped run'}",
+                   title_justify="left", title_style="bold")
+    finals.add_column("concept", overflow="fold")
+    if base is not None:
+        finals.add_column(f"{base.scenario}", justify="right")
+    others = [o for o in run.outcomes if o is not base]
+    for o in others:
+        finals.add_column(f"Δ {o.scenario}", justify="right")
+    for i, concept in enumerate(run.concepts):
+        cells = [labels.get(concept, concept)]
+        if base is not None:
+            cells.append(f"{base.final[i]:.3f}")
+        cells += [_delta(float(o.delta[i])) for o in others]
+        finals.add_row(*cells)
+    console.print(finals)
+
+
+def simulate_command(
+    model: ModelArgument = None,
+    scenario: Annotated[list[str], typer.Option("--scenario", "-s", help="Scenario id to run (repeatable).")] = [],  # noqa: B006
+    run_all: Annotated[bool, typer.Option("--all", help="Run every scenario (the default when none is named).")] = False,
+    rule: Annotated[str, typer.Option(help="Update rule: kosko, modified_kosko or rescaled.")] = "modified_kosko",
+    transfer: Annotated[str, typer.Option(help="Transfer function: sigmoid, tanh, bivalent or trivalent.")] = "sigmoid",
+    steepness: Annotated[float, typer.Option(help="Steepness λ of sigmoid and tanh.")] = 1.0,
+    steps: Annotated[int, typer.Option(help="Step cap.")] = 100,
+    tolerance: Annotated[float, typer.Option(help="Largest change that still counts as a fixed point.")] = 1e-5,
+    hold_sources: Annotated[bool, typer.Option("--hold-sources/--free-sources",
+                                               help="Hold concepts without incoming links at their start value.")
+                            ] = HOLD_SOURCES,
+    as_json: JsonOption = False,
+) -> None:
+    """Run scenarios through the model's fuzzy cognitive map and compare each with the baseline."""
+    if scenario and run_all:
+        fail("name scenarios with --scenario or run them all with --all, not both", EXIT_USAGE)
+    if steps < 0:
+        fail(Errors.E040.format(option="--steps", requirement="a whole number >= 0", value=steps), EXIT_USAGE)
+    if not steepness > 0:
+        fail(Errors.E040.format(option="--steepness", requirement="> 0", value=steepness), EXIT_USAGE)
+    loaded = _load(model)
+    try:
+        run = simulate_scenarios(loaded, scenario or None, rule=rule, transfer=transfer, steepness=steepness,
+                                 steps=steps, tolerance=tolerance, hold_sources=hold_sources)
+    except UnknownIdError as exc:
+        fail(str(exc), EXIT_USAGE)
+    except SimulationError as exc:
+        fail(str(exc), EXIT_PROBLEMS)
+    if as_json:
+        print_json(run.to_dict())
+    else:
+        _print_tables(run, loaded)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("simulate")(simulate_command)
