@@ -13,6 +13,8 @@ import warnings
 
 import pandas as pd
 
+__all__ = ["main"]
+
 #: The fixed map: c0 is a source (no incoming link), c4 has a self-loop-free two-cycle with c3.
 CONCEPTS = ["c0", "c1", "c2", "c3", "c4"]
 WEIGHTS = [

@@ -116,9 +116,8 @@ def fcm_cases(quick: bool) -> list[dict[str, object]]:
     return rows
 
 
-def batch_case(quick: bool) -> dict[str, float]:
-    n, scenarios = 1000, 200
-    weights = random_map(n, 5000, seed=11)
+def batch_case(quick: bool, n: int, links: int, scenarios: int) -> dict[str, float]:
+    weights = random_map(n, links, seed=11)
     rng = np.random.default_rng(2)
     initial = np.full((scenarios, n), 0.5)
     mask = np.zeros((scenarios, n), dtype=bool)
@@ -135,7 +134,7 @@ def batch_case(quick: bool) -> dict[str, float]:
     batch_time, _ = best_of(2 if quick else 3, batched)
     loop_time, _ = best_of(1 if quick else 2, looped)
     print(f"{scenarios} scenarios x {n} concepts: batch {batch_time:.3f} s, loop {loop_time:.3f} s", flush=True)
-    return {"batch": batch_time, "loop": loop_time, "scenarios": scenarios, "n": n}
+    return {"batch": batch_time, "loop": loop_time, "scenarios": scenarios, "n": n, "links": links}
 
 
 def large_case(quick: bool) -> float:
@@ -158,29 +157,29 @@ def montecarlo_case(quick: bool) -> dict[str, float]:
     return {"time": elapsed, "stable": tally.stable, "links": int((signs != 0).sum() - 30)}
 
 
-def report(info: dict[str, str], rows: list[dict[str, object]], batch: dict[str, float], large: float,
+def report(info: dict[str, str], rows: list[dict[str, object]], batch: list[dict[str, float]], large: float,
            mc: dict[str, float]) -> str:
     lines = [
         "# Benchmarks of the simulation stage",
         "",
-        "Produced by `.venv-bench/bin/python benchmarks/run.py` (set up with `bash benchmarks/setup.sh`); every "
+        ("Produced by `.venv-bench/bin/python benchmarks/run.py` (set up with `bash benchmarks/setup.sh`); every "
         "number below comes from that one run. Times are the best of several repeats (the machine is shared "
-        "with other work), in the same process for both libraries.",
+        "with other work), in the same process for both libraries."),
         "",
         "## Machine",
         "",
         f"- CPU: {info['cpu']}, {info['cores']} cores; {info['os']}",
-        f"- Python {info['python']}, numpy {info['numpy']}, scipy {info['scipy']}, pandas {info['pandas']}, "
-        f"FCMpy {info['fcmpy']}",
-        f"- Load average (1 / 5 / 15 min) when the run started: {info['load']}; at its end: {os.getloadavg()[0]:.2f}. "
-        "The machine is shared, so single numbers move from run to run; the ratios are taken within one run.",
+        (f"- Python {info['python']}, numpy {info['numpy']}, scipy {info['scipy']}, pandas {info['pandas']}, "
+        f"FCMpy {info['fcmpy']}"),
+        (f"- Load average (1 / 5 / 15 min) when the run started: {info['load']}; at its end: {os.getloadavg()[0]:.2f}. "
+        "The machine is shared, so single numbers move from run to run; the ratios are taken within one run."),
         "",
         "## FCM inference against FCMpy",
         "",
-        f"Random signed maps (weights uniform in [-1, 1], no self-loops), one run from a random start, "
+        (f"Random signed maps (weights uniform in [-1, 1], no self-loops), one run from a random start, "
         f"{STEPS} steps of modified Kosko with a sigmoid (λ = 1), no early stop in either library. Our engine picks "
         "dense numpy or scipy.sparse by itself (`use_sparse`); FCMpy gets the same map as a dense DataFrame. "
-        "\"max |diff|\" is the largest difference between the two final states.",
+        "\"max |diff|\" is the largest difference between the two final states."),
         "",
         "| map | realpolitik | FCMpy 0.0.21 | speed-up | max \\|diff\\| |",
         "|---|---:|---:|---:|---:|",
@@ -190,15 +189,19 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: dict[str,
                      f"{row['ratio']:.0f}× | {row['agree']:.1e} |")
     lines += [
         "",
-        "Targets: ≥100× at 20 concepts, ≥20× at 1,000 and 5,000 concepts (sparse maps, mean five links per concept, "
+        ("Targets: ≥100× at 20 concepts, ≥20× at 1,000 and 5,000 concepts (sparse maps, mean five links per concept, "
         "as causal maps are). The dense row is there for honesty: when most links exist the work is one dense "
-        "matrix–vector product per step in both libraries, and the speed-up is FCMpy's per-step pandas overhead only.",
+        "matrix–vector product per step in both libraries, and the speed-up is FCMpy's per-step pandas overhead only."),
         "",
         "## Many scenarios as one batch",
         "",
-        f"{batch['scenarios']:.0f} scenarios (each clamping one concept) on a {batch['n']:.0f}-concept, 5,000-link map, "
-        f"{STEPS} steps: one batch (a state matrix) {batch['batch']:.3f} s; a Python loop over the scenarios "
-        f"{batch['loop']:.3f} s ({batch['loop'] / batch['batch']:.1f}×).",
+        (f"Each scenario clamps one concept; {STEPS} steps. One batch is one state matrix; the loop runs the same "
+        "scenarios one call at a time."),
+        "",
+        "| map | scenarios | one batch | loop of single runs | speed-up |",
+        "|---|---:|---:|---:|---:|",
+        *[f"| {b['n']:,.0f} concepts, {b['links']:,.0f} links | {b['scenarios']:,.0f} | {b['batch']:.3f} s | "
+          f"{b['loop']:.3f} s | {b['loop'] / b['batch']:.1f}× |" for b in batch],
         "",
         "## A large sparse map",
         "",
@@ -206,8 +209,8 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: dict[str,
         "",
         "## Monte Carlo press perturbation",
         "",
-        f"10,000 draws of a 30-concept map ({mc['links']:.0f} links plus self-limitation), stability-filtered by "
-        f"eigenvalues: **{mc['time']:.3f} s** (target < 2 s), {mc['stable']:.0f} stable draws.",
+        (f"10,000 draws of a 30-concept map ({mc['links']:.0f} links plus self-limitation), stability-filtered by "
+        f"eigenvalues: **{mc['time']:.3f} s** (target < 2 s), {mc['stable']:.0f} stable draws."),
         "",
     ]
     return "\n".join(lines)
@@ -221,7 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     info = machine()
     print(info, flush=True)
     rows = fcm_cases(args.quick)
-    batch = batch_case(args.quick)
+    batch = [batch_case(args.quick, 30, 150, 1000), batch_case(args.quick, 1000, 5000, 200)]
     large = large_case(args.quick)
     mc = montecarlo_case(args.quick)
     text = report(info, rows, batch, large, mc)

@@ -10,9 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-import realpolitik.simulate.loops as loops
 from realpolitik.errors import SimulationError
-from realpolitik.simulate import absolute_feedback, adjugate, community_matrix, press_response, weighted_predictions
+from realpolitik.simulate import (
+    absolute_feedback,
+    adjugate,
+    community_matrix,
+    loops,
+    press_response,
+    weighted_predictions,
+)
 from realpolitik.simulate.loops import require_nonsingular
 from realpolitik.simulate.permanent import minor_permanents
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 
-import realpolitik.simulate as simulate
+from realpolitik import simulate
 
 CONTRACT = {
     "CausalMatrix", "causal_matrix", "simulate_scenarios", "SimulationRun", "ScenarioOutcome",

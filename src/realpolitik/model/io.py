@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -190,8 +191,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
+#: Strings safe to write unquoted inside a one-line ``[a, b]`` list; anything else makes the list block style.
+_FLOW_SAFE = re.compile(r"^[^\W_][^\[\]{},#&*!|>\"%@`?:\n]*$")
+
+
 def _is_scalar(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool))
+    if isinstance(value, str):
+        return bool(_FLOW_SAFE.match(value)) and value == value.strip()
+    return isinstance(value, (int, float, bool))
 
 
 def _compact(value: Any) -> Any:

@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from realpolitik.errors import Errors, SimulationError
 from realpolitik.simulate.transfer import check_rule, kernel, transfer_range
 
-__all__ = ["FcmBatch", "SPARSE_DENSITY", "SPARSE_MIN_CONCEPTS", "run_fcm", "source_concepts", "use_sparse"]
+__all__ = ["SPARSE_DENSITY", "SPARSE_MIN_CONCEPTS", "FcmBatch", "run_fcm", "source_concepts", "use_sparse"]
 
 Status = Literal["fixed_point", "limit_cycle", "not_converged"]
 
