@@ -79,3 +79,9 @@ def basin_path() -> Path:
 @pytest.fixture(scope="session")
 def basin() -> Model:
     return load_model(BASIN)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Model:
+    """The bundled model of the seed op-ed, loaded once (read-only: tests must not mutate it)."""
+    return load_model(bundled_model_path())

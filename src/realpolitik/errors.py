@@ -65,6 +65,10 @@ class Errors:
     E053 = "cannot write the report to {path}: {reason}"
     E054 = "press on '{concept}' gave no result: {reason}"
     E055 = "the scenarios could not be simulated: {reason}"
+    # Analysis commands (E060 on)
+    E060 = "not a date realpolitik can place: {reason}"
+    E061 = "give --outcome (true or false) with --resolve {forecast}"
+    E062 = "--outcome, --date and --source only make sense with --resolve ID"
 
 
 class RealpolitikError(Exception):

@@ -63,3 +63,20 @@ def test_path_signs_match_the_product_of_weights(n, weights):
             assert path.sign == (1 if product > 0 else -1)
             assert math.isclose(path.strength, abs(product))
             assert len(set(path.concepts)) == len(path.concepts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(2, 7), st.integers(1, 6), st.randoms(use_true_random=False))
+def test_lever_paths_are_every_simple_path(n, max_length, rnd):
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(n))
+    graph.add_weighted_edges_from((u, v, rnd.choice([-0.5, 0.4])) for u in range(n) for v in range(n)
+                                  if u != v and rnd.random() < 0.4)
+    for lever in range(n):
+        found = {e.outcome: sorted(p.concepts for p in e.paths) for e in lever_effects(graph, [lever], max_length=max_length)}
+        expected = {}
+        for target in range(n):
+            paths = sorted(tuple(p) for p in nx.all_simple_paths(graph, lever, target, cutoff=max_length)) if target != lever else []
+            if paths:
+                expected[target] = paths
+        assert found == expected

@@ -31,7 +31,13 @@ def test_demo_on_the_bundled_model_fills_every_section(bundled_demo):
     assert len(levers) == 6 and press.count("<h3>Press") == len(levers)
     assert "gave no result" not in press
     forecasts = _section(html, "forecasts")
-    assert "Brier score 0.107" in forecasts and forecasts.count("<tr>") == len(model.forecasts) + 1
+    assert "Brier score 0.107" in forecasts and "Log score 0.375" in forecasts
+    statements = forecasts[forecasts.rindex("<table"):]
+    assert statements.count("<tr>") == len(model.forecasts) + 1
+    calibration = forecasts[forecasts.index("Calibration by band"):forecasts.rindex("<table")]
+    assert calibration.count("<tr>") == 1 + 3  # likely, very likely, roughly even chance
+    actors = _section(html, "actors")
+    assert "Balance and turning points" in actors and "Russia – United States</td><td>turned hostile" in actors
     evidence = _section(html, "evidence")
     items = sum(len(i.evidence) for s in ("actors", "relations", "events", "concepts", "causal_links", "forecasts",
                                           "scenarios") for i in getattr(model, s))

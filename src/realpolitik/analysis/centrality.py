@@ -8,7 +8,15 @@ import networkx as nx
 
 from realpolitik.model.schema import Model
 
-__all__ = ["ConceptCentrality", "causal_graph", "concept_centrality"]
+__all__ = ["BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLE", "EXACT_BETWEENNESS_LIMIT", "ConceptCentrality", "causal_graph", "concept_centrality"]
+
+#: Up to this many concepts betweenness is exact; up to :data:`BETWEENNESS_LIMIT` it is estimated
+#: from :data:`BETWEENNESS_SAMPLE` sampled sources (Brandes and Pich), and beyond it is not computed:
+#: the exact value costs concepts x links (hours on a map of 100,000 concepts) and a handful of
+#: samples on such a map says little.
+EXACT_BETWEENNESS_LIMIT = 1_000
+BETWEENNESS_SAMPLE = 64
+BETWEENNESS_LIMIT = 10_000
 
 
 def causal_graph(model: Model) -> nx.DiGraph:
@@ -52,7 +60,7 @@ class ConceptCentrality:
     label: str
     in_strength: float
     out_strength: float
-    betweenness: float
+    betweenness: float | None
 
     @property
     def strength(self) -> float:
@@ -60,8 +68,12 @@ class ConceptCentrality:
         return self.in_strength + self.out_strength
 
 
-def concept_centrality(model: Model) -> list[ConceptCentrality]:
+def concept_centrality(model: Model, *, seed: int = 0) -> list[ConceptCentrality]:
     """Weighted degree and betweenness of every concept, most central first.
+
+    On maps larger than :data:`EXACT_BETWEENNESS_LIMIT` concepts betweenness is estimated from
+    :data:`BETWEENNESS_SAMPLE` source concepts drawn with ``seed``; above :data:`BETWEENNESS_LIMIT`
+    it is ``None``.
 
     Concepts are ranked by weighted degree (:attr:`ConceptCentrality.strength`), then by
     betweenness, then by id, so that the order is stable.
@@ -81,15 +93,21 @@ def concept_centrality(model: Model) -> list[ConceptCentrality]:
     graph = causal_graph(model)
     for _, _, data in graph.edges(data=True):
         data["distance"] = 1.0 / abs(data["weight"]) if data["weight"] else float("inf")
-    betweenness = nx.betweenness_centrality(graph, weight="distance", normalized=True) if len(graph) > 2 else {}
+    sample = BETWEENNESS_SAMPLE if len(graph) > EXACT_BETWEENNESS_LIMIT else None
+    if len(graph) > BETWEENNESS_LIMIT:
+        betweenness = None
+    elif len(graph) > 2:
+        betweenness = nx.betweenness_centrality(graph, k=sample, weight="distance", normalized=True, seed=seed)
+    else:
+        betweenness = {}
     result = [
         ConceptCentrality(
             concept=node,
             label=graph.nodes[node]["label"],
             in_strength=sum(abs(w) for _, _, w in graph.in_edges(node, data="weight")),
             out_strength=sum(abs(w) for _, _, w in graph.out_edges(node, data="weight")),
-            betweenness=float(betweenness.get(node, 0.0)),
+            betweenness=None if betweenness is None else float(betweenness.get(node, 0.0)),
         )
         for node in graph
     ]
-    return sorted(result, key=lambda c: (-round(c.strength, 12), -c.betweenness, c.concept))
+    return sorted(result, key=lambda c: (-round(c.strength, 12), -(c.betweenness or 0.0), c.concept))

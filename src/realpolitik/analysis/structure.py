@@ -9,6 +9,7 @@ signed ``weight`` (as built by :func:`realpolitik.analysis.causal_graph`).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -140,7 +141,7 @@ class LeverEffect:
 
 
 def _path(graph: nx.DiGraph, concepts: list[str]) -> LeverPath:
-    weights = [graph.edges[u, v].get("weight", 0.0) for u, v in zip(concepts, concepts[1:])]
+    weights = [graph.edges[u, v].get("weight", 0.0) for u, v in itertools.pairwise(concepts)]
     sign = 1 if sum(w < 0 for w in weights) % 2 == 0 else -1
     return LeverPath(tuple(concepts), sign, math.prod(abs(w) for w in weights))
 
@@ -156,7 +157,8 @@ def lever_effects(
     """Every lever -> outcome effect along simple paths of at most ``max_length`` links.
 
     Levers default to the map's drivers, outcomes to every other concept. Pairs with no path are
-    left out; concepts a lever cannot reach are the ones missing from its results.
+    left out; concepts a lever cannot reach are the ones missing from its results. The walk from a
+    lever stops after ``max_paths`` paths (to any concept), and its effects are then marked ``capped``.
 
     Examples
     --------
@@ -172,20 +174,42 @@ def lever_effects(
     wanted = set(outcomes) if outcomes is not None else None
     effects = []
     for lever in levers:
-        found: dict[str, list[LeverPath]] = {}
-        count, capped = 0, False
-        reachable = nx.single_source_shortest_path_length(graph, lever, cutoff=max_length)
-        targets = [t for t in sorted(reachable, key=str) if t != lever and (wanted is None or t in wanted)]
-        for target in targets:
-            for concepts in nx.all_simple_paths(graph, lever, target, cutoff=max_length):
-                found.setdefault(target, []).append(_path(graph, concepts))
-                count += 1
-                if count >= max_paths:
-                    capped = True
-                    break
-            if capped:
-                break
-        for target, paths in found.items():
-            paths.sort(key=lambda p: (-p.strength, p.concepts))
+        found, capped = _paths_from(graph, lever, wanted, max_length, max_paths)
+        for target in sorted(found, key=str):
+            paths = sorted(found[target], key=lambda p: (-p.strength, p.concepts))
             effects.append(LeverEffect(lever, target, tuple(paths), capped))
     return effects
+
+
+def _paths_from(
+    graph: nx.DiGraph, lever: str, wanted: set[str] | None, max_length: int, max_paths: int
+) -> tuple[dict[str, list[LeverPath]], bool]:
+    """Every simple path from ``lever`` of at most ``max_length`` links, grouped by where it ends.
+
+    One depth-first walk meets each simple path once, as the walk's current stack, so the cost is
+    the number of paths rather than targets x paths.  The walk stops after ``max_paths`` paths.
+    """
+    found: dict[str, list[LeverPath]] = {}
+    path, on_path = [lever], {lever}
+    stack = [iter(graph.successors(lever))]
+    walked = 0
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            on_path.discard(path.pop())
+            continue
+        if step in on_path:
+            continue
+        path.append(step)
+        if wanted is None or step in wanted:
+            found.setdefault(step, []).append(_path(graph, path))
+        walked += 1
+        if walked >= max_paths:
+            return found, True
+        if len(path) <= max_length:
+            on_path.add(step)
+            stack.append(iter(graph.successors(step)))
+        else:
+            path.pop()
+    return found, False

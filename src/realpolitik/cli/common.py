@@ -8,8 +8,9 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "console", "err_console", "fail", "print_json"]
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "console", "err_console", "fail", "print_json", "table"]
 
 #: Everything fine.
 EXIT_OK = 0
@@ -31,3 +32,11 @@ def fail(message: str, code: int = EXIT_PROBLEMS) -> NoReturn:
 def print_json(data: Any) -> None:
     """Write ``data`` as indented JSON to stdout, bypassing rich's wrapping."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def table(title: str, *columns: str) -> Table:
+    """A plain table with a bold title on the left, columns folding rather than truncating."""
+    made = Table(title=title, title_justify="left", title_style="bold", expand=False, show_lines=False)
+    for column in columns:
+        made.add_column(column, overflow="fold")
+    return made

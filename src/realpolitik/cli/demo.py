@@ -9,7 +9,14 @@ import typer
 
 from realpolitik.cli.common import console, err_console
 from realpolitik.cli.options import ModelArgument
-from realpolitik.cli.report import DrawsOption, FigureFormatOption, FormatOption, OutputOption, SeedOption, default_output
+from realpolitik.cli.report import (
+    DrawsOption,
+    FigureFormatOption,
+    FormatOption,
+    OutputOption,
+    SeedOption,
+    default_output,
+)
 from realpolitik.report import DEFAULT_DRAWS
 from realpolitik.report.demo import run_demo
 

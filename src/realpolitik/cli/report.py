@@ -12,8 +12,15 @@ from realpolitik.cli.options import ModelArgument, model_path_or_bundled
 from realpolitik.model import load_model
 from realpolitik.report import DEFAULT_DRAWS, build_report_data, write_report
 
-__all__ = ["FigureFormatOption", "FormatOption", "OutputOption", "SeedOption", "DrawsOption", "default_output",
-           "register"]
+__all__ = [
+    "DrawsOption",
+    "FigureFormatOption",
+    "FormatOption",
+    "OutputOption",
+    "SeedOption",
+    "default_output",
+    "register",
+]
 
 FormatOption = Annotated[
     Optional[str],  # noqa: UP045 - typer needs Optional at runtime on 3.11

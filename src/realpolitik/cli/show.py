@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.table import Table
 
-from realpolitik.cli.common import console, print_json
+from realpolitik.cli.common import console, print_json, table
 from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
 from realpolitik.model import Model, counts, load_model, people, timeline
 from realpolitik.model.vocabulary import ACTOR_KINDS
@@ -24,13 +23,6 @@ def model_as_json(model: Model) -> dict[str, Any]:
     return data
 
 
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", expand=False, show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
-
-
 def _names(model: Model) -> dict[str, str]:
     return {actor.id: actor.name for actor in model.actors} | {c.id: c.label for c in model.concepts}
 
@@ -41,38 +33,38 @@ def _print_tables(model: Model) -> None:
     for document in model.documents:
         byline = ", ".join(filter(None, [document.author, document.publisher, document.published]))
         console.print(f"source: {document.title} ({byline}) [dim]{document.id[:12]}…[/]")
-    actors = _table("Actors by kind", "kind", "actors")
+    actors = table("Actors by kind", "kind", "actors")
     for kind in ACTOR_KINDS:
         if kind != "person" and (members := [a.name for a in model.actors if a.kind == kind]):
             actors.add_row(kind, ", ".join(members))
     console.print(actors)
-    table = _table("People", "name", "role", "affiliation")
+    grid = table("People", "name", "role", "affiliation")
     for person in people(model):
-        table.add_row(person.name, person.role or "", names.get(person.affiliation or "", person.affiliation or ""))
-    console.print(table)
-    table = _table("Relations", "source", "type", "target", "polarity", "from", "to")
+        grid.add_row(person.name, person.role or "", names.get(person.affiliation or "", person.affiliation or ""))
+    console.print(grid)
+    grid = table("Relations", "source", "type", "target", "polarity", "from", "to")
     for r in model.relations:
-        table.add_row(names.get(r.source, r.source), r.type, names.get(r.target, r.target), f"{r.polarity:+.1f}",
+        grid.add_row(names.get(r.source, r.source), r.type, names.get(r.target, r.target), f"{r.polarity:+.1f}",
                       r.valid_from or "", r.valid_to or "")
-    console.print(table)
-    table = _table("Timeline", "date", "event", "type")
+    console.print(grid)
+    grid = table("Timeline", "date", "event", "type")
     for event in timeline(model):
-        table.add_row(event.date, event.description, event.type)
-    console.print(table)
-    table = _table("Causal links", "cause", "effect", "weight", "confidence")
+        grid.add_row(event.date, event.description, event.type)
+    console.print(grid)
+    grid = table("Causal links", "cause", "effect", "weight", "confidence")
     for link in model.causal_links:
-        table.add_row(names.get(link.cause, link.cause), names.get(link.effect, link.effect), f"{link.weight:+.2f}",
+        grid.add_row(names.get(link.cause, link.cause), names.get(link.effect, link.effect), f"{link.weight:+.2f}",
                       f"{link.confidence:.2f}")
-    console.print(table)
-    table = _table("Forecasts", "id", "statement", "term", "band", "resolved")
+    console.print(grid)
+    grid = table("Forecasts", "id", "statement", "term", "band", "resolved")
     for f in model.forecasts:
         resolved = "" if f.resolution is None else ("true" if f.resolution.outcome else "false") + f" ({f.resolution.date})"
-        table.add_row(f.id, f.statement, f.estimative_term, f.band, resolved)
-    console.print(table)
-    table = _table("Scenarios", "id", "name", "clamps")
+        grid.add_row(f.id, f.statement, f.estimative_term, f.band, resolved)
+    console.print(grid)
+    grid = table("Scenarios", "id", "name", "clamps")
     for s in model.scenarios:
-        table.add_row(s.id, s.name, ", ".join(f"{names.get(k, k)}={v:g}" for k, v in s.clamps.items()))
-    console.print(table)
+        grid.add_row(s.id, s.name, ", ".join(f"{names.get(k, k)}={v:g}" for k, v in s.clamps.items()))
+    console.print(grid)
 
 
 def show_command(model: ModelArgument = None, as_json: JsonOption = False) -> None:

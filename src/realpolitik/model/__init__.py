@@ -1,8 +1,8 @@
 """The model stage: the file format, reading and writing it, and checking it."""
 
 from realpolitik.model.checks import check_model
-from realpolitik.model.estimative import band_for_term, estimative_terms
 from realpolitik.model.dates import DateSpan, InvalidDateError, parse_date
+from realpolitik.model.estimative import band_for_term, estimative_terms
 from realpolitik.model.io import dump_model, load_model, parse_model, read_model, save_model
 from realpolitik.model.problems import Problem
 from realpolitik.model.schema import (

@@ -9,11 +9,11 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from realpolitik.corpus.text import read_bytes_checked
 from realpolitik.errors import Errors, ModelValidationError, UnknownIdError
 from realpolitik.model.checks import check_model
-from realpolitik.model.io import MAX_MODEL_BYTES, parse_model
+from realpolitik.model.io import model_size_limit, parse_model
 from realpolitik.model.schema import Model, Resolution
-from realpolitik.corpus.text import read_bytes_checked
 
 __all__ = ["resolve_forecast"]
 
@@ -40,7 +40,7 @@ def resolve_forecast(path: str | Path, forecast_id: str, resolution: Resolution)
         If the file, or the file with the resolution, has errors (nothing is written then).
     """
     path = Path(path)
-    text = read_bytes_checked(path, limit=MAX_MODEL_BYTES).decode("utf-8-sig")
+    text = read_bytes_checked(path, limit=model_size_limit(path)).decode("utf-8-sig")
     yaml = _round_trip_yaml()
     root = yaml.load(text)
     forecasts = root.get("forecasts") if isinstance(root, dict) else None

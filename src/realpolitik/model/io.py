@@ -24,6 +24,7 @@ from realpolitik.model.problems import Location, Problem
 from realpolitik.model.schema import SECTIONS, Model
 
 __all__ = [
+    "MAX_JSON_MODEL_BYTES",
     "MAX_MODEL_BYTES",
     "LineMap",
     "dump_model",
@@ -33,17 +34,28 @@ __all__ = [
     "save_model",
 ]
 
-#: Model files above this size are refused before parsing.
+#: YAML model files above this size are refused before parsing: the round-trip parser that
+#: keeps every line number needs some 40 times the file's size in memory.
 MAX_MODEL_BYTES = 20 * 1024 * 1024
+#: JSON model files, read by the standard library's parser, may be larger (maps generated or
+#: imported by programs: 100,000 concepts and 300,000 links take some 27 MB).
+MAX_JSON_MODEL_BYTES = 200 * 1024 * 1024
 
 
 class LineMap:
-    """Finds the 1-based file line of a field path in a ruamel round-trip tree."""
+    """Finds the 1-based file line of a field path in a ruamel round-trip tree.
 
-    def __init__(self, root: Any) -> None:
-        self._root = root
+    Built from the tree, or from the text alone, in which case the text is parsed (slowly, keeping
+    every position) only when a line is first asked for: a valid JSON file never pays for it.
+    """
+
+    def __init__(self, root: Any = None, *, text: str | None = None) -> None:
+        self._root, self._text = root, text
 
     def line_of(self, path: Location) -> int | None:
+        if self._root is None and self._text is not None:
+            self._root = YAML(typ="rt").load(self._text)
+            self._text = None
         node, line = self._root, None
         if isinstance(node, (CommentedMap, CommentedSeq)):
             line = node.lc.line + 1
@@ -97,6 +109,11 @@ def parse_model(text: str, *, file: str | None = None) -> tuple[Model | None, li
         at all); ``problems`` lists every structural problem with its line;
         ``lines`` finds the line of any field path for later checks.
     """
+    if text.lstrip().startswith("{"):
+        try:
+            return _validate_items(json.loads(text), file, LineMap(text=text))
+        except json.JSONDecodeError:
+            pass  # not strict JSON; the YAML parser below reports where it breaks, or reads it
     yaml = YAML(typ="rt")
     try:
         root = yaml.load(text)
@@ -113,9 +130,14 @@ def parse_model(text: str, *, file: str | None = None) -> tuple[Model | None, li
         found = type(root).__name__.replace("Commented", "").lower()
         return None, [Problem("E007", Errors.E007.format(found=found), file=file, line=1)], None
 
-    lines = LineMap(root)
+    return _validate_items(_plain(root), file, LineMap(root))
+
+
+def _validate_items(data: Any, file: str | None, lines: LineMap) -> tuple[Model | None, list[Problem], LineMap]:
+    if not isinstance(data, dict):
+        found = "list" if isinstance(data, list) else type(data).__name__
+        return None, [Problem("E007", Errors.E007.format(found=found), file=file, line=1)], lines
     problems: list[Problem] = []
-    data = _plain(root)
     sections: dict[str, list] = {}
     for name, item_class in SECTIONS.items():
         raw_items = data.pop(name, None) or []
@@ -137,6 +159,11 @@ def parse_model(text: str, *, file: str | None = None) -> tuple[Model | None, li
     return header.model_copy(update=sections), problems, lines
 
 
+def model_size_limit(path: Path) -> int:
+    """The largest model file read at ``path``: JSON files may be larger than YAML ones."""
+    return MAX_JSON_MODEL_BYTES if path.suffix.lower() == ".json" else MAX_MODEL_BYTES
+
+
 def read_model(path: str | Path) -> tuple[Model | None, list[Problem], LineMap | None]:
     """Read a model file; return the model of its valid items, its structural problems and its line map.
 
@@ -146,7 +173,7 @@ def read_model(path: str | Path) -> tuple[Model | None, list[Problem], LineMap |
         If the file is missing, empty, binary, too large or not UTF-8.
     """
     path = Path(path)
-    data = read_bytes_checked(path, limit=MAX_MODEL_BYTES)
+    data = read_bytes_checked(path, limit=model_size_limit(path))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -22,6 +22,7 @@ from realpolitik.model.vocabulary import ActorKind, Band, EventType, RelationTyp
 
 __all__ = [
     "FORMAT_VERSION",
+    "SECTIONS",
     "Actor",
     "CausalLink",
     "Concept",
@@ -34,7 +35,6 @@ __all__ = [
     "Relation",
     "Resolution",
     "Scenario",
-    "SECTIONS",
 ]
 
 FORMAT_VERSION = "realpolitik/1"

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from realpolitik.analysis import (
+    ActorStructure,
     ConceptCentrality,
     FeedbackLoop,
     ForecastScore,
+    ForecastSummary,
+    TimelineStep,
     actor_network,
     actor_strength,
+    actor_structure,
     brier_score,
     concept_centrality,
     feedback_loops,
+    forecast_summary,
     score_forecasts,
+    stance_timeline,
 )
 from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
@@ -72,6 +79,9 @@ class ReportData:
     press_options: dict[str, Any] = field(default_factory=dict)
     scores: list[ForecastScore] = field(default_factory=list)
     brier: float | None = None
+    balance: ActorStructure | None = None
+    turns: list[TimelineStep] = field(default_factory=list)
+    forecast_scores: ForecastSummary | None = None
 
     @property
     def names(self) -> dict[str, str]:
@@ -119,14 +129,21 @@ def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_D
     return outcomes
 
 
-def analyse_model(model: Model, *, source: str | Path | None = None, max_loop_length: int = 8) -> ReportData:
-    """The report's data without simulation: loops, centrality, key actors and forecast scores."""
+def analyse_model(model: Model, *, source: str | Path | None = None, max_loop_length: int = 8,
+                  at: str | None = None) -> ReportData:
+    """The report's data without simulation: loops, centrality, key actors, balance and forecast scores.
+
+    ``at`` is the date (EDTF) the actors' balance is read at; today when None.
+    """
     data = ReportData(model=model, source=str(source) if source is not None else None)
     data.loops = feedback_loops(model, max_length=max_loop_length)
     data.centrality = concept_centrality(model)
     data.key_actors = actor_strength(actor_network(model, people=False))
     data.scores = score_forecasts(model.forecasts)
     data.brier = brier_score(model.forecasts)
+    data.balance = actor_structure(model, at or dt.date.today().isoformat())
+    data.turns = stance_timeline(model)
+    data.forecast_scores = forecast_summary(model)
     return data
 
 

@@ -170,6 +170,30 @@ def _bounds(text: str) -> str:
     return span.lower.isoformat() if not span.is_span else f"{span.lower.isoformat()} – {span.upper.isoformat()}"
 
 
+def _balance(data: ReportData) -> dict[str, Any] | None:
+    structure, names = data.balance, data.names
+    if structure is None:
+        return None
+    return {
+        "at": structure.at, "triads": len(structure.triads), "share": structure.triad_balance,
+        "frustration": structure.frustration.index, "ties": structure.frustration.ties,
+        "exact": structure.frustration.exact,
+        "unbalanced": [" – ".join(names.get(a, a) for a in t.nodes) for t in structure.unbalanced_triads],
+        "camps": [" – ".join(names.get(a, a) for a in camp) for camp in structure.communities if len(camp) > 1],
+    }
+
+
+def _turns(data: ReportData) -> list[dict[str, str]]:
+    """The sign changes of the actor network over time: who turned friendly or hostile, and when."""
+    names = data.names
+    return [
+        {"date": step.date, "pair": " – ".join(names.get(a, a) for a in change.actors), "change": change.kind}
+        for step in data.turns
+        for change in step.changes
+        if change.kind in {"turned hostile", "turned friendly", "became neutral"}
+    ]
+
+
 def report_context(data: ReportData) -> dict[str, Any]:
     """Plain values for the templates: every table's rows, the summary and the header."""
     from realpolitik import __version__
@@ -212,6 +236,8 @@ def report_context(data: ReportData) -> dict[str, Any]:
             for f in model.forecasts
         ],
         "brier": data.brier, "resolved": len(data.scores),
+        "balance": _balance(data), "turns": _turns(data),
+        "forecast_scores": data.forecast_scores.as_dict() if data.forecast_scores else None,
         "evidence": _evidence_rows(data),
     }
 

@@ -15,8 +15,8 @@ __all__ = ["FIGURE_FORMATS", "figure_svg", "save_figure"]
 FIGURE_FORMATS = ("png", "svg")
 
 _ID = re.compile(r'\bid="([^"]+)"')
-_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _settings(name: str) -> dict:
