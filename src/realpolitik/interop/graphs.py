@@ -67,9 +67,9 @@ def model_to_graph(model: Model, *, dynamic: bool = False) -> nx.MultiDiGraph:
     rest = model.model_dump(mode="json", include={"documents", "events", "forecasts", "scenarios"})
     graph.graph[_REST] = json.dumps(rest, ensure_ascii=False)
     for actor in model.actors:
-        graph.add_node("actor:" + actor.id, section="actor", label=actor.name, **_attributes(actor, {"name"}))
+        graph.add_node("actor:" + actor.id, section="actor", label=actor.name, **_attributes(actor, {"id", "name"}))
     for concept in model.concepts:
-        graph.add_node("concept:" + concept.id, section="concept", **_attributes(concept, set()))
+        graph.add_node("concept:" + concept.id, section="concept", **_attributes(concept, {"id"}))
     for index, relation in enumerate(model.relations):
         data = _attributes(relation, {"source", "target"})
         # GEXF keeps `type` for an edge's direction, so the relation's type travels as relation_type
@@ -91,6 +91,8 @@ def _sign(value: float) -> int:
 
 
 def _add_spell(data: dict[str, Any], relation: Relation) -> None:
+    # polarity is dynamic for every relation, so Gephi shows one polarity column, not a static and a dynamic one
+    data["polarity"] = [(relation.polarity, None, None)]
     try:
         start = parse_date(relation.valid_from).lower.isoformat() if relation.valid_from else None
         end = parse_date(relation.valid_to).upper.isoformat() if relation.valid_to else None
