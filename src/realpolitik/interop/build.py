@@ -9,11 +9,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from realpolitik.corpus import read_bytes_checked, read_source_text, sha256_hex
+from realpolitik.corpus import read_source_text, sha256_hex
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.model.schema import Model
 
-__all__ = ["Source", "build_model", "slug"]
+__all__ = ["MAX_BINARY_BYTES", "Source", "build_model", "slug"]
 
 
 def slug(name: str) -> str:
@@ -45,6 +45,24 @@ def build_model(data: dict[str, Any]) -> Model:
         raise InputFileError(Errors.E201.format(reason=details)) from exc
 
 
+#: Workbooks above this size are refused before openpyxl unpacks them.
+MAX_BINARY_BYTES = 50 * 1024 * 1024
+
+
+def _read_binary(path: Path) -> bytes:
+    # read_bytes_checked refuses NUL bytes, which every workbook holds; the other checks are the same
+    if not path.exists():
+        raise InputFileError(Errors.E001.format(path=path))
+    if path.is_dir():
+        raise InputFileError(Errors.E008.format(path=path))
+    size = path.stat().st_size
+    if size == 0:
+        raise InputFileError(Errors.E002.format(path=path))
+    if size > MAX_BINARY_BYTES:
+        raise InputFileError(Errors.E005.format(path=path, size_mb=size / 1e6, limit_mb=MAX_BINARY_BYTES / 1e6))
+    return path.read_bytes()
+
+
 @dataclass
 class Source:
     """The imported file as a model Document, and the evidence items point to inside it.
@@ -71,7 +89,7 @@ class Source:
         """
         path = Path(path)
         if binary:
-            data = read_bytes_checked(path)
+            data = _read_binary(path)
             doc_id, text = sha256_hex(data), None
         else:
             source = read_source_text(path)
