@@ -87,7 +87,7 @@ def test_model_api_is_the_documented_one():
 
 
 def test_interop_api_is_the_documented_one():
-    import realpolitik.interop as interop
+    from realpolitik import interop
 
     assert interop.__all__ == sorted(interop.__all__, key=lambda n: (not n.isupper(), n))
     assert {"EXPORT_FORMATS", "IMPORT_FORMATS", "export_model", "import_model", "pysd_check"} <= set(interop.__all__)

@@ -74,7 +74,7 @@ def test_parquet_tables_read_back_with_pyarrow(model, tmp_path):
     export_model(model, "parquet", tmp_path / "pq")
     for section in TABLE_SECTIONS:
         table = pq.read_table(tmp_path / "pq" / f"{section}.parquet")
-        columns, rows = section_table(model, section)
+        columns, _ = section_table(model, section)
         assert table.column_names == columns
         assert table.num_rows == len(getattr(model, section))
     links = pq.read_table(tmp_path / "pq" / "causal_links.parquet").to_pydict()

@@ -14,10 +14,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
+from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
 from realpolitik.simulate import HOLD_SOURCES, causal_matrix, resolve_clamps, source_concepts
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
-from realpolitik.errors import Errors, SimulationError
 
 __all__ = ["SdSpec", "sd_spec", "to_vensim", "to_xmile"]
 
