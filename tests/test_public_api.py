@@ -63,7 +63,7 @@ def test_top_level_api():
     assert set(realpolitik.__all__) >= {
         "Model", "load_model", "save_model", "dump_model", "validate_file", "check_model", "bundled_model_path",
         "RealpolitikError", "InputFileError", "ModelValidationError", "UnknownIdError", "SimulationError",
-        "load", "validate", "simulate", "press", "analyse", "report", "export", "import_file",
+        "load", "validate", "simulate_scenarios", "press", "analyse", "make_report", "export", "import_file",
     }
 
 
@@ -97,6 +97,14 @@ def test_interop_api_is_the_documented_one():
 
 
 def test_every_verb_has_a_docstring_with_an_example_or_a_pointer():
-    for verb in ("load", "validate", "simulate", "press", "analyse", "report", "export", "import_file"):
+    for verb in ("load", "validate", "simulate_scenarios", "press", "analyse", "make_report", "export", "import_file"):
         doc = getattr(realpolitik, verb).__doc__
         assert doc and ("Examples" in doc or "realpolitik." in doc), verb
+
+
+def test_no_top_level_name_hides_a_stage():
+    for stage in ALLOWED:
+        if (PACKAGE / stage).is_dir():
+            module = importlib.import_module(f"realpolitik.{stage}")
+            assert getattr(realpolitik, stage, module) is module, stage
+            assert stage not in realpolitik.__all__

@@ -5,10 +5,10 @@ The public API, one verb per stage::
     import realpolitik as rp
     model = rp.load()                                # the bundled model of the seed op-ed
     rp.validate().ok                                 # every problem of a model file
-    run = rp.simulate(model, ["aid_resumed"])        # FCM scenarios against the baseline
+    run = rp.simulate_scenarios(model, ["aid_resumed"])  # FCM scenarios against the baseline
     rp.press(model, {"aid_and_assets": 1})           # qualitative press perturbation
     rp.analyse(model).loops                          # loops, centrality, key actors, forecast scores
-    rp.report(model, "report.html")                  # the HTML report
+    rp.make_report(model, "report.html")             # the HTML report
     rp.export(model, "xmile", "map.xmile")           # Gephi, PySD/Vensim/Stella, FCMpy, spreadsheets
     rp.import_file("edges.csv", "csv")               # and back
 
@@ -17,7 +17,7 @@ docs/tutorial.md walks through them.
 
 from importlib.metadata import PackageNotFoundError, version
 
-from realpolitik.api import analyse, export, import_file, load, press, report, simulate, validate
+from realpolitik.api import analyse, export, import_file, load, make_report, press, validate
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import (
     InputFileError,
@@ -35,6 +35,7 @@ from realpolitik.model import (
     save_model,
     validate_file,
 )
+from realpolitik.simulate import simulate_scenarios
 
 try:
     __version__ = version("realpolitik")
@@ -58,10 +59,10 @@ __all__ = [
     "import_file",
     "load",
     "load_model",
+    "make_report",
     "press",
-    "report",
     "save_model",
-    "simulate",
+    "simulate_scenarios",
     "validate",
     "validate_file",
 ]

@@ -1,5 +1,10 @@
 """The verbs of ``import realpolitik as rp``: one call per stage, each delegating to that stage's package.
 
+No verb may take the name of a subpackage (``simulate``, ``report``, ``extract``): ``rp.simulate`` would then
+be a function, and ``from realpolitik import simulate`` would no longer give the package.  Scenarios run with
+:func:`realpolitik.simulate.simulate_scenarios`, re-exported as ``rp.simulate_scenarios``; the report is
+:func:`make_report`.
+
 These are conveniences for notebooks and scripts: every one has a fuller form in its stage
 (:mod:`realpolitik.model`, :mod:`realpolitik.simulate`, :mod:`realpolitik.analysis`,
 :mod:`realpolitik.report`, :mod:`realpolitik.interop`) with more options.
@@ -15,9 +20,9 @@ from realpolitik.data import bundled_model_path
 from realpolitik.interop import export_model, import_model
 from realpolitik.model import Model, ValidationReport, load_model, validate_file
 from realpolitik.report import ReportData, analyse_model, build_report_data, write_report
-from realpolitik.simulate import PressResult, SimulationRun, press_perturbation, simulate_scenarios
+from realpolitik.simulate import PressResult, press_perturbation
 
-__all__ = ["analyse", "export", "import_file", "load", "press", "report", "simulate", "validate"]
+__all__ = ["analyse", "export", "import_file", "load", "make_report", "press", "validate"]
 
 
 def load(path: str | Path | None = None) -> Model:
@@ -53,20 +58,6 @@ def validate(path: str | Path | None = None, *, documents: Iterable[str | Path] 
     return validate_file(bundled_model_path() if path is None else path, documents=documents)
 
 
-def simulate(model: Model, scenarios: list[str] | None = None, **options: Any) -> SimulationRun:
-    """Run scenarios through the model's fuzzy cognitive map (see :func:`realpolitik.simulate.simulate_scenarios`).
-
-    Examples
-    --------
-    >>> import realpolitik as rp
-    >>> run = rp.simulate(rp.load(), ["aid_resumed"])
-    >>> outcome = run.outcome("aid_resumed")
-    >>> outcome.status, bool(outcome.delta[run.concepts.index("economic_crisis")] < 0)
-    ('fixed_point', True)
-    """
-    return simulate_scenarios(model, scenarios, **options)
-
-
 def press(model: Model, pressed: dict[str, int], **options: Any) -> PressResult:
     """Signed responses of every concept to a sustained press (see :func:`realpolitik.simulate.press_perturbation`).
 
@@ -93,7 +84,7 @@ def analyse(model: Model, *, max_loop_length: int = 8) -> ReportData:
     return analyse_model(model, max_loop_length=max_loop_length)
 
 
-def report(model: Model, path: str | Path, *, fmt: str | None = None, draws: int = 2_000, seed: int = 0) -> list[Path]:
+def make_report(model: Model, path: str | Path, *, fmt: str | None = None, draws: int = 2_000, seed: int = 0) -> list[Path]:
     """Simulate, press the main levers and write the report (HTML, or Markdown for a ``.md`` path).
 
     Returns the files written, the report first.  ``draws`` is per press; the CLI's report uses more.
@@ -102,7 +93,7 @@ def report(model: Model, path: str | Path, *, fmt: str | None = None, draws: int
     --------
     >>> import tempfile, realpolitik as rp
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     written = rp.report(rp.load(), Path(tmp) / "report.html", draws=100)
+    ...     written = rp.make_report(rp.load(), Path(tmp) / "report.html", draws=100)
     ...     html = written[0].read_text(encoding="utf-8")
     >>> "<html" in html and rp.load().title in html
     True

@@ -68,8 +68,9 @@ def test_gexf_is_version_1_3_with_spells_and_dynamic_polarity(model, tmp_path):
     assert graph.get("defaultedgetype") == "directed"
     declared = {(attributes.get("class"), attributes.get("mode"), a.get("title")): a.get("id")
                 for attributes in graph.findall(f"{GEXF}attributes") for a in attributes}
-    polarity_id = declared[("edge", "dynamic", "polarity")]
-    assert ("edge", "static", "polarity") not in declared
+    polarity_id = declared[("edge", "dynamic", "polarity_over_time")]
+    assert {key for key in declared if key[2].startswith("polarity")} == {
+        ("edge", "dynamic", "polarity_over_time"), ("edge", "static", "polarity")}
     # every attvalue refers to a declared attribute, every edge to declared nodes
     nodes = {node.get("id") for node in graph.iter(f"{GEXF}node")}
     ids = set(declared.values())

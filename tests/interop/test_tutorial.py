@@ -19,7 +19,7 @@ def test_tutorial_has_the_promised_steps():
     blocks = _blocks(TUTORIAL.read_text(encoding="utf-8"))
     code = "\n".join(blocks)
     assert len(blocks) >= 6
-    for step in ("rp.load()", "rp.simulate(", "rp.export(", "pysd.read_xmile(", "rp.import_file("):
+    for step in ("rp.load()", "rp.simulate_scenarios(", "rp.export(", "pysd.read_xmile(", "rp.import_file("):
         assert step in code, step
 
 

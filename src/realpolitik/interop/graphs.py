@@ -4,7 +4,8 @@ Actors and concepts are nodes (``actor:<id>``, ``concept:<id>``, a ``section`` a
 relations and causal links are edges keyed by their ids.  Scalar fields travel as attributes, list fields
 (evidence, aliases, terms) as JSON text, and the sections a graph has no place for (documents, events,
 forecasts, scenarios) as JSON in one graph attribute, so a realpolitik graph file reads back to the same model.
-In GEXF a relation's time scope is also a spell, and its polarity a dynamic attribute over that spell.
+In GEXF a dated relation's time scope is also a spell, with its polarity as a dynamic attribute
+(``polarity_over_time``) over that spell.
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def _sign(value: float) -> int:
 
 
 def _add_spell(data: dict[str, Any], relation: Relation) -> None:
-    # polarity is dynamic for every relation, so Gephi shows one polarity column, not a static and a dynamic one
-    data["polarity"] = [(relation.polarity, None, None)]
+    # the static `polarity` stays on every relation; the dynamic copy has its own title, since networkx declares
+    # a value list without dates as static and two attributes with one title would confuse Gephi's columns
     try:
         start = parse_date(relation.valid_from).lower.isoformat() if relation.valid_from else None
         end = parse_date(relation.valid_to).upper.isoformat() if relation.valid_to else None
@@ -101,7 +102,7 @@ def _add_spell(data: dict[str, Any], relation: Relation) -> None:
     if start is None and end is None:
         return
     data["spells"] = [(start, end)]
-    data["polarity"] = [(relation.polarity, start, end)]
+    data["polarity_over_time"] = [(relation.polarity, start, end)]
 
 
 def write_graphml(model: Model, path: str | Path) -> None:
