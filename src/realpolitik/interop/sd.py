@@ -133,7 +133,8 @@ def sd_spec(
             flows.append("0")
             continue
         parts = [term[j]] if rule != "kosko" else []
-        parts += [f"{_num(matrix.weights[i, j])} * {term[i]}" for i in range(n) if matrix.weights[i, j] != 0]
+        # only the column's non-zero entries: a Python loop over all n² cells dominates large maps
+        parts += [f"{_num(matrix.weights[i, j])} * {term[i]}" for i in np.flatnonzero(matrix.weights[:, j])]
         flows.append(f"{_squash(transfer, ' + '.join(parts) or '0', steepness)} - {names[j]}")
     labels = {concept.id: concept.label for concept in model.concepts}
     options = {"scenario": scenario, "rule": rule, "transfer": transfer, "steepness": steepness,
