@@ -143,3 +143,14 @@ def test_graph_separates_actors_from_concepts(model):
     for source, target, data in graph.edges(data=True):
         expected = "actor:" if data["section"] == "relation" else "concept:"
         assert source.startswith(expected) and target.startswith(expected)
+
+
+def test_a_foreign_gexf_becomes_a_causal_map(tmp_path):
+    graph = nx.DiGraph()
+    graph.add_node("1", label="Drought")
+    graph.add_node("2", label="Migration")
+    graph.add_edge("1", "2", weight=0.8)
+    nx.write_gexf(graph, tmp_path / "map.gexf", version="1.2draft")
+    model = import_model(tmp_path / "map.gexf", "gexf")
+    assert [(l.cause, l.effect, l.weight) for l in model.causal_links] == [("drought", "migration", 0.8)]
+    assert model.documents[0].filename == "map.gexf"

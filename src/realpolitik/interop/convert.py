@@ -38,7 +38,7 @@ IMPORT_FORMATS: dict[str, str] = {
     "csv": "an edge list: one row per link, columns cause, effect, weight (or source/target, from/to)",
     "csv-matrix": "an adjacency matrix: names in the first row and column, row = cause, column = effect",
     "fcmpy": "an FCMpy expert survey: a row per expert, columns 'A -> B (+)', linguistic or numeric weights",
-    "gexf": "a GEXF file written by realpolitik export",
+    "gexf": "a GEXF file: realpolitik's own, or any graph read as a causal map",
     "graphml": "a GraphML file: realpolitik's own, or any graph read as a causal map",
     "xlsx": "an edge list in a workbook (sheet causal_links or edges, else the first)",
     "xlsx-matrix": "an adjacency matrix in a workbook (first sheet)",

@@ -169,7 +169,8 @@ def to_xmile(spec: SdSpec) -> str:
         f"    <start>0</start>\n    <stop>{spec.steps}</stop>\n    <dt>1</dt>",
         "  </sim_specs>",
         "  <model>",
-        f"    <doc>{escape(_note(spec))}</doc>",
+        # a comment, not <doc>: XMILE gives documentation to variables, not to the model element
+        f"    <!-- {_note(spec).replace('--', '- -')} -->",
         "    <variables>",
     ]
     for name, label, value, flow in zip(spec.names, spec.labels, spec.initial, spec.flows, strict=True):
