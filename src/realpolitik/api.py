@@ -59,7 +59,10 @@ def validate(path: str | Path | None = None, *, documents: Iterable[str | Path] 
 
 
 def press(model: Model, pressed: dict[str, int], **options: Any) -> PressResult:
-    """Signed responses of every concept to a sustained press (see :func:`realpolitik.simulate.press_perturbation`).
+    """Signed responses of every concept to a sustained press.
+
+    See :func:`realpolitik.simulate.press_perturbation` for the options (``draws``, ``seed``, ``weights``,
+    ``observed``).
 
     Examples
     --------
@@ -84,7 +87,9 @@ def analyse(model: Model, *, max_loop_length: int = 8) -> ReportData:
     return analyse_model(model, max_loop_length=max_loop_length)
 
 
-def make_report(model: Model, path: str | Path, *, fmt: str | None = None, draws: int = 2_000, seed: int = 0) -> list[Path]:
+def make_report(
+    model: Model, path: str | Path, *, fmt: str | None = None, draws: int = 2_000, seed: int = 0
+) -> list[Path]:
     """Simulate, press the main levers and write the report (HTML, or Markdown for a ``.md`` path).
 
     Returns the files written, the report first.  ``draws`` is per press; the CLI's report uses more.

@@ -165,3 +165,11 @@ def test_unknown_import_format_and_missing_file(tmp_path):
     (tmp_path / "bin.xlsx").write_bytes(b"not a zip")
     with pytest.raises(InputFileError, match="cannot read"):
         import_model(tmp_path / "bin.xlsx", "xlsx")
+
+
+def test_a_link_listed_twice_keeps_both_rows_under_distinct_ids(tmp_path):
+    text = "cause,effect,weight\nA,B,0.5\nA,B,-0.2\n"
+    model = import_model(_write(tmp_path / "twice.csv", text), "csv")
+    assert [l.id for l in model.causal_links] == ["a_b", "a_b_2"]
+    save_model(model, tmp_path / "model.yaml")
+    assert validate_file(tmp_path / "model.yaml").ok

@@ -97,6 +97,16 @@ def _number(text: str, source: Source, row: Row, column: str, low: float = -1.0,
     return value
 
 
+def _unique(item_id: str, taken: set[str]) -> str:
+    """``item_id``, or it with a number appended when a row before already took it."""
+    candidate, n = item_id, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{item_id}_{n}"
+    taken.add(candidate)
+    return candidate
+
+
 class _Concepts:
     """Concepts met by name, in order of first mention, each with the row that first named it."""
 
@@ -104,15 +114,12 @@ class _Concepts:
         self.source = source
         self.items: dict[str, dict[str, Any]] = {}
         self.by_name: dict[str, str] = {}
+        self.taken: set[str] = set()
 
     def id_for(self, name: str, row: Row) -> str:
         if name in self.by_name:
             return self.by_name[name]
-        base = concept_id = slug(name)
-        n = 1
-        while concept_id in self.items:
-            n += 1
-            concept_id = f"{base}_{n}"
+        concept_id = _unique(slug(name), self.taken)
         self.by_name[name] = concept_id
         self.items[concept_id] = {"id": concept_id, "label": name,
                                   "evidence": _evidence(self.source, row, f"Concept '{name}' named")}
@@ -152,13 +159,14 @@ def import_edges(path: str | Path, *, fmt: str = "csv", sheet: str | None = None
         raise InputFileError(Errors.E208.format(missing=", ".join(missing), path=source.path, found=", ".join(header)))
     concepts = _Concepts(source)
     links: list[dict[str, Any]] = []
+    taken: set[str] = set()
     for row in rows[1:]:
         cells = dict(zip(fields, row[2] + [""] * (len(fields) - len(row[2])), strict=False))
         if not cells["cause"] or not cells["effect"]:
             raise InputFileError(Errors.E209.format(path=source.path, where=_where(source, row),
                                                     reason="cause and effect must both be named"))
         cause, effect = concepts.id_for(cells["cause"], row), concepts.id_for(cells["effect"], row)
-        link = {"id": slug(cells.get("id") or f"{cause}__{effect}"), "cause": cause, "effect": effect,
+        link = {"id": _unique(slug(cells.get("id") or f"{cause}__{effect}"), taken), "cause": cause, "effect": effect,
                 "weight": _number(cells["weight"], source, row, "weight"),
                 "evidence": _evidence(source, row, f"Link {cells['cause']} -> {cells['effect']}")}
         if cells.get("confidence"):
@@ -277,6 +285,7 @@ def import_fcmpy(path: str | Path, *, title: str | None = None) -> Model:
         raise InputFileError(Errors.E211.format(path=source.path, what="expert rows"))
     concepts = _Concepts(source)
     links = []
+    taken: set[str] = set()
     for index, (cause, effect, sign) in enumerate(parsed):
         values = [v for row in experts
                   if (v := _expert_value(row[2][index] if index < len(row[2]) else "", sign, source, row,
@@ -290,7 +299,7 @@ def import_fcmpy(path: str | Path, *, title: str | None = None) -> Model:
         start, end = source.line_span(rows[0][0])
         cause_id, effect_id = concepts.id_for(cause, rows[0]), concepts.id_for(effect, rows[0])
         links.append({
-            "id": f"{cause_id}__{effect_id}", "cause": cause_id, "effect": effect_id,
+            "id": _unique(f"{cause_id}__{effect_id}", taken), "cause": cause_id, "effect": effect_id,
             "weight": round(mean, 12), "agreement": round(max(0.0, 1.0 - spread), 12),
             "confidence": round(len(values) / len(experts), 12),
             "evidence": source.evidence(start, end, f"Mean of {len(values)} expert judgements of {cause} -> "
