@@ -24,6 +24,9 @@ ALLOWED = {
     "analysis": {"errors", "model"},
     "report": {"errors", "corpus", "model", "simulate", "analysis", "data"},
     "web": {"errors", "corpus", "extract", "model", "simulate", "analysis", "report", "data"},
+    "interop": {"errors", "corpus", "model", "simulate", "analysis", "data"},
+    # the `import realpolitik as rp` verbs sit on every stage below the CLI
+    "api": {"errors", "corpus", "model", "simulate", "analysis", "report", "interop", "data"},
 }
 
 
@@ -60,10 +63,11 @@ def test_top_level_api():
     assert set(realpolitik.__all__) >= {
         "Model", "load_model", "save_model", "dump_model", "validate_file", "check_model", "bundled_model_path",
         "RealpolitikError", "InputFileError", "ModelValidationError", "UnknownIdError", "SimulationError",
+        "load", "validate", "simulate_scenarios", "press", "analyse", "make_report", "export", "import_file",
     }
 
 
-@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus"])
+@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus", "realpolitik.interop"])
 def test_every_exported_name_exists_once(name):
     module = importlib.import_module(name)
     for exported in module.__all__:
@@ -80,3 +84,27 @@ def test_model_api_is_the_documented_one():
         "band_for_term", "check_model", "counts", "dump_model", "estimative_terms", "load_model", "parse_date",
         "parse_model", "people", "read_model", "save_model", "timeline", "validate_file",
     }
+
+
+def test_interop_api_is_the_documented_one():
+    from realpolitik import interop
+
+    assert interop.__all__ == sorted(interop.__all__, key=lambda n: (not n.isupper(), n))
+    assert {"EXPORT_FORMATS", "IMPORT_FORMATS", "export_model", "import_model", "pysd_check"} <= set(interop.__all__)
+    assert set(interop.EXPORT_FORMATS) == {"csv", "fcmpy", "gexf", "graphml", "json", "mentalmodeler", "parquet",
+                                           "vensim", "xlsx", "xmile"}
+    assert set(interop.IMPORT_FORMATS) == {"csv", "csv-matrix", "fcmpy", "gexf", "graphml", "xlsx", "xlsx-matrix"}
+
+
+def test_every_verb_has_a_docstring_with_an_example_or_a_pointer():
+    for verb in ("load", "validate", "simulate_scenarios", "press", "analyse", "make_report", "export", "import_file"):
+        doc = getattr(realpolitik, verb).__doc__
+        assert doc and ("Examples" in doc or "realpolitik." in doc), verb
+
+
+def test_no_top_level_name_hides_a_stage():
+    for stage in ALLOWED:
+        if (PACKAGE / stage).is_dir():
+            module = importlib.import_module(f"realpolitik.{stage}")
+            assert getattr(realpolitik, stage, module) is module, stage
+            assert stage not in realpolitik.__all__

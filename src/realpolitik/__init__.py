@@ -1,13 +1,23 @@
 """realpolitik: geopolitical analysis as evidence-linked, executable models.
 
-The public API, stage by stage::
+The public API, one verb per stage::
 
     import realpolitik as rp
-    model = rp.load_model(rp.bundled_model_path())
+    model = rp.load()                                # the bundled model of the seed op-ed
+    rp.validate().ok                                 # every problem of a model file
+    run = rp.simulate_scenarios(model, ["aid_resumed"])  # FCM scenarios against the baseline
+    rp.press(model, {"aid_and_assets": 1})           # qualitative press perturbation
+    rp.analyse(model, at="2022").loops               # network over time, balance, loops, levers, scores
+    rp.make_report(model, "report.html")             # the HTML report
+    rp.export(model, "xmile", "map.xmile")           # Gephi, PySD/Vensim/Stella, FCMpy, spreadsheets
+    rp.import_file("edges.csv", "csv")               # and back
+
+docs/tutorial.md walks through them.
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
+from realpolitik.api import analyse, export, import_file, load, make_report, press, validate
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import (
     InputFileError,
@@ -25,6 +35,7 @@ from realpolitik.model import (
     save_model,
     validate_file,
 )
+from realpolitik.simulate import simulate_scenarios
 
 try:
     __version__ = version("realpolitik")
@@ -40,10 +51,18 @@ __all__ = [
     "SimulationError",
     "UnknownIdError",
     "__version__",
+    "analyse",
     "bundled_model_path",
     "check_model",
     "dump_model",
+    "export",
+    "import_file",
+    "load",
     "load_model",
+    "make_report",
+    "press",
     "save_model",
+    "simulate_scenarios",
+    "validate",
     "validate_file",
 ]

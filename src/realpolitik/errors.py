@@ -69,6 +69,21 @@ class Errors:
     E060 = "not a date realpolitik can place: {reason}"
     E061 = "give --outcome (true or false) with --resolve {forecast}"
     E062 = "--outcome, --date and --source only make sense with --resolve ID"
+    # Exports and imports (E200 on)
+    E200 = "the {what} has no edges, so there is nothing to import"
+    E201 = "the imported items do not fit the model format: {reason}"
+    E202 = "cannot read {path} as {fmt}: {reason}"
+    E203 = "unknown export format '{fmt}'; choose one of: {known}"
+    E204 = "unknown import format '{fmt}'; choose one of: {known}"
+    E205 = "the matrix in {path} is not square: {rows} rows and {columns} columns"
+    E206 = "the matrix in {path} names its rows and columns differently: {detail}"
+    E207 = "unknown column(s) {unknown} in {path}; the columns understood are: {known}"
+    E208 = "missing column(s) {missing} in {path}; found: {found}"
+    E209 = "{path}, {where}: {reason}"
+    E210 = "cannot write {path}: {reason}"
+    E211 = "{path} holds no {what}"
+    E212 = "unknown linguistic term '{term}' at {where}; known terms: {known}"
+    E213 = "the {fmt} export writes several files; give a folder (or a name without a suffix), not {path}"
 
 
 class RealpolitikError(Exception):

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from realpolitik.cli import analyze, demo, forecasts, merge, press, report, show, simulate, validate
+from realpolitik.cli import analyze, demo, export, forecasts, import_model, merge, press, report, show, simulate, validate
 from realpolitik.cli import schema as schema_command
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError
@@ -21,7 +21,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (validate, show, simulate, press, analyze, forecasts, schema_command, merge, report, demo):
+for module in (validate, show, simulate, press, analyze, forecasts, schema_command, merge, report, demo, export,
+               import_model):
     module.register(app)
 
 
