@@ -23,7 +23,11 @@ ALLOWED = {
     "simulate": {"errors", "model"},
     "analysis": {"errors", "model"},
     "report": {"errors", "corpus", "model", "simulate", "analysis", "data"},
-    "web": {"errors", "corpus", "extract", "model", "simulate", "analysis", "report", "data"},
+    # a draft model from an extraction; evaluation against gold models; batch extraction over a corpus store
+    "draft": {"errors", "corpus", "extract", "model", "data", "lang"},
+    "evaluate": {"errors", "corpus", "extract", "model", "draft", "data", "lang"},
+    "batch": {"errors", "corpus", "extract", "model", "draft", "data"},
+    "web": {"errors", "corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "batch", "data"},
     "interop": {"errors", "corpus", "model", "simulate", "analysis", "data"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
     "api": {"errors", "corpus", "model", "simulate", "analysis", "report", "interop", "data"},

@@ -69,6 +69,9 @@ class Errors:
     E060 = "not a date realpolitik can place: {reason}"
     E061 = "give --outcome (true or false) with --resolve {forecast}"
     E062 = "--outcome, --date and --source only make sense with --resolve ID"
+    # Ranges for the stages to come, so that parallel work never takes the same code:
+    # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
+    # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"

@@ -1,5 +1,6 @@
 """Reading documents into normalised text with stable character offsets."""
 
+from realpolitik.corpus.document import IngestedDocument, Section
 from realpolitik.corpus.text import (
     MAX_TEXT_BYTES,
     SourceText,
@@ -11,6 +12,8 @@ from realpolitik.corpus.text import (
 
 __all__ = [
     "MAX_TEXT_BYTES",
+    "IngestedDocument",
+    "Section",
     "SourceText",
     "normalise_text",
     "read_bytes_checked",

@@ -34,6 +34,7 @@ __all__ = [
     "Model",
     "Relation",
     "Resolution",
+    "ReviewStatus",
     "Scenario",
 ]
 
@@ -100,10 +101,19 @@ class Document(_Strict):
     note: str | None = Field(default=None, description="Anything an analyst should know about the source.")
 
 
+#: Review states of a machine-drafted item; items curated by hand carry none.
+ReviewStatus = Literal["proposed", "accepted"]
+
+
 class _Item(_Strict):
     id: Identifier
     evidence: list[Evidence] = Field(
         default_factory=list, description="Where the item is stated; curated items carry at least one."
+    )
+    review: ReviewStatus | None = Field(
+        default=None,
+        description="For an item drafted by the extractor: 'proposed' until an analyst accepts it ('accepted'). "
+        "Absent on items curated by hand. A rejected item is removed from the model.",
     )
 
 

@@ -1,0 +1,27 @@
+"""Extraction: from a document's text to a draft of its system (actors, events, relations, causes, forecasts)."""
+
+from realpolitik.extract.schema import (
+    ExtractedActor,
+    ExtractedCausalLink,
+    ExtractedDocument,
+    ExtractedEvent,
+    ExtractedForecast,
+    ExtractedRelation,
+    ExtractedSection,
+    Extraction,
+    Mention,
+    SpanEvidence,
+)
+
+__all__ = [
+    "ExtractedActor",
+    "ExtractedCausalLink",
+    "ExtractedDocument",
+    "ExtractedEvent",
+    "ExtractedForecast",
+    "ExtractedRelation",
+    "ExtractedSection",
+    "Extraction",
+    "Mention",
+    "SpanEvidence",
+]

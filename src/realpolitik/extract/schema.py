@@ -1,0 +1,112 @@
+"""What the extractor returns: a draft of a document's system, every item with its evidence span.
+
+This is the JSON of ``realpolitik extract PATH --format json``; the keys documented in the issue are
+relied on by users, extra fields are allowed. Unlike the model file, an extraction may quote the source
+(``Evidence.text``): it is a working product read beside the document, never committed.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Extraction",
+    "ExtractedActor",
+    "ExtractedCausalLink",
+    "ExtractedDocument",
+    "ExtractedEvent",
+    "ExtractedForecast",
+    "ExtractedRelation",
+    "ExtractedSection",
+    "SpanEvidence",
+    "Mention",
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Mention(_Out):
+    """A character range of the document's normalised text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class SpanEvidence(Mention):
+    """The span an item was read from, with the source's words for the reviewer."""
+
+    text: str
+
+
+class ExtractedSection(_Out):
+    title: str
+    start: int
+    end: int
+
+
+class ExtractedDocument(_Out):
+    id: str = Field(description="sha256 of the original bytes.")
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    sections: list[ExtractedSection] = Field(default_factory=list)
+
+
+class ExtractedActor(_Out):
+    id: str
+    name: str
+    kind: str = Field(description="One of the model's actor kinds (state, armed_group, …, person).")
+    aliases: list[str] = Field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = Field(default=None, description="For a person: id of the actor they act for.")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class ExtractedEvent(_Out):
+    id: str
+    date: str | None = Field(default=None, description="EDTF ('2021-04', '199X'), or null when not placeable.")
+    date_text: str | None = None
+    description: str
+    type: str = Field(description="PLOVER event type in lower case, or 'other'.")
+    actors: list[str] = Field(default_factory=list)
+    evidence: SpanEvidence
+
+
+class ExtractedRelation(_Out):
+    source: str
+    target: str
+    type: str = Field(description="One of the model's relation types.")
+    polarity: float = Field(ge=-1.0, le=1.0)
+    valid_from: str | None = None
+    valid_to: str | None = None
+    evidence: SpanEvidence
+
+
+class ExtractedCausalLink(_Out):
+    cause: str = Field(description="The cause phrase as it stands in the text.")
+    effect: str = Field(description="The effect phrase as it stands in the text.")
+    polarity: int = Field(description="+1 the cause raises the effect, -1 it lowers it.")
+    hedge: str | None = Field(default=None, description="The hedge on the claim ('may'), if any.")
+    evidence: SpanEvidence
+
+
+class ExtractedForecast(_Out):
+    statement: str
+    actors: list[str] = Field(default_factory=list)
+    estimative_term: str
+    band: str | None = Field(default=None, description="ICD 203 band name the term maps to.")
+    probability: tuple[float, float]
+    evidence: SpanEvidence
+
+
+class Extraction(_Out):
+    document: ExtractedDocument
+    actors: list[ExtractedActor] = Field(default_factory=list)
+    events: list[ExtractedEvent] = Field(default_factory=list)
+    relations: list[ExtractedRelation] = Field(default_factory=list)
+    causal_links: list[ExtractedCausalLink] = Field(default_factory=list)
+    forecasts: list[ExtractedForecast] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="What the reader should know (language, skipped parts).")
