@@ -72,6 +72,13 @@ class Errors:
     # Ranges for the stages to come, so that parallel work never takes the same code:
     # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
     # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
+    # Extraction (E160-E179)
+    E160 = "the spaCy pipeline '{name}' cannot be loaded: {reason}"
+    E161 = "cannot read the data file {path}: {reason}"
+    E162 = "unknown output format '{fmt}'; choose one of: {known}"
+    E163 = "{path} is not a PLOVER gold-standard file: {reason}"
+    E164 = "cannot write {path}: {reason}"
+    E165 = "the text to extract from is empty"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"
