@@ -188,6 +188,42 @@ class MetonymyResolver:
         self.place_preps = set(lexicon["place_prepositions"])
         self.governance = set(lexicon["governance_nouns"])
         self.place_nouns = set(lexicon["place_name_nouns"])
+        self.former = set(lexicon["former_words"])
+
+    def _former_governments(self, doc: Doc, kept: list[ActorMention]) -> list[ActorMention]:
+        """"the then-government", "the former government": the regime before the one ruling at the reference date,
+        of the state with a regime table that the text names most."""
+        reference = doc._.rp_reference_date
+        counts: dict[str, int] = {}
+        for mention in kept:
+            entry = self.gazetteer.entries.get(mention.actor)
+            if entry is not None and entry.iso3 in self.gazetteer.regimes and entry.kind == "state":
+                counts[entry.iso3] = counts.get(entry.iso3, 0) + 1
+        if not counts or reference is None:
+            return []
+        iso3 = max(counts, key=counts.get)
+        now = self.gazetteer.regime_at(iso3, reference)
+        periods = [r.actor for r in self.gazetteer.regimes[iso3]]
+        if now not in periods:
+            return []
+        at = len(periods) - 1 - periods[::-1].index(now)  # the latest period of the ruling actor
+        if at == 0:
+            return []
+        before = periods[at - 1]
+        found = []
+        for token in doc:
+            lowered = token.lower_
+            nxt = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else token.i + 1
+            if lowered in self.former and nxt < len(doc) and doc[nxt].lower_ in self.governance:
+                end = doc[nxt]
+            elif "-" in lowered and lowered.split("-", 1)[0] in self.former and \
+                    lowered.split("-", 1)[1] in self.governance:
+                end = token
+            else:
+                continue
+            _record(doc, self.gazetteer.entries[before]).aliases.add(doc.text[token.idx:end.idx + len(end)])
+            found.append(ActorMention(token.idx, end.idx + len(end), before, "former", token.i, end.i + 1))
+        return found
 
     def _governed(self, doc: Doc, mention: ActorMention) -> bool:
         """Whether a capital mention stands for a government rather than the city."""
@@ -214,13 +250,15 @@ class MetonymyResolver:
             entry = gaz.entries.get(mention.actor)
             if mention.how == "capital":
                 if not self._governed(doc, mention):
+                    doc._.rp_places.append(mention)  # a place: events there involve its state
                     continue
                 regime = gaz.regime_at(entry.iso3, doc._.rp_reference_date) if entry.iso3 else None
                 actor = regime or mention.actor
                 mention.actor, mention.how = actor, "metonym"
                 _record(doc, gaz.entries[actor]).aliases.add(doc.text[mention.start:mention.end])
             kept.append(mention)
-        doc._.rp_mentions = kept
+        kept.extend(self._former_governments(doc, kept))
+        doc._.rp_mentions = sorted(kept, key=lambda m: m.start)
         # drop actors whose every mention was a place
         used = {m.actor for m in kept}
         for actor in [a for a in doc._.rp_actors if a not in used and doc._.rp_actors[a].kind != "person"]:

@@ -28,13 +28,25 @@ from realpolitik.extract.schema import (
 __all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
 
 
+def _title_end(text: str, title: str | None) -> int:
+    """Where a title line that opens the text ends (0 if the text does not open with the title)."""
+    if not title:
+        return 0
+    first = text.split("\n", 1)[0]
+    return len(first) if first.strip().startswith(title.strip()[:40]) else 0
+
+
 def run_pipeline(text: str, *, nlp: Language | None = None, published: str | None = None,
-                 author: str | None = None) -> Doc:
-    """Run the extraction pipeline over ``text`` once and return the annotated spaCy doc."""
+                 author: str | None = None, title: str | None = None) -> Doc:
+    """Run the extraction pipeline over ``text`` once and return the annotated spaCy doc.
+
+    The title line, when the text opens with it, names actors but states no events or relations.
+    """
     nlp = nlp or load_pipeline()
     doc = nlp.make_doc(text)
     doc._.rp_published = published
     doc._.rp_author = author
+    doc._.rp_title_end = _title_end(text, title)
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
@@ -123,7 +135,8 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
     """
     if not document.text.strip():
         raise InputFileError(Errors.E165)
-    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=document.author)
+    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=document.author,
+                       title=document.title)
     notes = list(document.notes)
     find_causal_links, find_forecasts = _finders()
     causal, forecasts = [], []

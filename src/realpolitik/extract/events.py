@@ -46,7 +46,9 @@ def event_lexicon() -> dict[str, str]:
 
 def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
     """The predicate a date token hangs from: its nearest verb or lexicon noun among its heads."""
-    current = token
+    current = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" else token
+    if current is not token:
+        return current
     for _ in range(6):
         head = current.head
         if head is current:
@@ -63,13 +65,23 @@ def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
 
 
 def _type_of(trigger: Token, lexicon: dict[str, str]) -> str:
+    if trigger.pos_ == "VERB":  # "precipitating the provinces' demise": an event noun as object carries the meaning
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in lexicon and \
+                    lexicon[child.lemma_.lower()] != "other":
+                return lexicon[child.lemma_.lower()]
     for word in (trigger.lower_, trigger.lemma_.lower()):
         if word in lexicon:
             return lexicon[word]
-    for child in trigger.children:  # "began to shift": the complement carries the meaning
-        if child.dep_ in ("xcomp", "dobj") and (child.lemma_.lower() in lexicon or child.lower_ in lexicon):
-            return lexicon.get(child.lower_) or lexicon[child.lemma_.lower()]
     return "other"
+
+
+def _clause_head(trigger: Token) -> Token:
+    """Climb from a complement verb to the verb whose subject it shares ("began to shift" -> *began*)."""
+    current = trigger
+    while current.dep_ in ("xcomp",) and current.head is not current:
+        current = current.head
+    return current
 
 
 class EventRecognizer:
@@ -82,13 +94,19 @@ class EventRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventCandidate] = []
         seen: set[tuple[int, int]] = set()
+        named_seen: set[str] = set()
+        skip_until = doc._.rp_title_end or 0
         for date in doc._.rp_dates:
             span = doc.char_span(date.start, date.end, alignment_mode="expand")
-            if span is None:
+            if span is None or date.start < skip_until:
                 continue
+            event = None
             if date.kind == "named":
-                event = self._named(doc, span, date)
-            else:
+                known = next((n.event.id for n in doc._.rp_named_events if n.start == date.start), None)
+                if known not in named_seen:  # the first mention is the named event itself
+                    named_seen.add(known)
+                    event = self._named(doc, span, date)
+            if event is None:  # a later mention dates what the sentence says happened then
                 event = self._dated(doc, span, date)
             if event is None or (event.start, event.end) in seen:
                 continue
@@ -99,14 +117,14 @@ class EventRecognizer:
 
     def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
         actors = []
-        for mention in doc._.rp_mentions:
+        for mention in [*doc._.rp_mentions, *doc._.rp_places]:
             if start <= mention.start and mention.end <= end and mention.actor not in actors:
                 actors.append(mention.actor)
         return actors
 
     def _evidence(self, trigger: Token, span) -> tuple[int, int]:
         sent = trigger.sent
-        tokens = list(trigger.subtree) if trigger.pos_ != "VERB" else [trigger, *trigger.subtree]
+        tokens = list(trigger.subtree) if trigger.pos_ != "VERB" else list(_clause_head(trigger).subtree)
         if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB" and trigger.dep_ in ("nsubj", "nsubjpass"):
             tokens = list(trigger.subtree)
         first = min(min(t.i for t in tokens), span.start)
@@ -129,6 +147,9 @@ class EventRecognizer:
             return None
         start, end = self._evidence(trigger, span)
         actors = self._participants(doc, start, end)
+        if not actors:  # no actor in the predicate's phrase: the sentence's actors took part
+            sent = trigger.sent
+            actors = self._participants(doc, sent.start_char, sent.end_char)
         if not actors:
             return None
         return EventCandidate(date.edtf, date.text, trigger.lemma_.lower(), _type_of(trigger, self.lexicon), start,

@@ -69,6 +69,8 @@ class RelationRecognizer:
         found: list[RelationCandidate] = []
         seen = set()
         for sent in doc.sents:
+            if sent.start_char < (doc._.rp_title_end or 0):
+                continue
             if not any(i in by_token for i in range(sent.start, sent.end)):
                 continue
             for token in sent:

@@ -77,25 +77,31 @@ class DateRecognizer:
         # a named event's own mention carries its date unless a stated date overlaps it
         anchors = dates + [DateMatch(n.start, n.end, text[n.start:n.end], n.event.date, "named") for n in named]
         anchors.sort(key=lambda m: m.start)
+        published = doc._.rp_published
+        if published and not is_valid_edtf(published):
+            published = parse_date(published)
+        reference = published or latest([d.edtf for d in dates])
         relative = []
         for kind, pattern in RELATIVE:
             for match in pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
                     continue
-                anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
+                if kind == "duration":
+                    anchor = DateMatch(0, 0, "", reference, "reference") if reference else None
+                else:
+                    anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
                 if anchor is None:
                     continue
                 value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
                 if value is None:
                     continue
                 end = anchor.end if kind in ("within", "after", "before") else match.end()
+                if kind == "duration":
+                    end = len(text[:match.end()].rstrip())
                 relative.append(DateMatch(match.start(), end, text[match.start():end], value, "relative"))
         everything = [d for d in anchors if not any(r.start <= d.start and d.end <= r.end for r in relative)]
         doc._.rp_dates = sorted(everything + relative, key=lambda m: m.start)
-        published = doc._.rp_published
-        if published and not is_valid_edtf(published):
-            published = parse_date(published)
-        doc._.rp_reference_date = published or latest([d.edtf for d in dates])
+        doc._.rp_reference_date = reference
         return doc
 
     @staticmethod
