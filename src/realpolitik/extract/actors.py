@@ -74,15 +74,22 @@ class ActorRecognizer:
         self.forms = sorted(self.gazetteer.surface)
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(self.forms)))
         self.lexicon = actor_lexicon()
+        self.name_labels = set(self.lexicon["name_labels"])
+        self.armed_heads = set(self.lexicon["armed_group_heads"])
+        self.place_preps = set(self.lexicon["place_prepositions"])
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        names = [ent for ent in doc.ents if ent.label_ in self.name_labels]
         spans = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            if any(p.start <= start and end <= p.end and gaz.surface[span.text][1] != "leader" for p in people):
-                continue  # a name inside a person's name ("Jordan Peterson") is not the state
+            if any(p.start <= start and end <= p.end and (p.start, p.end) != (start, end)
+                   and gaz.surface[span.text][1] != "leader" for p in people):
+                continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
+            if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
+                continue  # part of a facility's or a law's name
             spans.append(span)
         spans = filter_spans(spans)
         mentions: list[ActorMention] = []
@@ -154,22 +161,54 @@ class ActorRecognizer:
         return found
 
     def _ner(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
-        """Organisations spaCy finds that the gazetteer does not know."""
+        """Organisations and states spaCy finds that the gazetteer does not know.
+
+        An unknown place (GPE) counts as a state only if somewhere it acts: it is not only ever the object
+        of a place preposition ("in Lornville").
+        """
         found = []
+        author = (doc._.rp_author or "").strip()
+        votes: dict[str, dict[str, int]] = {}
+        acting: set[str] = set()
         for ent in doc.ents:
-            if ent.label_ != "ORG" or any(i in consumed for i in range(ent.start, ent.end)):
+            text = _bare(ent)
+            if ent.label_ in ("ORG", "GPE", "PERSON") and text:
+                votes.setdefault(text, {}).setdefault(ent.label_, 0)
+                votes[text][ent.label_] += 1
+            if ent.label_ == "GPE" and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in self.place_preps):
+                acting.add(text)
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "PERSON") or any(i in consumed for i in range(ent.start, ent.end)):
                 continue
-            words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
-            if not words or not any(t.is_upper or t.is_title for t in words) or len(ent.text) < 3:
+            name = _bare(ent)
+            if not name or len(name) < 3 or (author and name in author):
                 continue
-            name = doc[words[0].i:words[-1].i + 1].text
+            labels = votes.get(name, {})
+            if ent.label_ == "PERSON" and not (labels.get("ORG") or labels.get("GPE")):
+                continue  # a person: the people component reads them
+            label = max(("GPE", "ORG"), key=lambda lab: labels.get(lab, 0))
+            if label == "GPE" and (name not in acting or len(name.split()) > 3):
+                continue
             actor = slugify(name)
-            if not actor:
+            if not actor or not any(c.isupper() for c in name):
                 continue
-            record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "organisation"))
-            record.aliases.add(name)
+            if " " not in name:  # "the Commission" after "the Lorn Basin Commission": the same body
+                actor = next((a for a, r in doc._.rp_actors.items() if r.name.endswith(" " + name)), actor)
+            last = name.split()[-1]
+            kind = "state" if label == "GPE" else ("armed_group" if last in self.armed_heads else "organisation")
+            record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found
+
+
+def _bare(ent: Span) -> str:
+    """An entity's name without a leading article or a trailing possessive."""
+    words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    if words and words[0].i == ent.start and words[0].pos_ in ("ADJ", "ADV") and len(words) > 1:
+        words = words[1:]  # "Downstream Morvia" at the start of a sentence
+    if not words:
+        return ""
+    return ent.doc[words[0].i:words[-1].i + 1].text
 
 
 class MetonymyResolver:
@@ -238,6 +277,8 @@ class MetonymyResolver:
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
         if token.dep_ == "pobj" and token.head.lower_ in self.place_preps:
+            if "\n\n" in doc.text[token.head.idx:token.idx]:
+                return True  # the parser ran a heading into the sentence: no real preposition governs it
             return token.head.head.lower_ in self.governance
         return token.dep_ not in ("compound",) or token.head.lower_ in self.governance
 

@@ -36,6 +36,23 @@ def _title_end(text: str, title: str | None) -> int:
     return len(first) if first.strip().startswith(title.strip()[:40]) else 0
 
 
+def _byline(title: str | None) -> str | None:
+    """The author's name in a "Title | Author" title line, if it has one (two to four capitalised words).
+
+    Examples
+    --------
+    >>> _byline("Nile talks stall again | Amara Mensah")
+    'Amara Mensah'
+    >>> _byline("Markets | Europe") is None
+    True
+    """
+    if not title or " | " not in title:
+        return None
+    name = title.rsplit(" | ", 1)[1].strip()
+    words = name.split()
+    return name if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else None
+
+
 def run_pipeline(text: str, *, nlp: Language | None = None, published: str | None = None,
                  author: str | None = None, title: str | None = None) -> Doc:
     """Run the extraction pipeline over ``text`` once and return the annotated spaCy doc.
@@ -135,7 +152,8 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
     """
     if not document.text.strip():
         raise InputFileError(Errors.E165)
-    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=document.author,
+    author = document.author or _byline(document.title)
+    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=author,
                        title=document.title)
     notes = list(document.notes)
     find_causal_links, find_forecasts = _finders()

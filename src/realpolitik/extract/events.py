@@ -76,6 +76,23 @@ def _type_of(trigger: Token, lexicon: dict[str, str]) -> str:
     return "other"
 
 
+def _paragraph(text: str, start: int, end: int, inside: int) -> tuple[int, int]:
+    """Clip ``start..end`` to the paragraph holding ``inside`` (a heading is never part of a sentence's evidence).
+
+    Examples
+    --------
+    >>> _paragraph("Heading\n\nBody text here.", 0, 22, 12)
+    (9, 22)
+    """
+    before = text.rfind("\n\n", start, inside)
+    if before != -1:
+        start = before + 2
+    after = text.find("\n\n", inside, end)
+    if after != -1:
+        end = after
+    return start, end
+
+
 def _clause_head(trigger: Token) -> Token:
     """Climb from a complement verb to the verb whose subject it shares ("began to shift" -> *began*)."""
     current = trigger
@@ -133,10 +150,10 @@ class EventRecognizer:
         if last - first > _MAX_EVIDENCE_TOKENS:  # keep the words nearest the trigger and the date
             first = max(first, min(trigger.i, span.start) - 12)
             last = min(last, max(trigger.i, span.end - 1) + 12)
-        while last > first and trigger.doc[last].is_punct:
+        while last > first and (trigger.doc[last].is_punct or trigger.doc[last].is_space):
             last -= 1
         doc = trigger.doc
-        return doc[first].idx, doc[last].idx + len(doc[last])
+        return _paragraph(doc.text, doc[first].idx, doc[last].idx + len(doc[last]), trigger.idx)
 
     def _dated(self, doc: Doc, span, date) -> EventCandidate | None:
         anchor = span.root

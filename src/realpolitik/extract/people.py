@@ -56,12 +56,16 @@ class PeopleRecognizer:
         author = (doc._.rp_author or "").strip()
         surnames: dict[str, str] = {}
         found: list[tuple[Span, ActorRecord]] = []
+        taken = {i for m in doc._.rp_mentions for i in range(m.token_start, m.token_end)}
+        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")}
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             span = self._strip_titles(ent)
             if span is None or span.text in self.not_people or (author and span.text in author):
                 continue
+            if span.text in places or span.text.split()[-1] in places:
+                continue  # tagged a person here, a place or an organisation elsewhere
             record = self._person(doc, span, surnames)
             if record is None:
                 continue
@@ -83,7 +87,12 @@ class PeopleRecognizer:
 
     def _strip_titles(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
-        while start < end and ent.doc[start].lower_ in self.title_words:
+        doc = ent.doc
+        # "Foreign Minister, Sameh Shoukry": spaCy sometimes leaves the given name out
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                doc[start - 1].lower_ not in self.title_words and not doc[start - 1].ent_type_:
+            start -= 1
+        while start < end and (ent.doc[start].lower_ in self.title_words or ent.doc[start].pos_ in ("ADJ", "ADV")):
             start += 1
         while end > start and ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
             end -= 1

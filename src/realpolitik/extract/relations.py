@@ -43,13 +43,24 @@ def relation_lexicon() -> dict:
     for kind, info in data["cues"].items():
         for lemma in info["lemmas"]:
             cues.setdefault(lemma, (kind, float(info["polarity"]), info.get("negated")))
-    return {"types": list(data["types"]), "cues": cues, "between": set(data["between"])}
+    return {"types": list(data["types"]), "cues": cues, "between": set(data["between"]),
+            "reversal": set(data.get("reversal", ()))}
 
 
 def _negated(token: Token) -> bool:
     chain = [token, token.head] if token.pos_ == "NOUN" else [token]
     return any(child.dep_ == "neg" or child.lower_ in ("not", "never", "n't", "no") for t in chain
                for child in t.children)
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A cue's own phrase: its subtree without subordinate or coordinated clauses ("…, while Russia watched")."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or (child.dep_ == "conj" and child.pos_ == "VERB"):
+            continue
+        kept.extend(child.subtree)
+    return kept
 
 
 class RelationRecognizer:
@@ -60,6 +71,7 @@ class RelationRecognizer:
         lexicon = relation_lexicon()
         self.cues = lexicon["cues"]
         self.between = lexicon["between"]
+        self.reversal = lexicon["reversal"]
 
     def __call__(self, doc: Doc) -> Doc:
         by_token: dict[int, str] = {}
@@ -77,6 +89,8 @@ class RelationRecognizer:
                 cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
                 if cue is None or token.i in by_token:
                     continue
+                if cue[1] > 0 and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in self.reversal:
+                    continue  # "suspended its aid": the governing verb says the opposite
                 relation = self._read(doc, token, cue, by_token)
                 if relation is None:
                     continue
@@ -126,7 +140,7 @@ class RelationRecognizer:
             source = self._source(token, by_token)
             if source is None:
                 return None
-            inside = [t for t in token.subtree if t.i != token.i]
+            inside = [t for t in _phrase(token) if t.i != token.i]
             targets = [a for a in self._actors_in(inside, by_token) if a != source]
             if not targets and token.head is not token and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
                 verb = token.head
@@ -143,6 +157,10 @@ class RelationRecognizer:
         start, end = sent.start_char, sent.end_char
         while end > start and doc.text[end - 1] in " \n":
             end -= 1
+        before = doc.text.rfind("\n\n", start, token.idx)  # a heading the parser ran into the sentence
+        start = before + 2 if before != -1 else start
+        after = doc.text.find("\n\n", token.idx, end)
+        end = after if after != -1 else end
         valid_from = valid_to = None
         for date in doc._.rp_dates:
             if start <= date.start and date.end <= end and date.kind != "named":

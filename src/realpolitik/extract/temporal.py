@@ -80,7 +80,8 @@ class DateRecognizer:
         published = doc._.rp_published
         if published and not is_valid_edtf(published):
             published = parse_date(published)
-        reference = published or latest([d.edtf for d in dates])
+        # the latest closed date stated; "by 2025" or "since 2014" (open intervals) look ahead or back
+        reference = published or latest([d.edtf for d in dates if ".." not in d.edtf])
         relative = []
         for kind, pattern in RELATIVE:
             for match in pattern.finditer(text):
