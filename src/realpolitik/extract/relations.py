@@ -144,7 +144,8 @@ class RelationRecognizer:
             targets = [a for a in self._actors_in(inside, by_token) if a != source]
             if not targets and token.head is not token and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
                 verb = token.head
-                siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS for t in c.subtree]
+                siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS
+                            and c.dep_ not in ("advcl", "relcl", "ccomp", "parataxis", "conj") for t in c.subtree]
                 targets = [a for a in self._actors_in(siblings, by_token) if a != source]
             if not targets:
                 return None
