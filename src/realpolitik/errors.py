@@ -72,6 +72,14 @@ class Errors:
     # Ranges for the stages to come, so that parallel work never takes the same code:
     # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
     # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
+    # Causal and forecast extraction, the causal-sentence classifier, CNC evaluation (E190-E199, E220-E239)
+    E190 = "cannot read the causal-cue lexicon {path}: {reason}"
+    E191 = "cannot read the estimative-term table {path}: {reason}"
+    E192 = "the doc has no dependency parse: {what} needs a spaCy pipeline with a parser"
+    E193 = "cannot load the causal-sentence classifier {path}: {reason}"
+    E194 = "{path} is not a Causal News Corpus file: {reason}"
+    E195 = "{path} has a header but no rows"
+    E196 = "{path}, row {row}: {reason}"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"
