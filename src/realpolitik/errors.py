@@ -98,6 +98,14 @@ class Errors:
     E163 = "{path} is not a PLOVER gold-standard file: {reason}"
     E164 = "cannot write {path}: {reason}"
     E165 = "the text to extract from is empty"
+    # Causal and forecast extraction, the causal-sentence classifier, CNC evaluation (E190-E199, E220-E239)
+    E190 = "cannot read the causal-cue lexicon {path}: {reason}"
+    E191 = "cannot read the estimative-term table {path}: {reason}"
+    E192 = "the doc has no dependency parse: {what} needs a spaCy pipeline with a parser"
+    E193 = "cannot load the causal-sentence classifier {path}: {reason}"
+    E194 = "{path} is not a Causal News Corpus file: {reason}"
+    E195 = "{path} has a header but no rows"
+    E196 = "{path}, row {row}: {reason}"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"
