@@ -106,6 +106,15 @@ class Errors:
     E194 = "{path} is not a Causal News Corpus file: {reason}"
     E195 = "{path} has a header but no rows"
     E196 = "{path}, row {row}: {reason}"
+    # Drafting a model from an extraction, and scoring extraction against a gold model (E180-E189)
+    E180 = "cannot read {path} as an extraction: {reason}"
+    E181 = "the extraction's document id '{id}' is not a sha256 (64 hex digits)"
+    E182 = "the drafted model fails its checks (a bug; please report it): {problems}"
+    E183 = "cannot write the model to {path}: {reason}"
+    E184 = "the output {path} is the input itself; name another file with -o"
+    E185 = "cannot run the extractor on {path} ({reason}); pass an extraction JSON file instead"
+    E186 = "no document to evaluate: {reason}"
+    E187 = "the extraction is of document {document}, which the gold model does not list (it lists {known})"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"
