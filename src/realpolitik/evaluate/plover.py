@@ -14,7 +14,10 @@ from typing import Any
 
 from realpolitik.errors import Errors, InputFileError
 
-__all__ = ["OLD_TYPES", "default_plover_path", "evaluate_plover", "gold_codes", "gold_type"]
+__all__ = ["CAMEO_CODES", "OLD_TYPES", "default_plover_path", "evaluate_plover", "gold_codes", "gold_type"]
+
+#: CAMEO country codes in the gold file that differ from ISO 3166 alpha-3.
+CAMEO_CODES: dict[str, str] = {"JAP": "JPN", "VTN": "VNM"}
 
 #: PLOVER 0.5b1 names that later versions renamed or folded into others (``None``: no counterpart).
 OLD_TYPES: dict[str, str | None] = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
@@ -47,13 +50,14 @@ def gold_codes(field: Any) -> list[str]:
     Examples
     --------
     >>> gold_codes([{"actorText": "Hungarian", "code": "HUN"}, {"actorText": "Tokyo", "code": "JAP"}])
-    ['HUN', 'JAP']
+    ['HUN', 'JPN']
     >>> gold_codes("")
     []
     """
     if not isinstance(field, list):
         return []
-    return [str(actor["code"]).upper() for actor in field if isinstance(actor, dict) and actor.get("code")]
+    codes = [str(actor["code"]).upper() for actor in field if isinstance(actor, dict) and actor.get("code")]
+    return [CAMEO_CODES.get(code, code) for code in codes]
 
 
 def _read(path: Path) -> list[dict[str, Any]]:

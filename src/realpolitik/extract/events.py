@@ -138,8 +138,10 @@ class EventRecognizer:
         return doc
 
     def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
+        """Actors named in ``start..end``; a place there ("in Moscow") counts for its state if that is an actor."""
         actors = []
-        for mention in [*doc._.rp_mentions, *doc._.rp_places]:
+        named = {m.actor for m in doc._.rp_mentions}
+        for mention in [*doc._.rp_mentions, *(p for p in doc._.rp_places if p.actor in named)]:
             if start <= mention.start and mention.end <= end and mention.actor not in actors:
                 actors.append(mention.actor)
         return actors
