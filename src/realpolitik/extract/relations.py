@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.extract.sentences import sentence_of, sentences, text_of
 from realpolitik.extract.gazetteer import load_data_file
+from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
 __all__ = ["RelationCandidate", "RelationRecognizer", "relation_lexicon"]
 
