@@ -83,7 +83,7 @@ def _paragraph(text: str, start: int, end: int, inside: int) -> tuple[int, int]:
 
     Examples
     --------
-    >>> _paragraph("Heading\n\nBody text here.", 0, 22, 12)
+    >>> _paragraph("Heading\\n\\nBody text here.", 0, 22, 12)
     (9, 22)
     """
     before = text.rfind("\n\n", start, inside)

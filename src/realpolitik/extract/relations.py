@@ -230,7 +230,8 @@ class RelationRecognizer:
         end = after if after != -1 else end
         valid_from = valid_to = None
         for date in doc._.rp_dates:
-            if start <= date.start and date.end <= end and (date.kind != "named" or token.lower_ not in date.text.lower()):
+            own_name = date.kind == "named" and token.lower_ in date.text.lower()
+            if start <= date.start and date.end <= end and not own_name:
                 if "/" in date.edtf:
                     first, _, last = date.edtf.partition("/")
                     valid_from, valid_to = (first if first != ".." else None), (last if last != ".." else None)
