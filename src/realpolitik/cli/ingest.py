@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, print_json, table
@@ -71,34 +72,38 @@ def ingest_command(
                 document["written"] = written.get(document["id"], [])
         print_json(data)
     else:
-        _print(report, output_dir)
+        _print(report, output_dir, len(written))
     raise typer.Exit(EXIT_OK if report.ok else EXIT_PROBLEMS)
 
 
-def _print(report: IngestReport, output_dir: Path | None) -> None:
+def _print(report: IngestReport, output_dir: Path | None, written: int) -> None:
     if report.documents:
-        shown = table(
-            f"{len(report.documents)} document(s) read", "id", "format", "title", "author", "sections", "words",
-            "language", "notes",
-        )
+        shown = Table(title=f"{len(report.documents)} document(s) read", title_justify="left", title_style="bold")
+        for name in ("id", "format", "sections", "words", "language", "notes"):
+            shown.add_column(name, no_wrap=True, justify="right" if name in ("sections", "words", "notes") else "left")
+        shown.add_column("title", overflow="fold", min_width=20)
+        shown.add_column("author", overflow="fold", min_width=10)
         for document in report.documents:
             shown.add_row(
                 document.id[:12],
                 document.source_format,
-                document.title or "-",
-                document.author or "-",
                 str(len(document.sections)),
                 str(document.words),
                 document.language or "?",
-                "; ".join(document.notes) or "-",
+                str(len(document.notes)),
+                document.title or "-",
+                document.author or "-",
             )
         console.print(shown)
+        for document in report.documents:
+            for note in document.notes:
+                console.print(f"[dim]{document.id[:12]}[/] {note}", soft_wrap=True)
         if output_dir is not None:
-            console.print(f"wrote {2 * len(written)} file(s) to {output_dir}", soft_wrap=True)
+            console.print(f"wrote {2 * written} file(s) to {output_dir}", soft_wrap=True)
     if report.failures:
-        failed = table(f"{len(report.failures)} file(s) not read", "file", "code", "problem")
+        failed = table(f"{len(report.failures)} file(s) not read", "code", "problem")
         for failure in report.failures:
-            failed.add_row(str(failure.path), failure.code or "-", failure.message)
+            failed.add_row(failure.code or "-", failure.message)
         err_console.print(failed)
 
 

@@ -20,7 +20,7 @@ __all__ = ["Structure", "Line", "find_structure", "parse_date"]
 
 _ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_EMPHASIS = re.compile(r"^[*_`]+|[*_`]+$")
+_EMPHASIS = re.compile(r"(?P<mark>[*_`]+)(?P<inner>.+?)(?P=mark)")
 #: A heading is a short line; longer ones are sentences.
 _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 15
@@ -127,7 +127,10 @@ def _credit(title_line: str) -> tuple[str, str | None]:
 
 
 def _heading_text(line: str) -> str:
-    return _EMPHASIS.sub("", line.strip()).strip()
+    """A line without the emphasis wrapped round all of it ("*By Jane Roe*" → "By Jane Roe")."""
+    line = line.strip()
+    wrapped = _EMPHASIS.fullmatch(line)
+    return wrapped.group("inner").strip() if wrapped else line
 
 
 def _looks_like_title(text: str) -> bool:
