@@ -7,7 +7,7 @@ Everything here is shared by :func:`realpolitik.corpus.read_source_text` (strict
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from realpolitik.errors import Errors, InputFileError
@@ -37,6 +37,9 @@ _MAGIC = (
 
 #: Legacy encodings most often met in saved articles, in the order preferred when several decode alike.
 _COMMON = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "shift_jis", "gb2312", "big5", "euc_kr")
+
+#: Unicode's control characters (category Cc) less tab, newline, carriage return and form feed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 #: Share of control characters (other than tab, newline, carriage return, form feed) above which text is binary.
 _MAX_CONTROL_SHARE = 0.01
@@ -117,8 +120,7 @@ def control_share(text: str) -> float:
     """
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if ch not in "\t\n\r\f" and unicodedata.category(ch) == "Cc")
-    return controls / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def decode_bytes(data: bytes, path: str | Path, *, guess: bool = True) -> tuple[str, list[str]]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from ruamel.yaml import YAML
 
@@ -28,8 +29,7 @@ _MAX_TITLE_CHARS = 200
 _MAX_NAME_WORDS = 8
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A line of the text with its offsets (``end`` excludes the newline)."""
 
     start: int
