@@ -67,7 +67,9 @@ def test_middle_lines_are_blanked_to_the_same_length():
     assert len(cleaned.text) == len(text)
     assert cleaned.text == " " * 15 + "\nTalks resumed.\n\n" + " " * 11 + "\n\nBoth sides wait.\n"
     assert [line.kind for line in cleaned.dropped] == ["navigation", "share"]
-    assert cleaned.notes() == ["blanked 2 boilerplate line(s) in the text with spaces (offsets kept): navigation, share"]
+    assert cleaned.notes() == [
+        "blanked 2 boilerplate line(s) in the text with spaces (offsets kept): navigation, share"
+    ]
 
 
 _paragraph = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80).filter(

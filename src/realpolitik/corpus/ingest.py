@@ -131,9 +131,7 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
     for given in map(Path, paths):
         if given.is_dir():
             pattern = given.rglob("*") if recursive else given.glob("*")
-            inside = sorted(
-                p for p in pattern if p.is_file() and not any(part.startswith(".") for part in p.relative_to(given).parts)
-            )
+            inside = sorted(p for p in pattern if p.is_file() and not _hidden(p.relative_to(given)))
             if not inside:
                 failures.append(_failure(given, coded_error("E111", path=given)))
             found.extend(inside)
@@ -202,6 +200,10 @@ def ingest_paths(
         if progress is not None:
             progress(result.path if result.path is not None else Path("-"))
     return report
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _failure(path: Path, exc: Exception) -> IngestFailure:

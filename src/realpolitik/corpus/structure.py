@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 
 from realpolitik.corpus.document import Section
 
-__all__ = ["Structure", "Line", "find_structure", "parse_date"]
+__all__ = ["Line", "Structure", "find_structure", "parse_date"]
 
 _ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
