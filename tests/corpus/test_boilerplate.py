@@ -14,8 +14,8 @@ from realpolitik.corpus.boilerplate import boilerplate_rules
 #: Boilerplate lines as pages print them (our own list, one or more per kind in lang/en/boilerplate.yaml).
 LEFTOVERS = [
     "Please enter your comment!",
-    "Please enter your name here",
     "You have entered an incorrect email address!",
+    "Please enter your name here",
     "Save my name, email, and website in this browser for the next time I comment.",
     "Leave a Reply",
     "Cancel reply",
