@@ -161,3 +161,27 @@ def test_iter_ingest_streams(tmp_path):
 def test_empty_folder(tmp_path):
     report = ingest_paths([tmp_path])
     assert [failure.code for failure in report.failures] == ["E111"]
+
+
+def test_progress_is_reported_per_file(tmp_path):
+    for number in range(3):
+        (tmp_path / f"d{number}.txt").write_text(f"Report {number}\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "d3.txt").write_bytes(b"")
+    calls = []
+    report = ingest_paths([tmp_path], progress=lambda done, total, path: calls.append((done, total, path.name)))
+    assert calls == [(1, 4, "d0.txt"), (2, 4, "d1.txt"), (3, 4, "d2.txt"), (4, 4, "d3.txt")]
+    assert len(report.documents) == 3 and [f.code for f in report.failures] == ["E101"]
+
+
+def test_write_document_atomically_and_unwritable_folder(tmp_path):
+    from realpolitik.corpus import write_document
+
+    doc = ingest_file(FIXTURES / "brief.txt")
+    text_file, meta_file = write_document(doc, tmp_path / "out")
+    assert text_file.read_text(encoding="utf-8") == doc.text
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([text_file.name, meta_file.name])
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        write_document(doc, blocker)
+    assert caught.value.code == "E112"

@@ -8,6 +8,7 @@ Offsets of sections index the text given, so they stay valid in :attr:`IngestedD
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -188,30 +189,32 @@ def find_structure(text: str, *, markdown: bool = False, title: str | None = Non
     elif title is not None and content[0] in headings and headings[content[0]][1].strip() == title.strip():
         found.header_lines.add(content[0])
     for index in header:
-        stripped = _heading_text(lines[index].text)
         if index in found.header_lines or index in headings:
             continue
-        if found.author is None:
-            for pattern in cues["author_res"]:
-                match = pattern.fullmatch(stripped)
-                if match and (name := _clean_name(match.group("value"))):
-                    found.author = name
-                    found.header_lines.add(index)
-                    rest = stripped[match.start("value") + len(name) :]
-                    found.published = found.published or parse_date(rest.strip(" |•·—–-,"))
-                    break
-            if index in found.header_lines:
-                continue
-        if found.published is None:
-            for pattern in cues["date_res"]:
-                match = pattern.fullmatch(stripped)
-                if match and (date := parse_date(match.group("value"))):
-                    found.published = date
-                    found.header_lines.add(index)
-                    break
+        stripped = _heading_text(lines[index].text)
+        byline = _cue(cues["author_res"], stripped, _clean_name) if found.author is None else None
+        dated = _cue(cues["date_res"], stripped, parse_date) if found.published is None and not byline else None
+        if byline:
+            found.author, rest = byline
+            found.published = found.published or parse_date(rest.strip(" |•·—–-,"))
+        elif dated:
+            found.published = dated[0]
+        if byline or dated:
+            found.header_lines.add(index)
     starts = _heading_starts(lines, headings, found.header_lines, markdown=markdown)
     found.sections = _sections(text, lines, starts)
     return found
+
+
+def _cue(patterns: list[re.Pattern[str]], line: str, parse: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """The parsed value of the first pattern that matches ``line`` and whose value parses, and the rest of the line."""
+    for pattern in patterns:
+        match = pattern.fullmatch(line)
+        if match and (value := parse(match.group("value"))):
+            raw = match.group("value")
+            at = raw.find(value)
+            return value, raw[at + len(value) :] if at >= 0 else ""
+    return None
 
 
 def _markdown_headings(lines: list[Line]) -> dict[int, tuple[int, str]]:
