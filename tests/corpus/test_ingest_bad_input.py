@@ -185,3 +185,30 @@ def test_write_document_atomically_and_unwritable_folder(tmp_path):
     with pytest.raises(InputFileError) as caught:
         write_document(doc, blocker)
     assert caught.value.code == "E112"
+
+
+def test_utf8_with_one_damaged_byte_keeps_its_accents(tmp_path):
+    path = tmp_path / "damaged.txt"
+    good = ("Die Gespr\u00e4che \u00fcber den Staudamm \u2014 \u201eschwierig\u201c, sagt der Minister. " * 20).encode()
+    path.write_bytes(good[:500] + b"\xe9" + good[500:])
+    doc = ingest_file(path)
+    assert doc.text.count("\ufffd") == 1
+    assert doc.text.replace("\ufffd", "") == good.decode()
+    assert any("damaged byte" in note for note in doc.notes)
+
+
+def test_mostly_ascii_with_a_curly_apostrophe_is_cp1252(tmp_path):
+    path = tmp_path / "apostrophe.txt"
+    path.write_bytes(BODY.encode() * 10 + "The minister\u2019s office declined to comment.\n".encode("cp1252"))
+    doc = ingest_file(path)
+    assert doc.text.endswith("The minister\u2019s office declined to comment.\n")
+    assert any("cp1252" in note for note in doc.notes)
+
+
+def test_cyrillic_cp1251_is_detected(tmp_path):
+    path = tmp_path / "novosti.txt"
+    text = "Министры снова встретились в пятницу и договорились продолжить переговоры. "
+    path.write_bytes((text * 5).encode("cp1251"))
+    doc = ingest_file(path)
+    assert doc.text == text * 5
+    assert doc.language == "ru"
