@@ -165,3 +165,14 @@ def test_markdown_front_matter(tmp_path):
     broken = tmp_path / "broken.md"
     broken.write_text(f"---\ntitle: [unclosed\n---\n{body}", encoding="utf-8")
     assert any("not valid YAML" in note for note in ingest_file(broken).notes)
+
+
+def test_html_in_its_declared_charset(tmp_path):
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = page.replace("Dock workers", "Dock workers \u2014 \u201cthe night crews\u201d \u2014")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("cp1252"))
+    doc = ingest_file(path)
+    assert "Dock workers \u2014 \u201cthe night crews\u201d \u2014" in doc.text
+    assert any("windows-1252, the charset the page declares" in note for note in doc.notes)
