@@ -176,3 +176,19 @@ def test_html_in_its_declared_charset(tmp_path):
     doc = ingest_file(path)
     assert "Dock workers \u2014 \u201cthe night crews\u201d \u2014" in doc.text
     assert any("windows-1252, the charset the page declares" in note for note in doc.notes)
+
+
+def test_an_html_fragment_and_a_misnamed_text(tmp_path):
+    fragment = tmp_path / "fragment.html"
+    fragment.write_text(
+        "<h1>Ferry service suspended</h1>\n<p>The island ferry stopped running on Monday after the operator said "
+        "the harbour fees had tripled, leaving hundreds of commuters without a way to reach the mainland.</p>\n"
+        "<p>The regional council will meet the operator on Friday to discuss a temporary subsidy.</p>\n",
+        encoding="utf-8",
+    )
+    doc = ingest_file(fragment)
+    assert doc.source_format == "html" and "<p>" not in doc.text and "harbour fees" in doc.text
+    plain = tmp_path / "plain.html"
+    plain.write_text("Ferry service suspended\n\nThe island ferry stopped running on Monday.\n", encoding="utf-8")
+    doc = ingest_file(plain)
+    assert doc.source_format == "txt" and any("holds TXT" in note for note in doc.notes)
