@@ -93,10 +93,7 @@ def test_utf16_with_bom(tmp_path):
 def test_undetectable_encoding(tmp_path):
     path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(0x80, 0x100)) * 40)
-    with pytest.raises(InputFileError) as caught:
-        ingest_file(path)
-    assert caught.value.code in {"E102", "E104"}
-    assert "\n" not in str(caught.value)
+    _refused(path, "E104", "encoding")
 
 
 def test_html_full_of_scripts_gives_a_clear_message(tmp_path):
@@ -137,12 +134,17 @@ def test_a_folder_of_mixed_files(tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.bin").write_bytes(b"\x00\x01\x02" * 100)
     (folder / "legacy.txt").write_bytes(("Caf\u00e9 prices rose again this week in the capital. " * 4).encode("cp1252"))
+    (folder / "garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)  # no encoding fits
     (folder / ".hidden.txt").write_text("skipped", encoding="utf-8")
     report = ingest_paths([folder, tmp_path / "missing.txt"])
     read = sorted(doc.path.name for doc in report.documents)
     assert read == ["brief.txt", "dispatch.md", "legacy.txt", "page.html"]
     failed = {failure.path.name: failure.code for failure in report.failures}
-    assert failed == {"brief-copy.txt": "E110", "empty.txt": "E101", "image.bin": "E102", "missing.txt": "E100"}
+    assert failed == {
+        "brief-copy.txt": "E110", "empty.txt": "E101", "garbled.txt": "E104", "image.bin": "E102", "missing.txt": "E100"
+    }
+    legacy = next(doc for doc in report.documents if doc.path.name == "legacy.txt")
+    assert legacy.text.startswith("Caf\u00e9 prices") and any("cp1252" in note for note in legacy.notes)
     assert not report.ok
     assert all("\n" not in failure.message for failure in report.failures)
     flat = ingest_paths([folder], recursive=False)
