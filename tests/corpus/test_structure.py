@@ -42,11 +42,21 @@ def test_a_sentence_is_no_title_and_a_lone_paragraph_has_none():
         ("Posted on June 7, 2021", None, "2021-06-07"),
         ("March 2020", None, "2020-03"),
         ("by the river", None, None),
+        ("By Tuesday the ministers had agreed", None, None),
+        ("Tuesday, 5 March 2024, 10:30 GMT", None, "2024-03-05"),
+        ("Ana de la Cruz", None, None),
+        ("By Ana de la Cruz, Senior Fellow", "Ana de la Cruz", None),
     ],
 )
 def test_bylines_and_dates(line, author, date):
     found = find_structure(f"Dam talks stall\n{line}\n\n{PARA}\n")
     assert (found.author, found.published) == (author, date)
+
+
+def test_a_heading_with_a_year_is_no_date():
+    found = find_structure(f"Dam talks stall\n\n{PARA}\n\nThe 2014 turn\n\n{PARA}\n")
+    assert found.published is None
+    assert [s.title for s in found.sections] == ["The 2014 turn"]
 
 
 def test_a_byline_deep_in_the_body_is_not_the_author():

@@ -60,6 +60,8 @@ def _cues() -> dict:
     data["author_res"] = [re.compile(p, re.IGNORECASE) for p in data["author_lines"]]
     data["date_res"] = [re.compile(p, re.IGNORECASE) for p in data["date_lines"]]
     data["outlets"] = frozenset(str(w).lower() for w in data["outlet_words"])
+    data["particles"] = frozenset(str(w).lower() for w in data["name_particles"])
+    data["date_vocabulary"] = frozenset(str(w).lower() for w in data["date_words"])
     return data
 
 
@@ -103,14 +105,26 @@ def parse_date(value: str) -> str | None:
 
 
 def _clean_name(value: str) -> str | None:
-    """A person's name from a credit ("Jane Roe | 5 March 2024" → "Jane Roe"), or None if it is no name."""
-    value = re.split(r"\s+[|•·—–]\s+|\s+-\s+|,\s*(?=\d)|\s+on\s+(?=\w+\s+\d)", value.strip())[0].strip(" ,.;:")
+    """A person's name from a credit ("Jane Roe | 5 March 2024" → "Jane Roe"), or None if it is no name.
+
+    Every word must start with a capital letter, except particles such as "and", "de", "van" (data).
+    """
+    value = re.split(r"\s+[|•·—–]\s+|\s+-\s+|,|\s+on\s+(?=\w+\s+\d)", value.strip())[0].strip(" ,.;:*_")
     words = value.split()
     if not words or len(words) > _MAX_NAME_WORDS or len(value) > 80 or re.search(r"\d|https?:|@", value):
         return None
-    if not any(word[0].isupper() for word in words):
+    particles = _cues()["particles"]
+    if not all(word[0].isupper() or word.lower() in particles for word in words) or not words[0][0].isupper():
         return None
     return value
+
+
+def _only_a_date(value: str) -> str | None:
+    """The date of a line that holds nothing but a date ("Tuesday, 5 March 2024"), else None."""
+    vocabulary = _cues()["date_vocabulary"]
+    if any(word.lower() not in vocabulary for word in re.findall(r"[^\W\d_]+", value)):
+        return None
+    return parse_date(value)
 
 
 def _credit(title_line: str) -> tuple[str, str | None]:
@@ -207,11 +221,18 @@ def find_structure(text: str, *, markdown: bool = False, title: str | None = Non
 
 
 def _cue(patterns: list[re.Pattern[str]], line: str, parse: Callable[[str], str | None]) -> tuple[str, str] | None:
-    """The parsed value of the first pattern that matches ``line`` and whose value parses, and the rest of the line."""
+    """The parsed value of the first pattern that matches ``line`` and whose value parses, and the rest of the line.
+
+    A pattern's group ``value`` is parsed with ``parse``; a group ``bare`` must be a date and nothing else.
+    """
     for pattern in patterns:
         match = pattern.fullmatch(line)
-        if match and (value := parse(match.group("value"))):
-            raw = match.group("value")
+        if match is None:
+            continue
+        group = "value" if "value" in pattern.groupindex else "bare"
+        raw = match.group(group)
+        value = parse(raw) if group == "value" else _only_a_date(raw)
+        if value:
             at = raw.find(value)
             return value, raw[at + len(value) :] if at >= 0 else ""
     return None
