@@ -192,3 +192,19 @@ def test_an_html_fragment_and_a_misnamed_text(tmp_path):
     plain.write_text("Ferry service suspended\n\nThe island ferry stopped running on Monday.\n", encoding="utf-8")
     doc = ingest_file(plain)
     assert doc.source_format == "txt" and any("holds TXT" in note for note in doc.notes)
+
+
+def test_html_emphasis_is_plain_but_lists_and_headings_stay(tmp_path):
+    path = tmp_path / "styled.html"
+    path.write_text(
+        "<html><body><article><h1>Ferry halt</h1><p>The <b>island ferry</b> stopped on <em>Monday</em> after the "
+        "operator said its fees had <strong>tripled</strong>, leaving hundreds of commuters stranded.</p>"
+        "<ul><li>The harbour stays open</li><li>Fees are under review</li></ul><h2>Council response</h2><p>The "
+        "regional council will meet the operator on Friday to discuss a subsidy for the route.</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc = ingest_file(path)
+    assert "The island ferry stopped on Monday" in doc.text and "*" not in doc.text
+    assert "- The harbour stays open" in doc.text
+    assert [s.title for s in doc.sections] == ["Council response"]
