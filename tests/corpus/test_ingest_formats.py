@@ -208,3 +208,32 @@ def test_html_emphasis_is_plain_but_lists_and_headings_stay(tmp_path):
     assert "The island ferry stopped on Monday" in doc.text and "*" not in doc.text
     assert "- The harbour stays open" in doc.text
     assert [s.title for s in doc.sections] == ["Council response"]
+
+
+def test_pdf_running_headers_and_page_numbers_are_dropped(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    bodies = [
+        "The upstream state began filling the reservoir on Monday.",
+        "The downstream state recalled its envoy the next morning.",
+        "Mediators from the regional council proposed a filling schedule.",
+        "Both governments accepted the schedule after a week of talks.",
+    ]
+    path = tmp_path / "report.pdf"
+    with plt.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        for number, body in enumerate(bodies, start=1):
+            figure = plt.figure(figsize=(8.5, 11))
+            figure.text(0.08, 0.95, "River Basin Monitor - Quarterly Brief", fontsize=8)
+            figure.text(0.08, 0.85, body, fontsize=10)
+            figure.text(0.45, 0.03, f"Page {number} of {len(bodies)}", fontsize=8)
+            pdf.savefig(figure)
+            plt.close(figure)
+    doc = ingest_file(path)
+    for body in bodies:
+        assert body in doc.text
+    assert "Quarterly Brief" not in doc.text and "Page 2 of 4" not in doc.text
+    assert any("running header/footer" in note for note in doc.notes)
