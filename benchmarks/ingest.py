@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from realpolitik.corpus import detect_language, drop_boilerplate, ingest_file
+from realpolitik.corpus.structure import find_structure
 
 __all__ = ["main"]
 
@@ -63,12 +64,16 @@ def _accuracy() -> list[str]:
     chunks = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences) - 4, 5)]
     chunk_codes = [detect_language(c).code for c in chunks]
     dropped = drop_boilerplate("\n".join(sentences) + "\n").dropped
+    laid_out = "Title\n\n" + "\n\n".join(s.strip() for s in sentences) + "\n"
+    headings = find_structure(laid_out).sections
     return [
         f"single sentences of 8+ words: {codes.count('en')}/{len(long)} English "
         f"({codes.count('en') / len(long):.1%}), {codes.count(None)} undecided, "
         f"{len(long) - codes.count('en') - codes.count(None)} other",
         f"five-sentence chunks: {chunk_codes.count('en')}/{len(chunks)} English",
         f"boilerplate lines dropped among {len(sentences)} news sentences: {len(dropped)}",
+        f"sentences taken for headings when each is a paragraph: {len(headings)}/{len(sentences)} "
+        f"({len(headings) / len(sentences):.1%})",
     ]
 
 
