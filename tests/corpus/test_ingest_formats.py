@@ -67,7 +67,7 @@ def test_html_main_content_and_metadata():
     assert doc.language == "en"
 
 
-def test_html_and_pdf_offsets_are_reproducible(tmp_path):
+def test_html_offsets_are_reproducible(tmp_path):
     first = ingest_file(FIXTURES / "page.html")
     assert ingest_file(FIXTURES / "page.html") == first
     copy = tmp_path / "copy.html"
