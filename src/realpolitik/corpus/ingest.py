@@ -125,6 +125,18 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
 
     Hidden files and folders (names starting with ``.``) inside a folder are skipped; files named directly are
     always taken. A missing path, or a folder holding no file, is a failure.
+
+    Parameters
+    ----------
+    paths
+        Files and folders.
+    recursive
+        Look into sub-folders too.
+
+    Returns
+    -------
+    tuple of (list of Path, list of IngestFailure)
+        The files to read, and E100 (missing) or E111 (empty folder) failures.
     """
     found: list[Path] = []
     failures: list[IngestFailure] = []
@@ -149,6 +161,20 @@ def iter_ingest(
 
     The streaming form of :func:`ingest_paths` (nothing is kept in memory but the ids seen, to report files
     whose bytes repeat an earlier one's with E110).
+
+    Parameters
+    ----------
+    paths
+        Files and folders.
+    recursive
+        Look into sub-folders too.
+    limit
+        Largest file accepted, in bytes.
+
+    Yields
+    ------
+    IngestedDocument or IngestFailure
+        Failures to find paths first, then one result per file, in :func:`find_documents` order.
     """
     files, failures = find_documents(paths, recursive=recursive)
     yield from failures
