@@ -124,14 +124,8 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
     """The files named, and those inside the folders named, in a stable (sorted) order.
 
     Hidden files and folders (names starting with ``.``) inside a folder are skipped; files named directly are
-    always taken. A missing path, or a folder holding no file, is a failure.
-
-    Parameters
-    ----------
-    paths
-        Files and folders.
-    recursive
-        Look into sub-folders too.
+    always taken. A missing path, or a folder holding no file, is a failure. Parameters as for
+    :func:`ingest_paths`.
 
     Returns
     -------
@@ -160,16 +154,7 @@ def iter_ingest(
     """Read files and folders one document at a time, yielding each document or failure as it is met.
 
     The streaming form of :func:`ingest_paths` (nothing is kept in memory but the ids seen, to report files
-    whose bytes repeat an earlier one's with E110).
-
-    Parameters
-    ----------
-    paths
-        Files and folders.
-    recursive
-        Look into sub-folders too.
-    limit
-        Largest file accepted, in bytes.
+    whose bytes repeat an earlier one's with E110). Its parameters are those of :func:`ingest_paths`.
 
     Yields
     ------
