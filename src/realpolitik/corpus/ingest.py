@@ -124,16 +124,20 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
     """The files named, and those inside the folders named, in a stable (sorted) order.
 
     Hidden files and folders (names starting with ``.``) inside a folder are skipped; files named directly are
-    always taken. A missing path, or a folder holding no file, is a failure.
+    always taken. A missing path, or a folder holding no file, is a failure. Parameters as for
+    :func:`ingest_paths`.
+
+    Returns
+    -------
+    tuple of (list of Path, list of IngestFailure)
+        The files to read, and E100 (missing) or E111 (empty folder) failures.
     """
     found: list[Path] = []
     failures: list[IngestFailure] = []
     for given in map(Path, paths):
         if given.is_dir():
             pattern = given.rglob("*") if recursive else given.glob("*")
-            inside = sorted(
-                p for p in pattern if p.is_file() and not any(part.startswith(".") for part in p.relative_to(given).parts)
-            )
+            inside = sorted(p for p in pattern if p.is_file() and not _hidden(p.relative_to(given)))
             if not inside:
                 failures.append(_failure(given, coded_error("E111", path=given)))
             found.extend(inside)
@@ -150,10 +154,19 @@ def iter_ingest(
     """Read files and folders one document at a time, yielding each document or failure as it is met.
 
     The streaming form of :func:`ingest_paths` (nothing is kept in memory but the ids seen, to report files
-    whose bytes repeat an earlier one's with E110).
+    whose bytes repeat an earlier one's with E110). Its parameters are those of :func:`ingest_paths`.
+
+    Yields
+    ------
+    IngestedDocument or IngestFailure
+        Failures to find paths first, then one result per file, in :func:`find_documents` order.
     """
     files, failures = find_documents(paths, recursive=recursive)
     yield from failures
+    yield from _read_each(files, limit)
+
+
+def _read_each(files: list[Path], limit: int) -> Iterator[IngestedDocument | IngestFailure]:
     seen: dict[str, Path] = {}
     for path in files:
         try:
@@ -173,7 +186,7 @@ def ingest_paths(
     *,
     recursive: bool = True,
     limit: int = MAX_TEXT_BYTES,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
 ) -> IngestReport:
     """Read every file named or found in the folders named; each bad file is reported, the rest still read.
 
@@ -186,22 +199,27 @@ def ingest_paths(
     limit
         Largest file accepted, in bytes.
     progress
-        Called with each result's path after it is read (for a progress bar).
+        Called after each file with (files done, files in all, the file's path), for a progress bar.
 
     Returns
     -------
     IngestReport
         Documents read and failures (empty, binary, too large, mis-encoded, duplicate, unreadable files).
     """
-    report = IngestReport()
-    for result in iter_ingest(paths, recursive=recursive, limit=limit):
+    files, failures = find_documents(paths, recursive=recursive)
+    report = IngestReport(failures=failures)
+    for done, (path, result) in enumerate(zip(files, _read_each(files, limit), strict=True), start=1):
         if isinstance(result, IngestFailure):
             report.failures.append(result)
         else:
             report.documents.append(result)
         if progress is not None:
-            progress(result.path if result.path is not None else Path("-"))
+            progress(done, len(files), path)
     return report
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _failure(path: Path, exc: Exception) -> IngestFailure:
