@@ -72,6 +72,40 @@ class Errors:
     # Ranges for the stages to come, so that parallel work never takes the same code:
     # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
     # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
+    # Ingest (E100-E129): reading documents of any format into IngestedDocument
+    E100 = "no such file or folder: {path}"
+    E101 = "the file is empty: {path}"
+    E102 = "the file looks binary ({reason}), not a text document: {path}"
+    E103 = (
+        "the file is too large: {size_mb:.1f} MB, the limit is {limit_mb:.1f} MB "
+        "(raise it with --max-mb, or limit= in Python): {path}"
+    )
+    E104 = "cannot tell the file's text encoding (not UTF-8, and no other encoding fits): {path}"
+    E105 = "no text is left once page boilerplate is dropped: {path}"
+    E106 = "no main text found in the HTML page (only scripts, navigation or boilerplate): {path}"
+    E107 = "the PDF holds no extractable text (a scanned or image-only PDF? run OCR on it first): {path}"
+    E108 = "cannot read the PDF ({reason}): {path}"
+    E109 = "unsupported document format '{fmt}' (realpolitik reads {known}): {path}"
+    E110 = "same bytes as {first}, already read (sha256 {id}): {path}"
+    E111 = "no documents found under {path}"
+    E112 = "cannot write {path}: {reason}"
+    E113 = "the size limit must be a positive number of megabytes, got {value}"
+    E114 = "cannot read {path}: {reason}"
+    # Extraction (E160-E179)
+    E160 = "the spaCy pipeline '{name}' cannot be loaded: {reason}"
+    E161 = "cannot read the data file {path}: {reason}"
+    E162 = "unknown output format '{fmt}'; choose one of: {known}"
+    E163 = "{path} is not a PLOVER gold-standard file: {reason}"
+    E164 = "cannot write {path}: {reason}"
+    E165 = "the text to extract from is empty"
+    # Causal and forecast extraction, the causal-sentence classifier, CNC evaluation (E190-E199, E220-E239)
+    E190 = "cannot read the causal-cue lexicon {path}: {reason}"
+    E191 = "cannot read the estimative-term table {path}: {reason}"
+    E192 = "the doc has no dependency parse: {what} needs a spaCy pipeline with a parser"
+    E193 = "cannot load the causal-sentence classifier {path}: {reason}"
+    E194 = "{path} is not a Causal News Corpus file: {reason}"
+    E195 = "{path} has a header but no rows"
+    E196 = "{path}, row {row}: {reason}"
     # Drafting a model from an extraction, and scoring extraction against a gold model (E180-E189)
     E180 = "cannot read {path} as an extraction: {reason}"
     E181 = "the extraction's document id '{id}' is not a sha256 (64 hex digits)"
