@@ -300,9 +300,15 @@ class _Drafter:
         return concepts, pooled, report.pooled_links
 
     def _phrase_evidence(self, link: ExtractedCausalLink, phrase: str, role: str, label: str) -> Evidence:
-        span = link.evidence
-        found = span.text.casefold().find(phrase.casefold()) if phrase.strip() else -1
-        start, end = (span.start + found, span.start + found + len(phrase)) if found >= 0 else (span.start, span.end)
+        """The phrase's own span: the extractor's ``cause_span``/``effect_span`` if given, else found in the claim."""
+        span, given = link.evidence, getattr(link, f"{role}_span", None)
+        bounds = (given.get("start"), given.get("end")) if isinstance(given, dict) else (
+            getattr(given, "start", None), getattr(given, "end", None))
+        if all(isinstance(b, int) for b in bounds) and 0 <= bounds[0] < bounds[1]:  # type: ignore[operator]
+            start, end = bounds
+        else:
+            found = span.text.casefold().find(phrase.casefold()) if phrase.strip() else -1
+            start, end = (span.start + found, span.start + found + len(phrase)) if found >= 0 else (span.start, span.end)
         return self.evidence(start, end, f"Names {label} as the {role} in a causal claim.")
 
     def _link(self, link: ExtractedCausalLink, cause: Concept, effect: Concept) -> CausalLink | None:
