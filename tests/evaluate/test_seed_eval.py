@@ -104,7 +104,7 @@ def test_the_made_up_briefing_against_its_own_draft():
     assert result["undated_events"] == ["sanctions_imposed", "airport_closed"]
     # the self-link was not drafted, so it is the one spurious causal claim
     assert rows["causal_links"]["recall"] == 1.0 and rows["causal_links"]["precision"] == pytest.approx(8 / 9, abs=1e-4)
-    assert result["boilerplate"]["body_end"] == main_body_end(text) < text.index("Comments")
+    assert result["boilerplate"]["body_end"] == main_body_end(text) < text.index("Leave a Reply")
     assert result["boilerplate"]["ok"] is True
     data = extraction_data(text, document_id)
     data["forecasts"].append(dict(data["forecasts"][0], evidence=sentence(text, "Your email address")))
