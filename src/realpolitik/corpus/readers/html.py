@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from pathlib import Path
 
 from realpolitik.corpus.readers.base import ReaderOutput
 from realpolitik.corpus.source import coded_error, decode_bytes
 from realpolitik.corpus.text import normalise_text
+from realpolitik.errors import InputFileError
 
 __all__ = ["read"]
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 #: Only what the page states: no guessing a date from the URL or the text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -28,7 +32,7 @@ def read(data: bytes, path: Path) -> ReaderOutput:
     """
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    markup, notes = decode_bytes(data, path)
+    markup, notes = _decode(data, path)
     quiet = logging.getLogger("trafilatura")
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)
@@ -60,6 +64,23 @@ def read(data: bytes, path: Path) -> ReaderOutput:
         published=_clean(getattr(found, "date", None)),
         notes=notes,
     )
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """Decode a page as UTF-8, else as the charset its ``<meta>`` declares, else as any text file."""
+    try:
+        return decode_bytes(data, path, guess=False)
+    except InputFileError as exc:
+        if getattr(exc, "code", None) == "E102":
+            raise
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(name), [f"not UTF-8: decoded as {name}, the charset the page declares"]
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, path)
 
 
 def _clean(value: str | None) -> str | None:
