@@ -49,7 +49,7 @@ def test_merge_keeps_every_item_and_its_evidence(bundled, drafted):
 
 
 def test_merge_command_keeps_every_source(cli, tmp_path, bundled_path, bundled, drafted):
-    draft, document_id, _ = drafted
+    draft = drafted[0]
     drafted_path = save_model(draft, tmp_path / "karsland.yaml")
     output = tmp_path / "merged.yaml"
     result = cli("merge", bundled_path, drafted_path, "-o", output, "--json")
