@@ -34,7 +34,7 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "attr", "oprd")
 _CLIMB = ("xcomp", "acomp", "conj", "ccomp", "aux", "auxpass")
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
-_EDGE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
+_EDGE_TRIM = {"PUNCT", "CCONJ", "SCONJ", "SPACE"}
 _MARK_ONLY = {"as", "since", "if", "unless", "because", "so that"}
 
 
@@ -76,17 +76,17 @@ def _noun_without(noun: Any, clause: Any) -> tuple[int, int] | None:
 def _subject(verb: Any, depth: int = 0) -> tuple[int, int] | None:
     """The cause side of an active causal verb: its subject, or what stands for it."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS or depth and child.dep_ in _PASSIVE_SUBJECTS:  # "X is expected to fuel"
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return _noun_without(verb.head, verb)
             return _block(child)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head is not verb:  # "..., resulting in"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:  # "..., resulting in"
         return _block(verb.head, _subtree_ids(verb))
-    if verb.dep_ in ("relcl", "acl") and verb.head is not verb:  # "a policy leading to", "which fuels"
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:  # "a policy leading to", "which fuels"
         if any(child.tag_ == "TO" for child in verb.children):  # "a desire to curb": whose desire is unsaid
             return None
         return _noun_without(verb.head, verb)
-    if verb.dep_ in _CLIMB and verb.head is not verb and depth < 4:
+    if verb.dep_ in _CLIMB and verb.head.i != verb.i and depth < 4:
         return _subject(verb.head, depth + 1)
     return None
 
@@ -139,9 +139,9 @@ def _passive_subject(verb: Any) -> tuple[int, int] | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return _noun_without(verb.head, verb)
             return _block(child)
-    if verb.dep_ in ("acl", "relcl") and verb.head is not verb:  # "instability caused by X"
+    if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:  # "instability caused by X"
         return _noun_without(verb.head, verb)
-    if verb.dep_ in _CLIMB and verb.head is not verb:  # "appear to be driven by"
+    if verb.dep_ in _CLIMB and verb.head.i != verb.i:  # "appear to be driven by"
         return _subject(verb.head)
     return None
 
@@ -176,15 +176,15 @@ def _connective_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
         intro = last.head
     else:
         for position in reversed(range(match.start, match.end)):
-            intro = next((c for c in doc[position].children if c.dep_ in ("pobj", "pcomp")), None)
-            if intro is not None and intro.i not in cue_ids:
+            intro = next((c for c in doc[position].children if c.dep_ in ("pobj", "pcomp") and c.i not in cue_ids),
+                         None)
+            if intro is not None:
                 break
-            intro = None
     if intro is None or intro.i in cue_ids:
         return None
     intro_ids = _subtree_ids(intro) - cue_ids
     attach = intro.head
-    while (attach.i in cue_ids or attach.i in intro_ids or attach.pos_ == "ADP") and attach.head is not attach:
+    while (attach.i in cue_ids or attach.i in intro_ids or attach.pos_ == "ADP") and attach.head.i != attach.i:
         attach = attach.head
     if attach.i in cue_ids or attach.i in intro_ids:
         return None
@@ -206,7 +206,7 @@ def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
     if verb.i in cue_ids:
         return None
     effect = _block(verb, cue_ids | _subtree_ids(top))
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         cause = _block(verb.head, _subtree_ids(verb))
     else:
         sentence = doc[match.start].sent
@@ -223,7 +223,7 @@ def _chain(anchor: Any) -> Iterable[Any]:
     token, steps = anchor, 0
     while True:
         yield token
-        if token.dep_ not in _CLIMB or token.head is token or steps >= 4:
+        if token.dep_ not in _CLIMB or token.head.i == token.i or steps >= 4:
             return
         token, steps = token.head, steps + 1
 
@@ -231,7 +231,7 @@ def _chain(anchor: Any) -> Iterable[Any]:
 def _hedge_and_negation(anchor: Any, lexicon: CueLexicon) -> tuple[str | None, bool]:
     hedge, negated = None, False
     for token in _chain(anchor):
-        if token is not anchor and hedge is None and token.lemma_.lower() in lexicon.hedges:
+        if token.i != anchor.i and hedge is None and token.lemma_.lower() in lexicon.hedges:
             hedge = token.lower_
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
@@ -239,7 +239,7 @@ def _hedge_and_negation(anchor: Any, lexicon: CueLexicon) -> tuple[str | None, b
             elif hedge is None and child.dep_ in ("aux", "advmod", "auxpass") and (
                     child.lower_ in lexicon.hedges or child.lemma_.lower() in lexicon.hedges):
                 hedge = child.lower_
-        if token is not anchor and token.lemma_.lower() in lexicon.negators:  # "failed to prevent"
+        if token.i != anchor.i and token.lemma_.lower() in lexicon.negators:  # "failed to prevent"
             negated = True
     return hedge, negated
 

@@ -120,10 +120,15 @@ class EventRecognizer:
             event = None
             if date.kind == "named":
                 known = next((n.event.id for n in doc._.rp_named_events if n.start == date.start), None)
-                if known not in named_seen:  # the first mention is the named event itself
+                sent = span.sent
+                restated = any(d.kind != "named" and sent.start_char <= d.start < sent.end_char
+                               and date.edtf.startswith(d.edtf) for d in doc._.rp_dates)
+                if known not in named_seen or restated:  # the named event itself: first named, or named with its date
                     named_seen.add(known)
                     event = self._named(doc, span, date)
-            if event is None:  # a later mention dates what the sentence says happened then
+            if event is None:  # a later mention dates what the sentence says happened around then: to the month
+                if date.kind == "named" and len(date.edtf) == 10:
+                    date = type(date)(date.start, date.end, date.text, date.edtf[:7], date.kind)
                 event = self._dated(doc, span, date)
             if event is None or (event.start, event.end) in seen:
                 continue
@@ -133,8 +138,10 @@ class EventRecognizer:
         return doc
 
     def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
+        """Actors named in ``start..end``; a place there ("in Moscow") counts for its state if that is an actor."""
         actors = []
-        for mention in [*doc._.rp_mentions, *doc._.rp_places]:
+        named = {m.actor for m in doc._.rp_mentions}
+        for mention in [*doc._.rp_mentions, *(p for p in doc._.rp_places if p.actor in named)]:
             if start <= mention.start and mention.end <= end and mention.actor not in actors:
                 actors.append(mention.actor)
         return actors

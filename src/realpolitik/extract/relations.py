@@ -89,8 +89,8 @@ class RelationRecognizer:
                 cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
                 if cue is None or token.i in by_token:
                     continue
-                if cue[1] > 0 and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in self.reversal:
-                    continue  # "suspended its aid": the governing verb says the opposite
+                if cue[1] > 0 and self._reversed(token):
+                    continue  # "suspended its aid", "cut part of its aid": the governing verb says the opposite
                 relation = self._read(doc, token, cue, by_token)
                 if relation is None:
                     continue
@@ -100,6 +100,16 @@ class RelationRecognizer:
                     found.append(relation)
         doc._.rp_relations = found
         return doc
+
+    def _reversed(self, token: Token) -> bool:
+        current = token
+        for _ in range(4):
+            if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or current.head is current:
+                return False
+            current = current.head
+            if current.pos_ == "VERB":
+                return current.lemma_.lower() in self.reversal
+        return False
 
     @staticmethod
     def _actors_in(tokens, by_token: dict[int, str]) -> list[str]:

@@ -74,6 +74,8 @@ class DateRecognizer:
             if all(actor in present for actor in event.requires):
                 named.append(NamedEventMention(span.start_char, span.end_char, event))
         doc._.rp_named_events = named
+        # a date inside an event's name ("the 2020 war") gives way to the event's own date
+        dates = [d for d in dates if not any(n.start <= d.start and d.end <= n.end for n in named)]
         # a named event's own mention carries its date unless a stated date overlaps it
         anchors = dates + [DateMatch(n.start, n.end, text[n.start:n.end], n.event.date, "named") for n in named]
         anchors.sort(key=lambda m: m.start)
