@@ -7,17 +7,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from realpolitik.draft.paraphrase import keywords, own_words
 from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normalise_phrase, phrase_term, read_hedge
 from realpolitik.errors import Errors, RealpolitikError
-from realpolitik.extract.schema import (
-    ExtractedCausalLink,
-    ExtractedDocument,
-    Extraction,
-    SpanEvidence,
-)
 from realpolitik.model.checks import check_model
 from realpolitik.model.dates import InvalidDateError, parse_date
 from realpolitik.model.estimative import band_for_term
@@ -34,6 +28,9 @@ from realpolitik.model.schema import (
     Relation,
 )
 from realpolitik.model.vocabulary import ACTOR_KINDS, BANDS, EVENT_TYPES, RELATION_TYPES, Band, band_for_probability
+
+if TYPE_CHECKING:  # the extract package loads spaCy on import; drafting needs only its data classes' shapes
+    from realpolitik.extract.schema import ExtractedCausalLink, ExtractedDocument, Extraction, SpanEvidence
 
 __all__ = ["MAX_ACTOR_EVIDENCE", "MAX_LABEL_WORDS", "DraftResult", "draft_model"]
 
@@ -413,7 +410,7 @@ def draft_model(
 
     Examples
     --------
-    >>> from realpolitik.extract import Extraction
+    >>> from realpolitik.extract.schema import Extraction
     >>> x = Extraction.model_validate({"document": {"id": "ab" * 32, "title": "Note"},
     ...     "actors": [{"id": "ruritania", "name": "Ruritania", "kind": "state", "mentions": [{"start": 0, "end": 9}]}]})
     >>> result = draft_model(x)

@@ -6,14 +6,17 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from realpolitik.corpus.text import read_bytes_checked
 from realpolitik.errors import Errors, InputFileError, RealpolitikError
-from realpolitik.extract.schema import Extraction
 from realpolitik.model.io import dump_model
 from realpolitik.model.schema import Model
+
+if TYPE_CHECKING:
+    from realpolitik.extract.schema import Extraction
 
 __all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "read_extraction", "write_model_atomically"]
 
@@ -29,6 +32,8 @@ def read_extraction(path: str | Path) -> Extraction:
     InputFileError
         If the file is missing, empty or binary (E001-E008), or is not JSON holding an extraction (E180).
     """
+    from realpolitik.extract.schema import Extraction  # here: importing the extract package loads spaCy
+
     path = Path(path)
     data = read_bytes_checked(path, limit=MAX_EXTRACTION_BYTES)
     try:
