@@ -207,3 +207,15 @@ def test_merging_into_another_model_matches_actors_by_alias_and_concepts_by_term
 def test_no_paraphrase_template_leaks_an_unfilled_field(drafted):
     for _, _, evidence in _evidence(drafted.model):
         assert not re.search(r"\{|\}|None", evidence.paraphrase), evidence.paraphrase
+
+
+def test_the_real_extractor_on_the_made_up_briefing_drafts_a_valid_model(article):
+    extract = pytest.importorskip("realpolitik.extract")
+    if not hasattr(extract, "extract_file"):
+        pytest.skip("the extractor is not in this branch yet")
+    path, document_id, text, _ = article
+    result = draft_model(extract.extract_file(path), filename=path.name)
+    assert [p for p in check_model(result.model, texts={document_id: text}) if p.severity == "error"] == []
+    assert result.model.actors and {item.review for item in result.model.actors} == {"proposed"}
+    for section, item, evidence in _evidence(result.model):
+        assert not shares_run(evidence.paraphrase, text[evidence.start:evidence.end]), (section, item.id)
