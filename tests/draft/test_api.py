@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import realpolitik.draft as draft
-import realpolitik.evaluate as evaluate
+from realpolitik import draft, evaluate
 
 
 def test_draft_api():
@@ -24,4 +23,4 @@ def test_importing_the_stages_does_not_load_the_extractor():
     import sys
 
     code = "import sys, realpolitik.draft, realpolitik.evaluate; print('spacy' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
