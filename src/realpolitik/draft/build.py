@@ -257,7 +257,10 @@ class _Drafter:
             else:
                 links.append(link)
         phrases = [phrase for link in links for phrase in (link.cause, link.effect)]
-        anchors = [(c.id, term) for c in (existing.concepts if existing else []) for term in [c.label, *c.terms]]
+        # An existing concept is known by its label and its terms of two words or more: single words
+        # ("finance") are loose and shared by different concepts, as merge.py holds for its own matching.
+        anchors = [(c.id, term) for c in (existing.concepts if existing else []) for term in [c.label, *c.terms]
+                   if term == c.label or len(normalise_phrase(term, lang=self.lang).split()) >= 2]
         clusters = cluster_phrases(phrases + [term for _, term in anchors], threshold=self.threshold, lang=self.lang)
         drafted, anchored = clusters[: len(phrases)], clusters[len(phrases):]
         adopted: dict[int, str] = {}
