@@ -98,5 +98,5 @@ def test_sahel(nlp):
     dates = {e.date: e for e in extraction.events}
     assert dates["2023-07-26"].type == "coerce"
     assert "2024" in dates  # "a year later" than 26 July 2023
-    assert dates["2022-08"].type == "retreat"
+    assert ("2022-08", "retreat") in {(e.date, e.type) for e in extraction.events}
     assert ("al_qaeda", "threaten", "benin") in {(r.source, r.type, r.target) for r in extraction.relations}
