@@ -37,10 +37,8 @@ _SCALARS = ("rp_reference_date", "rp_published", "rp_author", "rp_title_end")
 
 
 def _register_extensions() -> None:
-    for name, factory in _EXTENSIONS.items():
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-    for name in _SCALARS:
+    """Declare our ``Doc._`` attributes; containers start as None and get their own value per doc (reset)."""
+    for name in (*_EXTENSIONS, *_SCALARS):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -54,6 +52,8 @@ def reset_extensions(doc: Doc) -> Doc:
 
 
 class _Reset:
+    """First of our components: fresh containers on the doc, so that a doc never sees another's results."""
+
     def __init__(self, nlp, name: str) -> None:
         self.name = name
 
