@@ -46,8 +46,8 @@ def test_spans_point_at_the_words():
 
 
 @pytest.mark.parametrize(("kind", "n", "unit", "anchor", "expected"), [
-    ("within", "40", "hours", "2021-08-15", "2021-08-15/2021-08-17"),
-    ("within", "two", "weeks", "2020-09-27", "2020-09-27/2020-10-11"),
+    ("within", "40", "hours", "2021-08-15", "[2021-08-15..2021-08-17]"),
+    ("within", "two", "weeks", "2020-09-27", "[2020-09-27..2020-10-11]"),
     ("later", "two", "years", "2014", "2016"),
     ("earlier", "a", "year", "2021-04", "2020"),  # "a year earlier" is as precise as a year
     ("after", "three", "months", "2021-11", "2022-02"),

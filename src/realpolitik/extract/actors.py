@@ -73,7 +73,8 @@ class ActorRecognizer:
         self.gazetteer: Gazetteer = load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.forms = sorted(self.gazetteer.surface)
-        self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(self.forms)))
+        for form, pattern in zip(self.forms, nlp.tokenizer.pipe(self.forms)):
+            self.matcher.add(form, [pattern])  # the label is the written form: "Taliban 's" in a text is "Taliban's"
         self.lexicon = actor_lexicon()
         self.name_labels = set(self.lexicon["name_labels"])
         self.armed_heads = set(self.lexicon["armed_group_heads"])
@@ -88,10 +89,10 @@ class ActorRecognizer:
         bodies = [ent for ent in doc.ents if ent.label_ == "ORG" and _bare(ent) not in gaz.surface
                   and any(t.lower_ == "of" for t in ent)]
         spans = []
-        for _, start, end in self.matcher(doc):
-            span = doc[start:end]
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=match_id)
             if any(p.start <= start and end <= p.end and (p.start, p.end) != (start, end)
-                   and gaz.surface[span.text][1] != "leader" for p in people):
+                   and gaz.surface[span.label_][1] != "leader" for p in people):
                 continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
             if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
                 continue  # part of a facility's or a law's name
@@ -103,7 +104,7 @@ class ActorRecognizer:
         mentions: list[ActorMention] = []
         consumed: set[int] = set()
         for span in spans:
-            actor, how = gaz.surface[span.text]
+            actor, how = gaz.surface[span.label_]
             generic = self._generic(doc, span, gaz.entries[actor])
             if generic is not None:
                 mentions.append(generic)
@@ -286,7 +287,7 @@ class MetonymyResolver:
             return True
         if nxt < len(doc) and doc[nxt].lower_ in self.place_nouns:
             return False
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
         if token.dep_ == "pobj" and token.head.lower_ in self.place_preps:
             if "\n\n" in text_of(doc)[token.head.idx:token.idx]:

@@ -117,9 +117,9 @@ def code_sentence(doc: Doc, sent: Span | None = None) -> CodedEvent:
         for child in head.children:
             if child.dep_ in _SUBJECTS:
                 source += _actors_in(child.subtree, by_token)
-        if trigger.pos_ == "NOUN" and head is trigger:  # "the Hungarian–Romanian agreement": modifiers act
+        if trigger.pos_ == "NOUN" and head.i == trigger.i:  # "the Hungarian–Romanian agreement": modifiers act
             source += _actors_in([c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")], by_token)
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head, steps = head.head, steps + 1
     for child in trigger.children:

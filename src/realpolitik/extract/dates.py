@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["DateMatch", "RELATIVE", "find_dates", "is_valid_edtf", "parse_date", "resolve_relative", "shift"]
+__all__ = ["DateMatch", "RELATIVE", "bounds_of", "find_dates", "is_valid_edtf", "parse_date", "resolve_relative",
+           "shift"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -162,6 +163,23 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda m: m.start)
 
 
+def bounds_of(value: str) -> tuple[str | None, str | None]:
+    """The first and last dates an EDTF value names (None for an open end), for intervals and sets alike.
+
+    Examples
+    --------
+    >>> bounds_of("2001/2014"), bounds_of("[2021-08-15..2021-08-17]"), bounds_of("2014/.."), bounds_of("2020")
+    (('2001', '2014'), ('2021-08-15', '2021-08-17'), ('2014', None), ('2020', '2020'))
+    """
+    if value.startswith("[") and value.endswith("]"):
+        first, _, last = value[1:-1].partition("..")
+    elif "/" in value:
+        first, _, last = value.partition("/")
+    else:
+        first = last = value
+    return (first if first not in ("", "..") else None), (last if last not in ("", "..") else None)
+
+
 def parse_date(text: str) -> str | None:
     """Return the EDTF value of a whole date expression, or None if ``text`` is not one.
 
@@ -230,14 +248,14 @@ def shift(value: str, amount: int, unit: str) -> str | None:
 def resolve_relative(kind: str, n: str, unit: str, anchor: str) -> str | None:
     """Place a relative phrase against the EDTF ``anchor`` it leans on.
 
-    ``within`` gives the interval from the anchor to the bound ("within 40 hours of" a day ->
-    ``day/day+2``); ``after`` / ``later`` move forward, ``before`` / ``earlier`` back; ``duration`` is the
+    ``within`` gives one day (or month) of those from the anchor to the bound, EDTF's "one of a set"
+    ("within 40 hours of" a day -> ``[day..day+2]``: the event happened on one of them); ``after`` / ``later`` move forward, ``before`` / ``earlier`` back; ``duration`` is the
     span of that length ending at the anchor (the text's reference date).
 
     Examples
     --------
     >>> resolve_relative("within", "40", "hours", "2021-08-15")
-    '2021-08-15/2021-08-17'
+    '[2021-08-15..2021-08-17]'
     >>> resolve_relative("later", "two", "years", "2014")
     '2016'
     >>> resolve_relative("duration", "20", "year", "2021-08")
@@ -253,8 +271,8 @@ def resolve_relative(kind: str, n: str, unit: str, anchor: str) -> str | None:
         value = f"{begun}/{year}" if begun else None
         return value if value and is_valid_edtf(value) else None
     sign = -1 if kind in ("before", "earlier") else 1
-    moved = shift(anchor.split("/")[-1] if kind == "within" else anchor, sign * amount, unit)
+    moved = shift(bounds_of(anchor)[1] or anchor if kind == "within" else anchor, sign * amount, unit)
     if moved is None:
         return None
-    value = f"{anchor.split('/')[0]}/{moved}" if kind == "within" else moved
+    value = f"[{bounds_of(anchor)[0]}..{moved}]" if kind == "within" else moved
     return value if is_valid_edtf(value) else None

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from realpolitik.extract.dates import bounds_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
@@ -57,11 +58,11 @@ def event_rules() -> dict:
 def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
     """The predicate a date token hangs from: its nearest verb or lexicon noun among its heads."""
     current = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" else token
-    if current is not token:
+    if current.i != token.i:
         return current
     for _ in range(6):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return current if current.pos_ in ("VERB", "NOUN") else None
         if head.pos_ == "ADP" or head.dep_ in ("prep", "agent"):
             current = head
@@ -106,7 +107,7 @@ def _paragraph(text: str, start: int, end: int, inside: int) -> tuple[int, int]:
 def _clause_head(trigger: Token) -> Token:
     """Climb from a complement verb to the verb whose subject it shares ("began to shift" -> *began*)."""
     current = trigger
-    while current.dep_ in ("xcomp",) and current.head is not current:
+    while current.dep_ in ("xcomp",) and current.head.i != current.i:
         current = current.head
     return current
 
@@ -168,8 +169,8 @@ class EventRecognizer:
         after it). The result says ``inferred``: the date is the paragraph's, not the sentence's.
         """
         text = text_of(doc)
-        dated = [(e.start, e.date.split("/")[0]) for e in events
-                 if e.date and not e.date.startswith("..") and len(e.date.split("/")[0]) >= 7]
+        dated = [(e.start, bounds_of(e.date)[0]) for e in events
+                 if e.date and bounds_of(e.date)[0] and len(bounds_of(e.date)[0]) >= 7]
         taken = [(e.start, e.end) for e in events]
         found = []
         for sent in sentences(doc)[0]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from realpolitik.extract.dates import bounds_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
@@ -109,7 +110,7 @@ class RelationRecognizer:
     def _reversed(self, token: Token) -> bool:
         current = token
         for _ in range(4):
-            if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or current.head is current:
+            if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or current.head.i == current.i:
                 return False
             current = current.head
             if current.pos_ == "VERB":
@@ -134,7 +135,7 @@ class RelationRecognizer:
             if actor is None:
                 continue
             depth, current = 0, token
-            while current.i != root.i and current.head is not current and depth < 12:
+            while current.i != root.i and current.head.i != current.i and depth < 12:
                 depth += 2 if current.dep_ == "pobj" else 1
                 current = current.head
             if best is None or depth < best[0]:
@@ -160,21 +161,21 @@ class RelationRecognizer:
                 actor = self._head_actor(subject, by_token)
                 if actor:
                     return actor
-            if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:  # object control
+            if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:  # object control
                 controller = next((c for c in verb.head.children if c.dep_ == "dobj" and
                                    self._head_actor(c, by_token)), None)
                 if controller is not None:
                     return self._head_actor(controller, by_token)
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 break
             verb = verb.head
         return None
 
     def _governing_subject(self, token: Token, by_token: dict[int, str]) -> str | None:
         verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        return self._source(verb, by_token) if verb is not token else None
+        return self._source(verb, by_token) if verb.i != token.i else None
 
     def _actor(self, doc: Doc, actor: str) -> str:
         """People stand for whom they act for: an envoy's praise is their state's."""
@@ -208,7 +209,7 @@ class RelationRecognizer:
             if not targets and token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
                 governing = self._governing_subject(token, by_token)  # "deter the threat of X": X threatens them
                 targets = [governing] if governing and governing != source else []
-            if not targets and token.head is not token and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
+            if not targets and token.head.i != token.i and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
                 verb = token.head
                 siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS
                             and c.dep_ not in ("advcl", "relcl", "ccomp", "parataxis", "conj") for t in c.subtree]
@@ -233,11 +234,11 @@ class RelationRecognizer:
         for date in doc._.rp_dates:
             own_name = date.kind == "named" and token.lower_ in date.text.lower()
             if start <= date.start and date.end <= end and not own_name:
-                if "/" in date.edtf:
-                    first, _, last = date.edtf.partition("/")
-                    valid_from, valid_to = (first if first != ".." else None), (last if last != ".." else None)
+                first, last = bounds_of(date.edtf)
+                if first == last:
+                    valid_from = first
                 else:
-                    valid_from = date.edtf
+                    valid_from, valid_to = first, last
                 break
         return RelationCandidate(pair[0], pair[1], kind, polarity, start, end, token.lemma_.lower(), valid_from,
                                  valid_to)

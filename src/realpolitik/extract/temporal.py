@@ -14,7 +14,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from realpolitik.extract.dates import RELATIVE, DateMatch, find_dates, is_valid_edtf, parse_date, resolve_relative
+from realpolitik.extract.dates import (
+    RELATIVE,
+    DateMatch,
+    bounds_of,
+    find_dates,
+    is_valid_edtf,
+    parse_date,
+    resolve_relative,
+)
 from realpolitik.extract.gazetteer import KnownEvent, load_gazetteer
 from realpolitik.extract.sentences import text_of
 
@@ -31,8 +39,8 @@ class NamedEventMention:
 
 
 def _sort_key(value: str) -> str:
-    last = value.split("/")[-1]
-    return last.replace("X", "9") if last != ".." else ""
+    last = bounds_of(value)[1]
+    return last.replace("X", "9") if last else ""
 
 
 def latest(values: list[str]) -> str | None:
@@ -116,5 +124,5 @@ class DateRecognizer:
                 if anchor.start >= after and len(gap) <= 12 and gap.strip().lower() in ("", "the", "its", "their"):
                     return anchor
             return None
-        earlier = [a for a in anchors if a.end <= before and "/" not in a.edtf]
+        earlier = [a for a in anchors if a.end <= before and "/" not in a.edtf and "[" not in a.edtf]
         return earlier[-1] if earlier else None
