@@ -16,17 +16,14 @@ from pathlib import Path
 from realpolitik.corpus import ingest_file
 from realpolitik.data import bundled_model_path
 from realpolitik.extract import extract_document
-from realpolitik.model import load_model
+from realpolitik.model import load_model, parse_date
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_52eea514bd0a09a1.txt"
 
 
-def _interval(value: str) -> tuple[str, str]:
-    first, _, last = value.partition("/")
-    last = last or first
-    low = first.replace("X", "0") if first != ".." else "0000"
-    high = last.replace("X", "9") if last != ".." else "9999"
-    return low, high + "\uffff"
+def _interval(value: str) -> tuple:
+    span = parse_date(value)
+    return span.lower, span.upper
 
 
 def _within(inner: str, outer: str) -> bool:
