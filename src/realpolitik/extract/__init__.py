@@ -1,5 +1,7 @@
 """Extraction: from a document's text to a draft of its system (actors, events, relations, causes, forecasts)."""
 
+from realpolitik.extract.causal import find_causal_links
+from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.schema import (
     ExtractedActor,
     ExtractedCausalLink,
@@ -24,4 +26,6 @@ __all__ = [
     "Extraction",
     "Mention",
     "SpanEvidence",
+    "find_causal_links",
+    "find_forecasts",
 ]
