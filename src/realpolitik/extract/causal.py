@@ -168,6 +168,9 @@ def _connective_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
     text = match.cue.cue
     if text in _MARK_ONLY and last.dep_ != "mark":
         return None
+    if text == "to" and not (last.tag_ == "TO" and (last.head.dep_ == "advcl" or (
+            last.head.dep_ == "acl" and last.head.head.dep_ == "dobj"))):
+        return None
     if text == "as" and match.start > 0 and doc[match.start - 1].pos_ in ("ADV", "ADJ"):  # "as soon as"
         return None
     if text == "by":  # the means: "by holding talks, X did Y" (an agent 'by' is the passive's business)
@@ -190,6 +193,8 @@ def _connective_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
         attach = attach.head
     if attach.i in cue_ids or attach.i in intro_ids:
         return None
+    if attach.dep_ == "dobj" and attach.head.i != attach.i:  # "used the talks to gain time": the whole clause
+        attach = attach.head
     top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
     inner = _block(intro, cue_ids)
     outer = _block(attach, intro_ids | cue_ids | _subtree_ids(top))
