@@ -49,8 +49,6 @@ def _anchors(doc: Any) -> list[tuple[int, Any]]:
     for token in doc:
         if token.tag_ == "MD" and token.dep_ in ("aux", "auxpass") and token.head.i > token.i:
             found.append((token.i, token.head))
-        elif token.tag_ == "MD" and token.dep_ == "ROOT":  # "it will." / parser left the verb elsewhere
-            continue
         for child in token.children:
             if child.dep_ == "xcomp" and child.i > token.i and any(c.tag_ == "TO" for c in child.children):
                 first = min([token.i] + [c.i for c in token.children
