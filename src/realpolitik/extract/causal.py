@@ -294,6 +294,10 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     links: list[ExtractedCausalLink] = []
     seen: set[tuple] = set()
     matches = find_cues(doc, lexicon)
+    if use_classifier and matches:  # score every sentence holding a cue in one batch
+        sentences = {doc[match.start].sent.start: doc[match.start].sent for match in matches}
+        scores = classifier.score_spans(list(sentences.values()))
+        sentence_scores = {start: float(value) for start, value in zip(sentences, scores, strict=True)}
     cue_heads = {match.start for match in matches}
     for match in matches:
         kind = match.cue.kind
@@ -306,10 +310,7 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
             continue
         score = None
         if use_classifier:
-            sentence = doc[match.start].sent
-            if sentence.start not in sentence_scores:
-                sentence_scores[sentence.start] = float(classifier.score_spans([sentence])[0])
-            score = sentence_scores[sentence.start]
+            score = sentence_scores[doc[match.start].sent.start]
             if match.cue.strength == "weak" and score < threshold:
                 continue
         seen.add((cause, effect))
@@ -319,12 +320,12 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
         evidence = _mention(doc, lo, hi)
         cause_span, effect_span = _mention(doc, *cause), _mention(doc, *effect)
         links.append(ExtractedCausalLink(
-            cause=doc.text[cause_span.start:cause_span.end],
-            effect=doc.text[effect_span.start:effect_span.end],
+            cause=doc[cause[0]:cause[1]].text,
+            effect=doc[effect[0]:effect[1]].text,
             polarity=match.cue.polarity * (-1 if negated else 1),
             hedge=hedge,
-            evidence=SpanEvidence(start=evidence.start, end=evidence.end, text=doc.text[evidence.start:evidence.end]),
-            cue=doc.text[doc[match.start].idx:doc[match.end - 1].idx + len(doc[match.end - 1].text)],
+            evidence=SpanEvidence(start=evidence.start, end=evidence.end, text=doc[lo:hi].text),
+            cue=doc[match.start:match.end].text,
             cue_kind=kind,
             strength=match.cue.strength,
             score=None if score is None else round(score, 4),
