@@ -128,7 +128,7 @@ def main() -> int:
         x_train, x_val = matrix(vecs, train), matrix(vecs, val)
         for c in C_GRID:
             for weight in CLASS_WEIGHTS:
-                model = LogisticRegression(C=c, class_weight=weight, solver="liblinear", max_iter=2000)
+                model = LogisticRegression(C=c, class_weight=weight, solver="liblinear", max_iter=2000, random_state=0)
                 model.fit(x_train, labels[train])
                 proba = model.predict_proba(x_val)[:, 1]
                 for threshold in THRESHOLDS:
@@ -142,12 +142,12 @@ def main() -> int:
 
     # the TF-IDF + logistic regression reference point, on the same split
     vecs = fit_blocks(("word",), train)
-    reference = LogisticRegression(C=1.0, solver="liblinear").fit(matrix(vecs, train), labels[train])
+    reference = LogisticRegression(C=1.0, solver="liblinear", random_state=0).fit(matrix(vecs, train), labels[train])
     reference_scores = {"validation": scores(labels[val], reference.predict(matrix(vecs, val))),
                         "test": scores(labels[test], reference.predict(matrix(vecs, test)))}
 
     names = tuple(best["blocks"])
-    chosen = dict(C=best["C"], class_weight=best["class_weight"], solver="liblinear", max_iter=2000)
+    chosen = dict(C=best["C"], class_weight=best["class_weight"], solver="liblinear", max_iter=2000, random_state=0)
     vecs = fit_blocks(names, train)
     selected = LogisticRegression(**chosen).fit(matrix(vecs, train), labels[train])
     test_train_only = scores(labels[test], (selected.predict_proba(matrix(vecs, test))[:, 1] >= best["threshold"])

@@ -168,6 +168,9 @@ def _connective_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
     text = match.cue.cue
     if text in _MARK_ONLY and last.dep_ != "mark":
         return None
+    if text == "to" and not (last.tag_ == "TO" and (last.head.dep_ == "advcl" or (
+            last.head.dep_ == "acl" and last.head.head.dep_ == "dobj"))):
+        return None
     if text == "as" and match.start > 0 and doc[match.start - 1].pos_ in ("ADV", "ADJ"):  # "as soon as"
         return None
     if text == "by":  # the means: "by holding talks, X did Y" (an agent 'by' is the passive's business)
@@ -190,6 +193,8 @@ def _connective_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
         attach = attach.head
     if attach.i in cue_ids or attach.i in intro_ids:
         return None
+    if attach.dep_ == "dobj" and attach.head.i != attach.i:  # "used the talks to gain time": the whole clause
+        attach = attach.head
     top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
     inner = _block(intro, cue_ids)
     outer = _block(attach, intro_ids | cue_ids | _subtree_ids(top))
@@ -289,6 +294,10 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     links: list[ExtractedCausalLink] = []
     seen: set[tuple] = set()
     matches = find_cues(doc, lexicon)
+    if use_classifier and matches:  # score every sentence holding a cue in one batch
+        sentences = {doc[match.start].sent.start: doc[match.start].sent for match in matches}
+        scores = classifier.score_spans(list(sentences.values()))
+        sentence_scores = {start: float(value) for start, value in zip(sentences, scores, strict=True)}
     cue_heads = {match.start for match in matches}
     for match in matches:
         kind = match.cue.kind
@@ -301,10 +310,7 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
             continue
         score = None
         if use_classifier:
-            sentence = doc[match.start].sent
-            if sentence.start not in sentence_scores:
-                sentence_scores[sentence.start] = float(classifier.score_spans([sentence])[0])
-            score = sentence_scores[sentence.start]
+            score = sentence_scores[doc[match.start].sent.start]
             if match.cue.strength == "weak" and score < threshold:
                 continue
         seen.add((cause, effect))
@@ -314,12 +320,12 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
         evidence = _mention(doc, lo, hi)
         cause_span, effect_span = _mention(doc, *cause), _mention(doc, *effect)
         links.append(ExtractedCausalLink(
-            cause=doc.text[cause_span.start:cause_span.end],
-            effect=doc.text[effect_span.start:effect_span.end],
+            cause=doc[cause[0]:cause[1]].text,
+            effect=doc[effect[0]:effect[1]].text,
             polarity=match.cue.polarity * (-1 if negated else 1),
             hedge=hedge,
-            evidence=SpanEvidence(start=evidence.start, end=evidence.end, text=doc.text[evidence.start:evidence.end]),
-            cue=doc.text[doc[match.start].idx:doc[match.end - 1].idx + len(doc[match.end - 1].text)],
+            evidence=SpanEvidence(start=evidence.start, end=evidence.end, text=doc[lo:hi].text),
+            cue=doc[match.start:match.end].text,
             cue_kind=kind,
             strength=match.cue.strength,
             score=None if score is None else round(score, 4),

@@ -40,7 +40,7 @@ def _cues(lang: str = "en") -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _text(doc: Any, lo: int, hi: int) -> str:
-    return doc.text[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1].text)]
+    return doc[lo:hi].text  # the span's own words: joining the whole doc's text each time is slow
 
 
 def _anchors(doc: Any) -> list[tuple[int, Any]]:
@@ -49,8 +49,6 @@ def _anchors(doc: Any) -> list[tuple[int, Any]]:
     for token in doc:
         if token.tag_ == "MD" and token.dep_ in ("aux", "auxpass") and token.head.i > token.i:
             found.append((token.i, token.head))
-        elif token.tag_ == "MD" and token.dep_ == "ROOT":  # "it will." / parser left the verb elsewhere
-            continue
         for child in token.children:
             if child.dep_ == "xcomp" and child.i > token.i and any(c.tag_ == "TO" for c in child.children):
                 first = min([token.i] + [c.i for c in token.children
@@ -183,7 +181,7 @@ def find_forecasts(doc: Any, *, terms: str | Path | Mapping | None = None) -> li
         head = _clause_head(verb)
         lo, hi = _clause(doc, head, heads - {head.i, verb.i})
         lo = min(lo, first)
-        statement = _text(doc, lo, hi)
+        statement = statement_text = _text(doc, lo, hi)
         subject = _subject_text(head)
         if subject and subject not in statement:
             statement = f"{subject} {statement}"
@@ -198,7 +196,7 @@ def find_forecasts(doc: Any, *, terms: str | Path | Mapping | None = None) -> li
             estimative_term=_text(doc, first, term_end),
             band=band,
             probability=ICD203_BANDS[band],
-            evidence=SpanEvidence(start=start, end=end, text=doc.text[start:end]),
+            evidence=SpanEvidence(start=start, end=end, text=statement_text),
             negated=negated,
             condition=None if condition is None else _text(doc, condition.head.left_edge.i,
                                                            condition.head.right_edge.i + 1),
