@@ -72,6 +72,22 @@ class Errors:
     # Ranges for the stages to come, so that parallel work never takes the same code:
     # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
     # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
+    # Web app (E240-E269)
+    E240 = "no document '{id}' in the model; known: {known}"
+    E241 = "unknown section '{section}'; items are reviewed in: {known}"
+    E242 = "no {kind} '{id}' in the model"
+    E243 = ("the model changed since this page read it (your version {given}, now {current}): someone else saved "
+            "first; reload to see their change, then redo yours")
+    E244 = "say which version you changed: send the ETag of GET /api/model in an If-Match header"
+    E245 = "the change would leave the model invalid, so nothing was saved: {reason}"
+    E246 = "nothing to undo: no change made through the web app is left in the history"
+    E247 = "'{field}' cannot be changed here: {why}"
+    E248 = "binding to {host} exposes the app beyond this machine: give a token with --token or $REALPOLITIK_TOKEN"
+    E249 = "missing or wrong token: open the link `realpolitik serve` printed, or send it as X-Realpolitik-Token"
+    E250 = "the text of document '{id}' is not at hand: pass --documents DIR or set $REALPOLITIK_DOCUMENTS"
+    E251 = "cannot write {path}: {reason}"
+    E252 = "no scenario '{id}'; known: {known}"
+    E253 = "the port {port} on {host} is taken or cannot be bound: {reason}"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"

@@ -1,0 +1,515 @@
+"""The FastAPI app: HTML pages (Jinja2 shells that draw themselves from the JSON API) and the API.
+
+Every route is a thin shell over the library: the model file is read and changed through
+:class:`~realpolitik.web.store.ModelStore`, what the pages show comes from :mod:`realpolitik.web.views`,
+the report from :mod:`realpolitik.report`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Body, FastAPI, Header, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from realpolitik.errors import (
+    Errors,
+    InputFileError,
+    ModelValidationError,
+    RealpolitikError,
+    ReportError,
+    SimulationError,
+    UnknownIdError,
+)
+from realpolitik.model import counts
+from realpolitik.model.validate import find_document_texts
+from realpolitik.report import build_report_data, render_html
+from realpolitik.report.figures_charts import forecasts_figure, press_figure, trajectories_figure
+from realpolitik.report.levers import Lever
+from realpolitik.report.svg import figure_svg
+from realpolitik.web import views
+from realpolitik.web.store import REVIEWABLE_SECTIONS, Change, EditRefusedError, ModelStore, VersionConflictError
+
+__all__ = ["TOKEN_COOKIE", "TOKEN_HEADER", "WebSettings", "create_app", "is_loopback_host", "plotly_js_path"]
+
+TOKEN_HEADER = "X-Realpolitik-Token"
+TOKEN_COOKIE = "realpolitik_token"
+_LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
+#: Press perturbation draws the scenario page asks for unless told otherwise: quick, and steady to two digits.
+PRESS_DRAWS = 2000
+#: Press draws for the downloadable report (the CLI's report uses 10,000; the page waits for this one).
+REPORT_DRAWS = 2000
+
+_HERE = Path(__file__).parent
+
+
+def is_loopback_host(host: str) -> bool:
+    """True when ``host`` only reaches this machine (``localhost``, ``127.x.x.x``, ``::1``).
+
+    Examples
+    --------
+    >>> is_loopback_host("127.0.0.1"), is_loopback_host("localhost"), is_loopback_host("0.0.0.0")
+    (True, True, False)
+    """
+    if host.strip("[]").lower() in ("localhost", "::1"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def plotly_js_path() -> Path:
+    """The ``plotly.min.js`` shipped inside the installed ``plotly`` Python package."""
+    return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
+
+
+@dataclass
+class WebSettings:
+    """What one app serves.
+
+    Attributes
+    ----------
+    model
+        The model file the app reads and changes.
+    documents
+        Extra files or folders where the model's source documents are looked for (as ``validate --documents``).
+    token
+        When set, every request must carry it (header, cookie, or ``?token=`` once to set the cookie).
+    host
+        The host the server binds to; on loopback only loopback ``Host`` headers are accepted.
+    """
+
+    model: Path
+    documents: list[Path] = field(default_factory=list)
+    token: str | None = None
+    host: str = "127.0.0.1"
+
+
+# --- request and response bodies -------------------------------------------------------------------------------
+class ItemRef(BaseModel):
+    section: str
+    id: str
+
+
+class ChangeOut(BaseModel):
+    """What a change did, and the version of the file after it (send it as If-Match next time)."""
+
+    action: str
+    section: str | None
+    id: str | None
+    version: str
+    removed: list[ItemRef] = Field(default_factory=list)
+    updated: list[ItemRef] = Field(default_factory=list)
+
+
+class EditIn(BaseModel):
+    """Fields to change on an item; ``null`` removes an optional field."""
+
+    model_config = ConfigDict(extra="forbid")
+    fields: dict[str, Any] = Field(description="Field name -> new value, validated as the model format says.")
+
+
+class SimulateIn(BaseModel):
+    """Run one of the model's scenarios, or the page's controls as clamps (concept -> value in 0..1)."""
+
+    model_config = ConfigDict(extra="forbid")
+    scenario: str | None = Field(default=None, max_length=80)
+    clamps: dict[str, float] = Field(default_factory=dict)
+
+
+class PressIn(BaseModel):
+    """A sustained press on one concept."""
+
+    model_config = ConfigDict(extra="forbid")
+    concept: str = Field(max_length=80)
+    direction: Literal[-1, 1] = 1
+    draws: int = Field(default=PRESS_DRAWS, ge=100, le=20000)
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    has_text: bool
+    items: int
+    proposed: int
+
+
+class ModelOut(BaseModel):
+    title: str
+    description: str | None
+    file: str
+    version: str
+    counts: dict[str, int]
+    documents: list[DocumentOut]
+    history: int
+    token_required: bool
+
+
+class DocumentTextOut(DocumentOut):
+    text: str | None
+    length: int | None
+    spans: list[dict[str, Any]]
+    version: str
+
+
+class ItemOut(BaseModel):
+    version: str
+    section: str
+    id: str
+    label: str
+    item: dict[str, Any]
+    evidence: list[dict[str, Any]]
+
+
+class ItemsOut(BaseModel):
+    version: str
+    reviewable: list[str]
+    sections: dict[str, list[dict[str, Any]]]
+
+
+class HistoryOut(BaseModel):
+    version: str
+    entries: list[dict[str, Any]]
+
+
+IfMatch = Annotated[str | None, Header(description="The ETag of the version you changed (GET /api/model).")]
+
+_ERRORS = {404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+_WRITE_ERRORS = {**_ERRORS, 428: {"model": ErrorOut}}
+
+
+# --- the app ---------------------------------------------------------------------------------------------------
+class _State:
+    """The store, and the document texts and report cached per version of the model file."""
+
+    def __init__(self, settings: WebSettings) -> None:
+        self.settings = settings
+        self.store = ModelStore(settings.model)
+        self._lock = threading.Lock()
+        self._texts: tuple[str, dict[str, str]] | None = None
+        self._report: tuple[str, str] | None = None
+
+    def model(self):
+        return self.store.load()
+
+    def texts(self) -> dict[str, str]:
+        model, version = self.model()
+        with self._lock:
+            if self._texts is None or self._texts[0] != version:
+                texts, _missing, _problems = find_document_texts(model, self.settings.model, self.settings.documents)
+                self._texts = (version, texts)
+            return self._texts[1]
+
+    def report_html(self) -> str:
+        model, version = self.model()
+        with self._lock:
+            if self._report is None or self._report[0] != version:
+                data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS)
+                self._report = (version, render_html(data))
+            return self._report[1]
+
+
+def _change_out(change: Change) -> JSONResponse:
+    body = ChangeOut(action=change.action, section=change.section, id=change.item_id, version=change.version,
+                     removed=[ItemRef(section=s, id=i) for s, i in change.removed],
+                     updated=[ItemRef(section=s, id=i) for s, i in change.updated])
+    return JSONResponse(body.model_dump(), headers={"ETag": f'"{change.version}"'})
+
+
+def _if_match(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    return value.strip('"') or None
+
+
+def _svg(figure) -> str:
+    return figure_svg(figure, "web")
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """The web app over one model file.
+
+    Parameters
+    ----------
+    settings
+        The model file, where its documents are, the token and the bound host.
+
+    Raises
+    ------
+    ModelValidationError, InputFileError
+        If the model file cannot be loaded (checked once here, so a bad file fails at start).
+    """
+    state = _State(settings)
+    state.model()
+    app = FastAPI(title="realpolitik", version="1", description="Review, explore and run a realpolitik model. "
+                  "Changes need the model's current version in If-Match; a stale version gets 409.")
+    templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    if is_loopback_host(settings.host):
+        # A page on another site cannot reach this server through a name that resolves to 127.0.0.1 (DNS rebinding).
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["localhost", "127.0.0.1", "[::1]", "::1"])
+
+    @app.middleware("http")
+    async def require_token(request: Request, call_next):
+        token = settings.token
+        if not token:
+            return await call_next(request)
+        given = request.query_params.get("token")
+        if given is not None and request.method == "GET" and hmac.compare_digest(given.encode(), token.encode()):
+            query = "&".join(f"{k}={v}" for k, v in request.query_params.multi_items() if k != "token")
+            target = request.url.path + (f"?{query}" if query else "")
+            response = RedirectResponse(target, status_code=303)
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+            return response
+        sent = request.headers.get(TOKEN_HEADER) or request.cookies.get(TOKEN_COOKIE) or ""
+        authorization = request.headers.get("authorization", "")
+        if not sent and authorization.lower().startswith("bearer "):
+            sent = authorization[7:]
+        if not hmac.compare_digest(sent.encode(), token.encode()):
+            return JSONResponse({"detail": Errors.E249}, status_code=401)
+        return await call_next(request)
+
+    @app.exception_handler(UnknownIdError)
+    async def unknown(_request: Request, exc: UnknownIdError):
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(VersionConflictError)
+    async def conflict(_request: Request, exc: VersionConflictError):
+        return JSONResponse({"detail": str(exc)}, status_code=428 if exc.missing else 409,
+                            headers={"ETag": f'"{state.store.version()}"'})
+
+    @app.exception_handler(EditRefusedError)
+    async def refused(_request: Request, exc: EditRefusedError):
+        return JSONResponse({"detail": str(exc)}, status_code=409 if str(exc) == Errors.E246 else 422)
+
+    @app.exception_handler(SimulationError)
+    async def simulation(_request: Request, exc: SimulationError):
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(ModelValidationError)
+    async def broken(_request: Request, exc: ModelValidationError):
+        first = str(exc.problems[0]) if exc.problems else "unreadable"
+        return JSONResponse({"detail": f"the model file has {len(exc.problems)} problem(s) now, e.g. {first}; "
+                             "fix it (or undo) and reload"}, status_code=409)
+
+    @app.exception_handler(InputFileError)
+    @app.exception_handler(ReportError)
+    async def files(_request: Request, exc: RealpolitikError):
+        return JSONResponse({"detail": str(exc)}, status_code=500)
+
+    # static assets: our own from the package, Plotly's from the plotly package -----------------------------
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_js():
+        return FileResponse(plotly_js_path(), media_type="text/javascript",
+                            headers={"Cache-Control": "max-age=86400"})
+
+    # pages ------------------------------------------------------------------------------------------------
+    def page(request: Request, name: str, title: str, **context: Any) -> HTMLResponse:
+        model, _version = state.model()
+        return templates.TemplateResponse(request, f"{name}.html", {"title": title, "model_title": model.title,
+                                                                    "page": name, **context})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index_page(request: Request):
+        return page(request, "index", "Corpus and documents")
+
+    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, document_id: str):
+        model, _version = state.model()
+        document = next((d for d in model.documents if d.id == document_id), None)
+        if document is None:
+            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
+            return HTMLResponse(templates.get_template("missing.html").render(
+                message=Errors.E240.format(id=document_id, known=known), model_title=model.title,
+                title="Not found", page="missing"), status_code=404)
+        return page(request, "document", document.title, document_id=document.id)
+
+    for path, name, title in (("/network", "network", "Actor network"), ("/causal-map", "causal_map", "Causal map"),
+                              ("/timeline", "timeline", "Timeline"), ("/scenarios", "scenarios", "Scenarios"),
+                              ("/forecasts", "forecasts", "Forecasts"), ("/report", "report", "Report")):
+        def make(name=name, title=title):
+            def handler(request: Request):
+                return page(request, name, title)
+            return handler
+        app.add_api_route(path, make(), methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+
+    # the API: reading --------------------------------------------------------------------------------------
+    @app.get("/api/model", response_model=ModelOut, tags=["model"])
+    def get_model(response: Response) -> ModelOut:
+        """The model's title, counts, documents (with whether their text is at hand) and current version."""
+        model, version = state.model()
+        texts = state.texts()
+        documents = []
+        for document in model.documents:
+            spans = views.document_spans(model, document.id, REVIEWABLE_SECTIONS)
+            documents.append(DocumentOut(
+                id=document.id, title=document.title, author=document.author, publisher=document.publisher,
+                published=document.published, has_text=document.id in texts,
+                items=len({(s["section"], s["id"]) for s in spans}),
+                proposed=len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"})))
+        response.headers["ETag"] = f'"{version}"'
+        return ModelOut(title=model.title, description=model.description, file=settings.model.name, version=version,
+                        counts=counts(model), documents=documents, history=len(state.store.history_entries()),
+                        token_required=bool(settings.token))
+
+    @app.get("/api/items", response_model=ItemsOut, tags=["review"])
+    def get_items(response: Response) -> ItemsOut:
+        """Every item of every section, with a display label."""
+        model, version = state.model()
+        response.headers["ETag"] = f'"{version}"'
+        return ItemsOut(version=version, reviewable=list(REVIEWABLE_SECTIONS), sections=views.sections_of(model))
+
+    @app.get("/api/items/{section}/{item_id}", response_model=ItemOut, responses=_ERRORS, tags=["review"])
+    def get_item(section: str, item_id: str, response: Response) -> ItemOut:
+        """One item, with each evidence span's text and the text around it when the document is at hand."""
+        model, version = state.model()
+        item = _get(model, section, item_id)
+        response.headers["ETag"] = f'"{version}"'
+        return ItemOut(version=version, section=section, id=item_id, item=item.model_dump(mode="json"),
+                       label=views.item_label(section, item, _names(model)),
+                       evidence=views.evidence_view(model, section, item, state.texts()))
+
+    @app.get("/api/documents/{document_id}", response_model=DocumentTextOut, responses=_ERRORS, tags=["documents"])
+    def get_document(document_id: str, response: Response) -> DocumentTextOut:
+        """A document's text (``null`` when not at hand) and every evidence span into it, in text order."""
+        model, version = state.model()
+        document = next((d for d in model.documents if d.id == document_id), None)
+        if document is None:
+            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
+            raise UnknownIdError(Errors.E240.format(id=document_id, known=known))
+        text = state.texts().get(document.id)
+        spans = views.document_spans(model, document.id, REVIEWABLE_SECTIONS)
+        response.headers["ETag"] = f'"{version}"'
+        return DocumentTextOut(
+            id=document.id, title=document.title, author=document.author, publisher=document.publisher,
+            published=document.published, has_text=text is not None, text=text,
+            length=None if text is None else len(text), spans=spans, version=version,
+            items=len({(s["section"], s["id"]) for s in spans}),
+            proposed=len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"}))
+
+    @app.get("/api/history", response_model=HistoryOut, tags=["review"])
+    def get_history() -> HistoryOut:
+        """The changes undo can take back, oldest first."""
+        return HistoryOut(version=state.store.version(), entries=state.store.history_entries())
+
+    @app.get("/api/network", tags=["views"])
+    def get_network() -> dict[str, Any]:
+        """Actors with positions for drawing; relations and people's affiliations as edges."""
+        return views.network_view(state.model()[0])
+
+    @app.get("/api/causal-map", tags=["views"])
+    def get_causal_map() -> dict[str, Any]:
+        """Concepts with positions for drawing; causal links as signed edges."""
+        return views.causal_map_view(state.model()[0])
+
+    @app.get("/api/timeline", tags=["views"])
+    def get_timeline() -> dict[str, Any]:
+        """Events in date order with the first and last day each date can mean."""
+        return views.timeline_view(state.model()[0])
+
+    @app.get("/api/forecasts", tags=["views"])
+    def get_forecasts() -> dict[str, Any]:
+        """Forecasts with probabilities, resolutions and Brier scores, and the report's forecasts figure (SVG)."""
+        model = state.model()[0]
+        data = views.forecasts_view(model)
+        data["figure"] = _svg(forecasts_figure(model.forecasts)) if model.forecasts else None
+        return data
+
+    @app.get("/api/scenarios", tags=["simulate"])
+    def get_scenarios() -> dict[str, Any]:
+        """The concepts a control can clamp and every scenario with its clamps (inherited ones included)."""
+        return views.scenarios_view(state.model()[0])
+
+    @app.post("/api/simulate", responses=_ERRORS, tags=["simulate"])
+    def post_simulate(body: Annotated[SimulateIn, Body()]) -> dict[str, Any]:
+        """Run a scenario, or the given clamps, through the FCM; the result against the baseline, with a figure."""
+        model = state.model()[0]
+        view, run = views.simulate_view(model, scenario=body.scenario, clamps=body.clamps)
+        view["figure"] = _svg(trajectories_figure(run, _names(model)))
+        return view
+
+    @app.post("/api/press", responses=_ERRORS, tags=["simulate"])
+    def post_press(body: Annotated[PressIn, Body()]) -> dict[str, Any]:
+        """Press perturbation on one concept: the share of stable sampled systems in which each concept moves."""
+        model = state.model()[0]
+        names = _names(model)
+        if body.concept not in {c.id for c in model.concepts}:
+            raise UnknownIdError(Errors.E030.format(concept=body.concept, known=", ".join(c.id for c in model.concepts)))
+        data, result = views.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)
+        lever = Lever(body.concept, names.get(body.concept, body.concept), body.direction, "chosen on the page")
+        data["figure"] = _svg(press_figure([(lever, result)], names))
+        return data
+
+    @app.get("/api/report", response_class=HTMLResponse, tags=["report"],
+             responses={200: {"content": {"text/html": {}}, "description": "The report, as one HTML file."}})
+    def get_report(download: bool = True) -> HTMLResponse:
+        """The report of the model as it is now: one self-contained HTML file, as a download by default."""
+        html = state.report_html()
+        stem = Path(settings.model.name).stem or "model"
+        headers = {"Content-Disposition": f'attachment; filename="{stem}-report.html"'} if download else {}
+        return HTMLResponse(html, headers=headers)
+
+    # the API: changing ------------------------------------------------------------------------------------
+    @app.post("/api/items/{section}/{item_id}/accept", response_model=ChangeOut, responses=_WRITE_ERRORS,
+              tags=["review"])
+    def accept_item(section: str, item_id: str, if_match: IfMatch = None):
+        """Mark an item ``review: accepted`` in the model file."""
+        return _change_out(state.store.accept(section, item_id, _if_match(if_match)))
+
+    @app.patch("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+    def edit_item(section: str, item_id: str, body: Annotated[EditIn, Body()], if_match: IfMatch = None):
+        """Change fields of an item (not its id, evidence or review state); the result must be a valid model."""
+        return _change_out(state.store.edit(section, item_id, body.fields, _if_match(if_match)))
+
+    @app.delete("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+    def reject_item(section: str, item_id: str, if_match: IfMatch = None):
+        """Reject an item: remove it, and the items that cannot stand without it (listed in the answer)."""
+        return _change_out(state.store.reject(section, item_id, _if_match(if_match)))
+
+    @app.post("/api/undo", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+    def undo(if_match: IfMatch = None):
+        """Put the model file back as it was before the newest change made here."""
+        return _change_out(state.store.undo(_if_match(if_match)))
+
+    return app
+
+
+def _names(model) -> dict[str, str]:
+    names = {actor.id: actor.name for actor in model.actors}
+    names.update({concept.id: concept.label for concept in model.concepts})
+    return names
+
+
+def _get(model, section: str, item_id: str):
+    from realpolitik.model import SECTIONS
+
+    if section not in SECTIONS:
+        raise UnknownIdError(Errors.E241.format(section=section, known=", ".join(SECTIONS)))
+    for item in getattr(model, section):
+        if item.id == item_id:
+            return item
+    raise UnknownIdError(Errors.E242.format(kind=section.rstrip("s").replace("_", " "), id=item_id))
+

@@ -1,0 +1,32 @@
+import { api, el, say, sayError } from "./common.js";
+
+let version = null;
+
+async function load() {
+  const model = await api("GET", "/api/model");
+  version = model.version;
+  const counts = Object.entries(model.counts).map(([k, v]) => `${v} ${k.replace("_", " ")}`).join(", ");
+  document.getElementById("model-summary").replaceChildren(
+    el("h2", {}, model.title),
+    model.description ? el("p", {}, model.description) : "",
+    el("p", { class: "meta" }, `File ${model.file} · version ${model.version} · ${counts}`));
+  const body = document.querySelector("#documents tbody");
+  body.replaceChildren(...model.documents.map((d) => el("tr", { "data-document": d.id },
+    el("td", {}, el("a", { href: `/documents/${encodeURIComponent(d.id)}`, class: "document-link" }, d.title)),
+    el("td", {}, d.author || ""), el("td", {}, d.publisher || ""), el("td", {}, d.published || ""),
+    el("td", {}, d.items), el("td", {}, d.proposed),
+    el("td", {}, d.has_text ? "at hand" : "missing: pass --documents DIR"))));
+  document.getElementById("history-summary").textContent = model.history
+    ? `${model.history} change(s) can be undone.` : "No change made here yet.";
+  document.getElementById("undo").disabled = !model.history;
+}
+
+document.getElementById("undo").addEventListener("click", async () => {
+  try {
+    const change = await api("POST", "/api/undo", { version });
+    say(`Undone: ${change.action.replace("undo ", "")} ${change.id || ""}`);
+    await load();
+  } catch (error) { sayError(error); }
+});
+
+load().catch(sayError);
