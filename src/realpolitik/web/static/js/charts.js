@@ -5,7 +5,7 @@ import { api, el, sayError, showEvidence } from "./common.js";
 const chart = document.getElementById("chart");
 const panel = document.getElementById("evidence");
 const KIND_COLOURS = {
-  state: "#4e79a7", person: "#f28e2b", group: "#e15759", organisation: "#76b7b2", organization: "#76b7b2",
+  state: "#4e79a7", person: "#f28e2b", armed_group: "#e15759", group: "#9c755f", organisation: "#76b7b2",
   region: "#59a14f", alliance: "#b07aa1",
 };
 const CONFIG = { responsive: true, displaylogo: false };
@@ -36,7 +36,7 @@ function graphTraces(data, colourOf, widthOf, hoverOf) {
   return traces;
 }
 
-const AXIS = { visible: false, zeroline: false, showgrid: false };
+const AXIS = { visible: false, zeroline: false, showgrid: false, range: [-1.35, 1.35] };
 
 async function network() {
   const data = await api("GET", "/api/network");
@@ -90,7 +90,7 @@ async function main() {
   const { traces, layout, count } = await VIEWS[chart.dataset.view]();
   const height = chart.dataset.view === "timeline" ? Math.max(480, 26 * count + 120) : 720;
   await Plotly.newPlot(chart, traces, { ...layout, height, margin: { l: 20, r: 20, t: 20, b: 40 }, hovermode: "closest",
-    dragmode: "pan" }, CONFIG);
+    dragmode: "pan", showlegend: false }, CONFIG);
   chart.on("plotly_click", async (event) => {
     const point = event.points && event.points[0];
     if (!point || !point.customdata) return;

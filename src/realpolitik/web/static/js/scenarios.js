@@ -43,9 +43,11 @@ async function show(result) {
   const traces = [{ type: "bar", orientation: "h", x: result.delta, y: labels, marker: { color: colours },
     name: "change against the baseline", hovertemplate: "%{y}: %{x:.3f}<extra></extra>" }];
   const expected = result.concepts.map((c) => result.expected[c.id]);
+  const scale = Math.max(0.05, ...result.delta.map(Math.abs));
   if (expected.some((e) => e !== undefined)) {
     traces.push({ type: "scatter", mode: "markers", name: "the source's claim (direction)",
-      x: expected.map((e) => (e === undefined ? null : e * Math.max(0.05, ...result.delta.map(Math.abs)))), y: labels,
+      // Beside the bar's end when the run agrees with the source, on the other side when it does not.
+      x: expected.map((e, i) => (e === undefined ? null : e * (Math.abs(result.delta[i]) + 0.04 * scale))), y: labels,
       marker: { symbol: "star", size: 12, color: "#f2b705", line: { width: 1, color: "#333" } } });
   }
   await Plotly.react("delta-chart", traces, { height: 140 + 24 * labels.length, margin: { l: 10, r: 20, t: 10, b: 40 },
