@@ -20,7 +20,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict, Field
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.routing import Match
 
 from realpolitik.errors import (
     Errors,
@@ -88,12 +93,15 @@ class WebSettings:
         When set, every request must carry it (header, cookie, or ``?token=`` once to set the cookie).
     host
         The host the server binds to; on loopback only loopback ``Host`` headers are accepted.
+    extra_hosts
+        More ``Host`` names to accept on loopback (a name for 127.0.0.1 in ``/etc/hosts``, a test client's).
     """
 
     model: Path
     documents: list[Path] = field(default_factory=list)
     token: str | None = None
     host: str = "127.0.0.1"
+    extra_hosts: list[str] = field(default_factory=list)
 
 
 # --- request and response bodies -------------------------------------------------------------------------------
@@ -117,7 +125,8 @@ class EditIn(BaseModel):
     """Fields to change on an item; ``null`` removes an optional field."""
 
     model_config = ConfigDict(extra="forbid")
-    fields: dict[str, Any] = Field(description="Field name -> new value, validated as the model format says.")
+    fields: dict[str, Any] = Field(min_length=1,
+                                   description="Field name -> new value, validated as the model format says.")
 
 
 class SimulateIn(BaseModel):
@@ -125,7 +134,8 @@ class SimulateIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     scenario: str | None = Field(default=None, max_length=80)
-    clamps: dict[str, float] = Field(default_factory=dict)
+    clamps: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]] = Field(
+        default_factory=dict, description="Concept id -> value held fixed (the sigmoid's range, 0..1).")
 
 
 class PressIn(BaseModel):
@@ -139,7 +149,9 @@ class PressIn(BaseModel):
 
 
 class ErrorOut(BaseModel):
-    detail: str
+    """An error: one sentence; for a malformed request, FastAPI's list of what is wrong where."""
+
+    detail: str | list[dict[str, Any]]
 
 
 class DocumentOut(BaseModel):
@@ -191,9 +203,9 @@ class HistoryOut(BaseModel):
     entries: list[dict[str, Any]]
 
 
-IfMatch = Annotated[str | None, Header(description="The ETag of the version you changed (GET /api/model).")]
+IfMatch = Annotated[str, Header(min_length=1, description="The ETag of the version you changed (GET /api/model).")]
 
-_ERRORS = {404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+_ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 _WRITE_ERRORS = {**_ERRORS, 428: {"model": ErrorOut}}
 
 
@@ -207,6 +219,7 @@ class _State:
         self._lock = threading.Lock()
         self._texts: tuple[str, dict[str, str]] | None = None
         self._report: tuple[str, str] | None = None
+        self._views: dict[str, tuple[str, Any]] = {}
 
     def model(self):
         return self.store.load()
@@ -218,6 +231,15 @@ class _State:
                 texts, _missing, _problems = find_document_texts(model, self.settings.model, self.settings.documents)
                 self._texts = (version, texts)
             return self._texts[1]
+
+    def view(self, name: str, make) -> Any:
+        """``make(model)``, computed once per version of the model file."""
+        model, version = self.model()
+        cached = self._views.get(name)
+        if cached is None or cached[0] != version:
+            cached = (version, make(model))
+            self._views[name] = cached
+        return cached[1]
 
     def report_html(self) -> str:
         model, version = self.model()
@@ -268,7 +290,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     if is_loopback_host(settings.host):
         # A page on another site cannot reach this server through a name that resolves to 127.0.0.1 (DNS rebinding).
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["localhost", "127.0.0.1", "[::1]", "::1"])
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["localhost", "127.0.0.1", "[::1]", "::1",
+                                                                 *settings.extra_hosts])
 
     @app.middleware("http")
     async def require_token(request: Request, call_next):
@@ -289,6 +312,25 @@ def create_app(settings: WebSettings) -> FastAPI:
         if not hmac.compare_digest(sent.encode(), token.encode()):
             return JSONResponse({"detail": Errors.E249}, status_code=401)
         return await call_next(request)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # One path has a route per method; Allow names the methods of all of them, not only the first.
+            allowed = set()
+            for route in app.router.routes:
+                if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+                    allowed |= set(route.methods or ())
+            headers["Allow"] = ", ".join(sorted(allowed))
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        if any(tuple(e.get("loc", ())) == ("header", "if-match") and e.get("type") == "missing" for e in errors):
+            return JSONResponse({"detail": Errors.E244}, status_code=428)
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(UnknownIdError)
     async def unknown(_request: Request, exc: UnknownIdError):
@@ -418,12 +460,12 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/api/network", tags=["views"])
     def get_network() -> dict[str, Any]:
         """Actors with positions for drawing; relations and people's affiliations as edges."""
-        return views.network_view(state.model()[0])
+        return state.view("network", views.network_view)
 
     @app.get("/api/causal-map", tags=["views"])
     def get_causal_map() -> dict[str, Any]:
         """Concepts with positions for drawing; causal links as signed edges."""
-        return views.causal_map_view(state.model()[0])
+        return state.view("causal-map", views.causal_map_view)
 
     @app.get("/api/timeline", tags=["views"])
     def get_timeline() -> dict[str, Any]:
@@ -433,10 +475,12 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/api/forecasts", tags=["views"])
     def get_forecasts() -> dict[str, Any]:
         """Forecasts with probabilities, resolutions and Brier scores, and the report's forecasts figure (SVG)."""
-        model = state.model()[0]
-        data = views.forecasts_view(model)
-        data["figure"] = _svg(forecasts_figure(model.forecasts)) if model.forecasts else None
-        return data
+        def make(model):
+            data = views.forecasts_view(model)
+            data["figure"] = _svg(forecasts_figure(model.forecasts)) if model.forecasts else None
+            return data
+
+        return state.view("forecasts", make)
 
     @app.get("/api/scenarios", tags=["simulate"])
     def get_scenarios() -> dict[str, Any]:
@@ -475,22 +519,22 @@ def create_app(settings: WebSettings) -> FastAPI:
     # the API: changing ------------------------------------------------------------------------------------
     @app.post("/api/items/{section}/{item_id}/accept", response_model=ChangeOut, responses=_WRITE_ERRORS,
               tags=["review"])
-    def accept_item(section: str, item_id: str, if_match: IfMatch = None):
+    def accept_item(section: str, item_id: str, if_match: IfMatch):
         """Mark an item ``review: accepted`` in the model file."""
         return _change_out(state.store.accept(section, item_id, _if_match(if_match)))
 
     @app.patch("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
-    def edit_item(section: str, item_id: str, body: Annotated[EditIn, Body()], if_match: IfMatch = None):
+    def edit_item(section: str, item_id: str, body: Annotated[EditIn, Body()], if_match: IfMatch):
         """Change fields of an item (not its id, evidence or review state); the result must be a valid model."""
         return _change_out(state.store.edit(section, item_id, body.fields, _if_match(if_match)))
 
     @app.delete("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
-    def reject_item(section: str, item_id: str, if_match: IfMatch = None):
+    def reject_item(section: str, item_id: str, if_match: IfMatch):
         """Reject an item: remove it, and the items that cannot stand without it (listed in the answer)."""
         return _change_out(state.store.reject(section, item_id, _if_match(if_match)))
 
     @app.post("/api/undo", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
-    def undo(if_match: IfMatch = None):
+    def undo(if_match: IfMatch):
         """Put the model file back as it was before the newest change made here."""
         return _change_out(state.store.undo(_if_match(if_match)))
 
