@@ -92,7 +92,7 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=1400,1000",
                      # Nothing outside this machine is reachable, so a page that needs the network shows it.
-                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"):
+                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     prefs = {"download.prompt_for_download": False}

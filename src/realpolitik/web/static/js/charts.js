@@ -21,13 +21,22 @@ function graphTraces(data, colourOf, widthOf, hoverOf) {
   const where = new Map(data.nodes.map((n) => [n.id, n]));
   const traces = [];
   const mid = { x: [], y: [], customdata: [], text: [], marker: { color: [] } };
+  // Several edges between one pair share a line; their markers are spread along it so that each can be clicked.
+  const pair = (e) => [e.source, e.target].sort().join(" ");
+  const total = new Map();
+  for (const edge of data.edges) total.set(pair(edge), (total.get(pair(edge)) || 0) + 1);
+  const seen = new Map();
   for (const edge of data.edges) {
     const a = where.get(edge.source); const b = where.get(edge.target);
     if (!a || !b) continue;
     traces.push({ type: "scatter", mode: "lines", x: [a.x, b.x], y: [a.y, b.y], hoverinfo: "skip", showlegend: false,
       line: { color: colourOf(edge), width: widthOf(edge), dash: edge.valid_to ? "dash" : "solid" } });
-    // Three quarters of the way along, so that the marker also shows which way the edge points.
-    mid.x.push(a.x + 0.7 * (b.x - a.x)); mid.y.push(a.y + 0.7 * (b.y - a.y));
+    const k = seen.get(pair(edge)) || 0;
+    seen.set(pair(edge), k + 1);
+    const n = total.get(pair(edge));
+    // One edge: 70% of the way along, towards its target; parallel edges share the line from 25% to 85%.
+    const t = n === 1 ? 0.7 : 0.25 + (0.6 * (k + 0.5)) / n;
+    mid.x.push(a.x + t * (b.x - a.x)); mid.y.push(a.y + t * (b.y - a.y));
     mid.customdata.push([edge.section, edge.item]); mid.text.push(hoverOf(edge, where));
     mid.marker.color.push(colourOf(edge));
   }

@@ -29,4 +29,4 @@ document.getElementById("undo").addEventListener("click", async () => {
   } catch (error) { sayError(error); }
 });
 
-load().catch(sayError);
+load().then(() => { document.body.dataset.ready = "true"; }).catch(sayError);
