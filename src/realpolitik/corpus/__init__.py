@@ -1,6 +1,17 @@
 """Reading documents into normalised text with stable character offsets."""
 
+from realpolitik.corpus.boilerplate import drop_boilerplate
 from realpolitik.corpus.document import IngestedDocument, Section
+from realpolitik.corpus.ingest import (
+    IngestFailure,
+    IngestReport,
+    find_documents,
+    ingest_file,
+    ingest_paths,
+    iter_ingest,
+)
+from realpolitik.corpus.language import detect_language
+from realpolitik.corpus.output import write_document
 from realpolitik.corpus.text import (
     MAX_TEXT_BYTES,
     SourceText,
@@ -12,11 +23,20 @@ from realpolitik.corpus.text import (
 
 __all__ = [
     "MAX_TEXT_BYTES",
+    "IngestFailure",
+    "IngestReport",
     "IngestedDocument",
     "Section",
     "SourceText",
+    "detect_language",
+    "drop_boilerplate",
+    "find_documents",
+    "ingest_file",
+    "ingest_paths",
+    "iter_ingest",
     "normalise_text",
     "read_bytes_checked",
     "read_source_text",
     "sha256_hex",
+    "write_document",
 ]

@@ -77,7 +77,8 @@ async function press() {
   try {
     say("Pressing…");
     const result = await api("POST", "/api/press", { body: { concept, direction } });
-    document.getElementById("press-title").textContent = `Press ${direction > 0 ? "up" : "down"} on ${concept}`;
+    const label = document.getElementById("press-concept").selectedOptions[0].textContent;
+    document.getElementById("press-title").textContent = `Press ${direction > 0 ? "up" : "down"} on ${label}`;
     document.getElementById("press-status").textContent = `${result.accepted} of ${result.draws} sampled systems `
       + `were stable and kept (seed ${result.seed}).`;
     document.getElementById("press-figure").replaceChildren(svgImage(result.figure, "press perturbation"),
