@@ -310,3 +310,28 @@ def test_plotly_comes_from_the_installed_package(client):
     assert response.content == Path(plotly_js_path()).read_bytes()
     repo = Path(__file__).resolve().parents[2]
     assert not list((repo / "src").rglob("plotly*.js"))
+
+
+@pytest.mark.slow
+def test_draft_adds_proposed_items_from_the_text_and_undo_takes_them_back(client, model_copy):
+    original, model = model_copy.read_bytes(), load_model(model_copy)
+    document = model.documents[0].id
+    version = _version(client)
+    response = client.post(f"/api/documents/{document}/draft", headers={"If-Match": version})
+    assert response.status_code == 200, response.text
+    added = response.json()["updated"]
+    assert len(added) > 20
+    drafted = load_model(model_copy)  # passes check_model with the new items
+    for ref in added:
+        item = drafted.get(ref["section"], ref["id"])
+        assert item.review == "proposed" and item.evidence and item.evidence[0].document == document
+    # What the model held before is still there, unchanged.
+    for section in REVIEWABLE_SECTIONS:
+        before = {i.id: i for i in getattr(model, section)}
+        after = {i.id: i for i in getattr(drafted, section)}
+        assert all(after[key] == value for key, value in before.items()), section
+    spans = client.get(f"/api/documents/{document}").json()
+    assert spans["proposed"] == len(added)
+    assert client.post(f"/api/documents/{document}/draft", headers={"If-Match": version}).status_code == 409
+    undone = client.post("/api/undo", headers={"If-Match": response.json()["version"]})
+    assert undone.status_code == 200 and model_copy.read_bytes() == original

@@ -507,6 +507,26 @@ def create_app(settings: WebSettings) -> FastAPI:
         data["figure"] = _svg(press_figure([(lever, result)], names))
         return data
 
+    @app.post("/api/documents/{document_id}/draft", response_model=ChangeOut, responses=_WRITE_ERRORS,
+              tags=["review"])
+    def draft_document(document_id: str, if_match: IfMatch):
+        """Run the extractor on a document and add the items it drafts, ``review: proposed``, to the model.
+
+        Only new items are added (``updated`` in the answer lists them); items the draft matches to ones the
+        model holds are left as they are. One change: undo takes the whole draft back.
+        """
+        model, _version = state.model()
+        document = next((d for d in model.documents if d.id == document_id), None)
+        if document is None:
+            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
+            raise UnknownIdError(Errors.E240.format(id=document_id, known=known))
+        state.store.check_version(_if_match(if_match))
+        text = state.texts().get(document.id)
+        if text is None:
+            raise EditRefusedError(Errors.E250.format(id=document.id[:12] + "…"))
+        new_items = drafted_items(model, document, text)
+        return _change_out(state.store.add_items(new_items, _if_match(if_match), about=document.id))
+
     @app.get("/api/report", response_class=HTMLResponse, tags=["report"],
              responses={200: {"content": {"text/html": {}}, "description": "The report, as one HTML file."}})
     def get_report(download: bool = True) -> HTMLResponse:
@@ -539,6 +559,23 @@ def create_app(settings: WebSettings) -> FastAPI:
         return _change_out(state.store.undo(_if_match(if_match)))
 
     return app
+
+
+def drafted_items(model, document, text: str) -> dict[str, list[dict[str, Any]]]:
+    """The items the extractor and the drafter add to ``model`` from ``text`` (one of its documents), by section."""
+    from realpolitik.draft import draft_model
+    from realpolitik.extract import extract_text
+
+    extraction = extract_text(text, document_id=document.id, title=document.title, author=document.author,
+                              published=document.published)
+    result = draft_model(extraction, existing=model, filename=document.filename)
+    items: dict[str, list[dict[str, Any]]] = {}
+    for section in REVIEWABLE_SECTIONS:
+        created = set(result.created.get(section, ()))
+        entries = [item.model_dump(mode="json", exclude_none=True) for item in getattr(result.model, section)
+                   if item.id in created]
+        items[section] = [{k: v for k, v in entry.items() if v not in ([], {})} for entry in entries]
+    return items
 
 
 def _names(model) -> dict[str, str]:

@@ -359,6 +359,31 @@ class ModelStore:
                     _set_before_evidence(item, name, valid[name])
             return Change("edit", section, item_id, self._commit(before, root, "edit", section, item_id))
 
+    def add_items(self, items: dict[str, list[dict[str, Any]]], version: str | None, *, action: str = "draft",
+                  about: str | None = None) -> Change:
+        """Append new items (plain dicts in the model format) to their sections, as one change undo takes back.
+
+        Raises
+        ------
+        EditRefusedError
+            E245 when an id is taken or the model with the new items is not valid (nothing is written).
+        """
+        with self._lock:
+            self.check_version(version)
+            before = self._read_bytes()
+            root = self._tree(before)
+            added: list[tuple[str, str]] = []
+            for section, entries in items.items():
+                if section not in REVIEWABLE_SECTIONS:
+                    raise EditRefusedError(Errors.E247.format(field=section, why="drafting adds reviewable items"))
+                if entries and root.get(section) is None:
+                    root[section] = []
+                for entry in entries:
+                    root[section].append(entry)
+                    added.append((section, str(entry.get("id"))))
+            version = self._commit(before, root, action, "documents", about)
+            return Change(action, "documents", about, version, updated=added)
+
     def undo(self, version: str | None) -> Change:
         """Put back the file as it was before the newest change.
 

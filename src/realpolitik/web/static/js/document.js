@@ -194,6 +194,16 @@ document.getElementById("edit-form").addEventListener("submit", (event) => {
 });
 
 document.getElementById("filter").addEventListener("change", renderPanel);
+document.getElementById("draft").addEventListener("click", () => {
+  say("Drafting: the extractor reads the whole text, which takes a while…");
+  change(api("POST", `/api/documents/${encodeURIComponent(documentId)}/draft`, { version }), (result) => {
+    const counts = {};
+    for (const added of result.updated) counts[added.section] = (counts[added.section] || 0) + 1;
+    const parts = Object.entries(counts).map(([section, n]) => `${n} ${SECTION_NAMES[section]}(s)`);
+    return parts.length ? `Drafted ${parts.join(", ")}, all proposed: review them below (Show: proposed only).`
+      : "The draft found nothing the model does not hold already.";
+  });
+});
 document.getElementById("undo").addEventListener("click", () => {
   change(api("POST", "/api/undo", { version }), (result) => `Undone: ${result.action.replace("undo ", "")} of ${result.id}.`);
 });
