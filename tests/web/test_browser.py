@@ -120,6 +120,38 @@ def test_review_the_seed_accept_reject_edit_undo(browser, live_server, model_cop
     assert _severe(browser) == []
 
 
+@pytest.mark.slow
+def test_draft_items_from_the_seed_then_review_them(browser, live_server, model_copy, tmp_path):
+    from selenium.webdriver.support.ui import Select
+
+    document = load_model(model_copy).documents[0].id
+    _open(browser, f"{live_server.url}/documents/{document}")
+    before = len(browser.find_elements("css selector", "#items li.item"))
+    _click(browser, browser.find_element("id", "draft"))
+    _wait(browser, lambda d: "Drafted" in d.find_element("id", "message").text, timeout=240, what="the draft")
+    Select(browser.find_element("id", "filter")).select_by_value("proposed")
+    proposed = browser.find_elements("css selector", "#items li.review-proposed")
+    assert proposed and len(browser.find_elements("css selector", "#items li.item")) == len(proposed)
+    _shot(browser, tmp_path, "13-drafted-proposed-items")
+    first, second = (card.get_attribute("data-key") for card in proposed[:2])
+    _click(browser, browser.find_element("css selector", f'li[data-key="{first}"] button.show'))
+    assert browser.find_elements("css selector", "#doc-text mark.selected")
+    _clear_message(browser)
+    _click(browser, browser.find_element("css selector", f'li[data-key="{first}"] button.accept'))
+    assert "Accepted" in _message(browser, "ok")
+    _clear_message(browser)
+    _click(browser, browser.find_element("css selector", f'li[data-key="{second}"] button.reject'))
+    assert "Rejected" in _message(browser, "ok")
+    model = load_model(model_copy)
+    section, item = first.split("/")
+    assert model.get(section, item).review == "accepted"
+    section, item = second.split("/")
+    assert item not in {i.id for i in getattr(model, section)}
+    Select(browser.find_element("id", "filter")).select_by_value("all")
+    assert len(browser.find_elements("css selector", "#items li.item")) > before
+    _shot(browser, tmp_path, "14-drafted-items-reviewed")
+
+
 def test_a_stale_second_tab_is_told_of_the_conflict(browser, live_server, model_copy, tmp_path):
     document = load_model(model_copy).documents[0].id
     url = f"{live_server.url}/documents/{document}"
