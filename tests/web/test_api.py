@@ -71,7 +71,7 @@ def test_accept_marks_the_item_in_the_file_and_keeps_the_comments(client, model_
     # Only the one line is added: comments, order and quoting elsewhere survive.
     assert before.splitlines()[:2] == after.splitlines()[:2]
     assert len(after.splitlines()) == len(before.splitlines()) + 1
-    assert not list(model_copy.parent.glob(".*.tmp"))
+    assert not list(model_copy.parent.glob(".*.tmp"))  # the temporary file was renamed over the model
 
 
 def test_a_stale_second_tab_gets_409_and_nothing_is_lost(client, model_copy):
