@@ -67,7 +67,9 @@ def file_version(data: bytes) -> str:
     Examples
     --------
     >>> file_version(b"title: t\\n")
-    'c4c1ff3a0d3bd9ab'
+    'f81b9dc885f47a0f'
+    >>> file_version(b"title: t\\n") == hashlib.sha256(b"title: t\\n").hexdigest()[:16]
+    True
     """
     return hashlib.sha256(data).hexdigest()[:16]
 
