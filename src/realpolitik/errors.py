@@ -7,6 +7,8 @@ can look it up or filter it, in the manner of spaCy's ``Errors`` table.
 from __future__ import annotations
 
 __all__ = [
+    "BatchError",
+    "CorpusStoreError",
     "Errors",
     "InputFileError",
     "ModelValidationError",
@@ -72,6 +74,27 @@ class Errors:
     # Ranges for the stages to come, so that parallel work never takes the same code:
     # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
     # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
+    # Corpus store and batch extraction (E130-E159)
+    E130 = "{path} is not a realpolitik corpus database, or it is damaged ({reason}); move it aside or name another --data-dir"
+    E131 = "the corpus database {path} is locked by another process{holder}; try again when that process has finished"
+    E132 = "cannot use {path} as the data directory: {reason}"
+    E133 = "no document with id '{id}' in the corpus (ids are shown by `realpolitik corpus list`)"
+    E134 = "the id prefix '{prefix}' matches {count} documents; give more characters"
+    E135 = "the query failed: {reason}"
+    E136 = "`corpus query` only reads; to change the corpus use add, extract or import ({reason})"
+    E137 = "no Dask scheduler answers at {address} within {timeout:g} s ({reason}); nothing was extracted"
+    E138 = "cannot read {path}: {reason}"
+    E139 = "extracting document {id} failed: {reason}"
+    E140 = "the extractor is not available ({reason})"
+    E141 = "{path} holds no table exported by `realpolitik corpus export` (expected files such as documents.parquet)"
+    E142 = "cannot import {path}: {reason}"
+    E143 = "the query selected no documents"
+    E144 = "the query's first column must hold document ids; {count} value(s) are not in the corpus, e.g. '{example}'"
+    E145 = "none of the {count} selected document(s) has an extraction yet; run `realpolitik corpus extract` first"
+    E146 = "{option} must be {requirement}, got {value}"
+    E147 = "the Dask cluster failed during the batch ({reason}); {done} document(s) were saved, rerun to finish the rest"
+    E148 = "cannot write {path}: {reason}"
+    E149 = "no file to add: {path} holds no files"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"
@@ -119,3 +142,11 @@ class SimulationError(RealpolitikError):
 
 class ReportError(RealpolitikError):
     """A report cannot be produced or written (unknown format, unwritable path)."""
+
+
+class CorpusStoreError(RealpolitikError):
+    """The corpus database cannot be opened, read or written (damaged, locked, a failed query)."""
+
+
+class BatchError(RealpolitikError):
+    """A batch extraction cannot run or was cut short (no scheduler, a failed cluster, no extractor)."""
