@@ -74,6 +74,25 @@ class Errors:
     # Ranges for the stages to come, so that parallel work never takes the same code:
     # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
     # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
+    # Ingest (E100-E129): reading documents of any format into IngestedDocument
+    E100 = "no such file or folder: {path}"
+    E101 = "the file is empty: {path}"
+    E102 = "the file looks binary ({reason}), not a text document: {path}"
+    E103 = (
+        "the file is too large: {size_mb:.1f} MB, the limit is {limit_mb:.1f} MB "
+        "(raise it with --max-mb, or limit= in Python): {path}"
+    )
+    E104 = "cannot tell the file's text encoding (not UTF-8, and no other encoding fits): {path}"
+    E105 = "no text is left once page boilerplate is dropped: {path}"
+    E106 = "no main text found in the HTML page (only scripts, navigation or boilerplate): {path}"
+    E107 = "the PDF holds no extractable text (a scanned or image-only PDF? run OCR on it first): {path}"
+    E108 = "cannot read the PDF ({reason}): {path}"
+    E109 = "unsupported document format '{fmt}' (realpolitik reads {known}): {path}"
+    E110 = "same bytes as {first}, already read (sha256 {id}): {path}"
+    E111 = "no documents found under {path}"
+    E112 = "cannot write {path}: {reason}"
+    E113 = "the size limit must be a positive number of megabytes, got {value}"
+    E114 = "cannot read {path}: {reason}"
     # Corpus store and batch extraction (E130-E159)
     E130 = "{path} is not a realpolitik corpus database, or it is damaged ({reason}); move it aside or name another --data-dir"
     E131 = "the corpus database {path} is locked by another process{holder}; try again when that process has finished"

@@ -1,6 +1,17 @@
 """Reading documents into normalised text with stable character offsets, and the corpus store."""
 
+from realpolitik.corpus.boilerplate import drop_boilerplate
 from realpolitik.corpus.document import IngestedDocument, Section
+from realpolitik.corpus.ingest import (
+    IngestFailure,
+    IngestReport,
+    find_documents,
+    ingest_file,
+    ingest_paths,
+    iter_ingest,
+)
+from realpolitik.corpus.language import detect_language
+from realpolitik.corpus.output import write_document
 from realpolitik.corpus.store import (
     DATA_DIR_ENV,
     TABLES,
@@ -9,7 +20,7 @@ from realpolitik.corpus.store import (
     default_data_dir,
     open_store,
 )
-from realpolitik.corpus.store_add import add_paths, collect_files
+from realpolitik.corpus.store_add import add_paths
 from realpolitik.corpus.store_parquet import export_parquet, import_parquet
 from realpolitik.corpus.store_queries import (
     QueryResult,
@@ -34,6 +45,8 @@ __all__ = [
     "TABLES",
     "AddResult",
     "CorpusStore",
+    "IngestFailure",
+    "IngestReport",
     "IngestedDocument",
     "QueryResult",
     "Section",
@@ -41,10 +54,15 @@ __all__ = [
     "actor_mentions",
     "add_paths",
     "causal_claims",
-    "collect_files",
     "default_data_dir",
+    "detect_language",
+    "drop_boilerplate",
     "export_parquet",
+    "find_documents",
     "import_parquet",
+    "ingest_file",
+    "ingest_paths",
+    "iter_ingest",
     "normalise_text",
     "open_store",
     "read_bytes_checked",
@@ -53,4 +71,5 @@ __all__ = [
     "run_query",
     "select_document_ids",
     "sha256_hex",
+    "write_document",
 ]

@@ -6,10 +6,13 @@ format they came from. Character offsets anywhere in realpolitik index :attr:`In
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 __all__ = ["IngestedDocument", "Section"]
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -41,3 +44,44 @@ class IngestedDocument:
     path: Path | None = None
     #: Things the reader noticed and the user should know (boilerplate dropped, encoding guessed, …).
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def words(self) -> int:
+        """Number of words (runs of letters and digits) in :attr:`text`."""
+        return len(_WORD.findall(self.text))
+
+    def as_dict(self, *, text: bool = True) -> dict:
+        """The document as plain JSON-ready data (``text`` left out when ``text=False``).
+
+        Examples
+        --------
+        >>> doc = IngestedDocument(id="ab", text="One two.", sections=(Section("One", 0, 8),))
+        >>> doc.as_dict(text=False)["sections"]
+        [{'title': 'One', 'start': 0, 'end': 8}]
+        >>> IngestedDocument.from_dict(doc.as_dict()) == doc
+        True
+        """
+        data = asdict(self)
+        data["path"] = str(self.path) if self.path is not None else None
+        data["sections"] = [asdict(section) for section in self.sections]
+        data["notes"] = list(self.notes)
+        data["words"] = self.words
+        if not text:
+            del data["text"]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> IngestedDocument:
+        """Rebuild a document from :meth:`as_dict` output (extra keys such as ``words`` are ignored)."""
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            title=data.get("title"),
+            author=data.get("author"),
+            published=data.get("published"),
+            sections=tuple(Section(**section) for section in data.get("sections", ())),
+            language=data.get("language"),
+            source_format=data.get("source_format", "txt"),
+            path=Path(data["path"]) if data.get("path") else None,
+            notes=tuple(data.get("notes", ())),
+        )

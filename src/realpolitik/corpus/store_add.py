@@ -2,93 +2,44 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from realpolitik.corpus.document import IngestedDocument
+from realpolitik.corpus.ingest import find_documents, ingest_file
 from realpolitik.corpus.progress import progress_bar
 from realpolitik.corpus.store import AddResult, CorpusStore
-from realpolitik.corpus.text import read_source_text
-from realpolitik.errors import Errors, InputFileError
+from realpolitik.errors import Errors, RealpolitikError
 
-__all__ = ["add_paths", "collect_files", "read_document"]
+__all__ = ["add_paths"]
 
 #: Files read before they are written in one short write session (the database is held only while writing).
 _CHUNK = 32
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """The files named or found under the folders named (hidden files and folders skipped), sorted per folder.
-
-    Returns
-    -------
-    files, problems
-        The files to read, and (path, message) for each path that is missing or an empty folder.
-
-    Examples
-    --------
-    >>> collect_files(["/no/such/place"])[1]
-    [('/no/such/place', 'no such file: /no/such/place')]
-    """
-    files: list[Path] = []
-    problems: list[tuple[str, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / n for n in sorted(names) if not n.startswith("."))
-            if not found:
-                problems.append((str(path), Errors.E149.format(path=path)))
-            files.extend(found)
-        elif path.exists() or path.is_symlink():
-            files.append(path)
-        else:
-            problems.append((str(path), Errors.E001.format(path=path)))
-    return files, problems
-
-
-def read_document(path: Path) -> IngestedDocument:
-    """Read one file as an :class:`IngestedDocument` with the project's reader.
-
-    Raises
-    ------
-    InputFileError
-        When the file is missing, unreadable, empty, binary or cannot be decoded.
-    """
-    try:
-        source = read_source_text(path)
-    except InputFileError:
-        raise
-    except OSError as exc:
-        raise InputFileError(Errors.E138.format(path=path, reason=exc.strerror or exc)) from exc
-    suffix = path.suffix.lower().lstrip(".")
-    return IngestedDocument(id=source.id, text=source.text, path=path,
-                            source_format="md" if suffix in {"md", "markdown"} else "txt")
-
-
 def _read_all(files: list[Path], result: AddResult) -> Iterator[IngestedDocument]:
     for path in files:
         try:
-            yield read_document(path)
-        except InputFileError as exc:
+            yield ingest_file(path)
+        except RealpolitikError as exc:
             result.failed.append((str(path), str(exc)))
+        except OSError as exc:  # a file that vanished or turned unreadable between listing and reading
+            result.failed.append((str(path), Errors.E138.format(path=path, reason=exc.strerror or exc)))
 
 
 def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool = False) -> AddResult:
     """Read every file named (folders walked) and store the documents not stored yet.
 
-    A file that cannot be read is listed in ``failed`` with its one-line message and the rest go on; a
-    file whose bytes are already stored is listed in ``duplicates`` and adds nothing. Each document is
-    written in its own transaction, so an interrupted run keeps what it had written.
+    Files are read by :func:`realpolitik.corpus.ingest_file` (text, Markdown, HTML, PDF). A file that
+    cannot be read is listed in ``failed`` with its one-line message and the rest go on; a file whose
+    bytes are already stored is listed in ``duplicates`` and adds nothing. Each document is written in
+    its own transaction, so an interrupted run keeps what it had written.
 
     Parameters
     ----------
     store : CorpusStore
     paths : iterable of str or Path
-        Files and folders.
+        Files and folders (hidden files inside folders are skipped).
     progress : bool
         Show a progress bar with an ETA on stderr.
 
@@ -100,9 +51,20 @@ def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool
     ------
     CorpusStoreError
         When the database cannot be opened (damaged, locked).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("The two states signed a water treaty in May.", encoding="utf-8")
+    >>> _ = (folder / "b.txt").write_text("The two states signed a water treaty in May.", encoding="utf-8")
+    >>> _ = (folder / "c.txt").write_bytes(b"")
+    >>> result = add_paths(CorpusStore(folder / "db" / "corpus.duckdb"), [folder])
+    >>> len(result.added), [Path(p).name for p, _ in result.duplicates], [Path(p).name for p, _ in result.failed]
+    (1, ['b.txt'], ['c.txt'])
     """
-    files, problems = collect_files(paths)
-    result = AddResult(failed=list(problems))
+    files, problems = find_documents(paths)
+    result = AddResult(failed=[(str(f.path), f.message) for f in problems])
     with progress_bar(len(files), "adding", enabled=progress) as bar:
         for start in range(0, len(files), _CHUNK):
             chunk = files[start:start + _CHUNK]
