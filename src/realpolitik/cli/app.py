@@ -7,6 +7,7 @@ import sys
 import typer
 
 from realpolitik.cli import analyze, demo, export, forecasts, import_model, merge, press, report, show, simulate, validate
+from realpolitik.cli import corpus as corpus_command
 from realpolitik.cli import schema as schema_command
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError
@@ -22,7 +23,7 @@ app = typer.Typer(
 )
 
 for module in (validate, show, simulate, press, analyze, forecasts, schema_command, merge, report, demo, export,
-               import_model):
+               import_model, corpus_command):
     module.register(app)
 
 

@@ -64,6 +64,8 @@ def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool
     (1, ['b.txt'], ['c.txt'])
     """
     files, problems = find_documents(paths)
+    own = {store.path.resolve(), store.path.resolve().with_name(store.path.name + ".wal")}
+    files = [f for f in files if f.resolve() not in own]  # the database itself, when a folder holds it
     result = AddResult(failed=[(str(f.path), f.message) for f in problems])
     with progress_bar(len(files), "adding", enabled=progress) as bar:
         for start in range(0, len(files), _CHUNK):
