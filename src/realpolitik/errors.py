@@ -114,6 +114,13 @@ class Errors:
     E147 = "the Dask cluster failed during the batch ({reason}); {done} document(s) were saved, rerun to finish the rest"
     E148 = "cannot write {path}: {reason}"
     E149 = "no file to add: {path} holds no files"
+    # Extraction (E160-E179)
+    E160 = "the spaCy pipeline '{name}' cannot be loaded: {reason}"
+    E161 = "cannot read the data file {path}: {reason}"
+    E162 = "unknown output format '{fmt}'; choose one of: {known}"
+    E163 = "{path} is not a PLOVER gold-standard file: {reason}"
+    E164 = "cannot write {path}: {reason}"
+    E165 = "the text to extract from is empty"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"

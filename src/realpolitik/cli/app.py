@@ -8,6 +8,8 @@ import typer
 
 from realpolitik.cli import analyze, demo, export, forecasts, import_model, merge, press, report, show, simulate, validate
 from realpolitik.cli import corpus as corpus_command
+from realpolitik.cli import extract as extract_command
+from realpolitik.cli import ingest as ingest_command
 from realpolitik.cli import schema as schema_command
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError
@@ -23,7 +25,7 @@ app = typer.Typer(
 )
 
 for module in (validate, show, simulate, press, analyze, forecasts, schema_command, merge, report, demo, export,
-               import_model, corpus_command):
+               import_model, ingest_command, extract_command, corpus_command):
     module.register(app)
 
 

@@ -14,7 +14,7 @@ from realpolitik.corpus.boilerplate import drop_boilerplate
 from realpolitik.corpus.document import IngestedDocument
 from realpolitik.corpus.language import detect_language
 from realpolitik.corpus.readers import detect_format, reader_for
-from realpolitik.corpus.source import coded_error, read_document_bytes, sniff_binary
+from realpolitik.corpus.source import MB, coded_error, read_document_bytes, sniff_binary
 from realpolitik.corpus.structure import find_structure
 from realpolitik.corpus.text import MAX_TEXT_BYTES, sha256_hex
 from realpolitik.errors import RealpolitikError
@@ -89,7 +89,7 @@ def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> IngestedDoc
     """
     path = Path(path)
     if limit <= 0:
-        raise coded_error("E113", value=limit / 1e6)
+        raise coded_error("E113", value=limit / MB)
     data = read_document_bytes(path, limit=limit)
     fmt, notes = detect_format(path, data)
     if fmt != "pdf" and (binary := sniff_binary(data)):

@@ -12,7 +12,10 @@ from pathlib import Path
 
 from realpolitik.errors import Errors, InputFileError
 
-__all__ = ["coded_error", "control_share", "decode_bytes", "read_document_bytes", "sniff_binary"]
+__all__ = ["MB", "coded_error", "control_share", "decode_bytes", "read_document_bytes", "sniff_binary"]
+
+#: A megabyte as sizes are shown and limits given (``--max-mb``): 2**20 bytes, so the default limit is 20 MB.
+MB = 1024 * 1024
 
 #: Leading bytes of common non-text files, with what they are (for the "looks binary" message).
 _MAGIC = (
@@ -31,6 +34,9 @@ _MAGIC = (
     (b"RIFF", "a media file"),
     (b"SQLite format 3", "an SQLite database"),
 )
+
+#: Legacy encodings most often met in saved articles, in the order preferred when several decode alike.
+_COMMON = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "shift_jis", "gb2312", "big5", "euc_kr")
 
 #: Share of control characters (other than tab, newline, carriage return, form feed) above which text is binary.
 _MAX_CONTROL_SHARE = 0.01
@@ -68,12 +74,12 @@ def read_document_bytes(path: str | Path, *, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise coded_error("E103", path=path, size_mb=size / 1e6, limit_mb=limit / 1e6)
+            raise coded_error("E103", path=path, size_mb=size / MB, limit_mb=limit / MB)
         data = path.read_bytes()
     except OSError as exc:
         raise coded_error("E114", path=path, reason=exc.strerror or type(exc).__name__) from exc
     if len(data) > limit:  # the file grew while we looked
-        raise coded_error("E103", path=path, size_mb=len(data) / 1e6, limit_mb=limit / 1e6)
+        raise coded_error("E103", path=path, size_mb=len(data) / MB, limit_mb=limit / MB)
     if not data.strip():
         raise coded_error("E101", path=path)
     return data
@@ -169,4 +175,6 @@ def _detect(data: bytes, path: str | Path) -> tuple[str, list[str]]:
     if best is None:
         raise coded_error("E104", path=path)
     text = str(best)
-    return text, [f"not UTF-8: decoded as {best.encoding} (detected by charset-normalizer); check accented letters"]
+    # Encodings that decode these bytes to the very same text are equivalent here; name the most common one.
+    encoding = next((name for name in _COMMON if name in best.could_be_from_charset), best.encoding)
+    return text, [f"not UTF-8: decoded as {encoding} (detected by charset-normalizer); check accented letters"]

@@ -130,6 +130,12 @@ def _heading_text(line: str) -> str:
     return _EMPHASIS.sub("", line.strip()).strip()
 
 
+def _looks_like_title(text: str) -> bool:
+    """A first line is a title when it is short and does not end like a sentence (headlines carry no full stop)."""
+    text = _heading_text(text.lstrip("#").strip())
+    return 0 < len(text) <= _MAX_TITLE_CHARS and len(text.split()) <= 30 and text[-1] not in ".,;:"
+
+
 def _looks_like_heading(text: str) -> bool:
     text = text.strip()
     words = text.split()
@@ -172,7 +178,7 @@ def find_structure(text: str, *, markdown: bool = False, title: str | None = Non
     header = content[: cues["header_lines"]]
     first = lines[content[0]]
     headings = _markdown_headings(lines) if markdown else {}
-    if title is None and len(first.text.strip()) <= _MAX_TITLE_CHARS and len(first.text.split()) <= 30:
+    if title is None and len(content) > 1 and _looks_like_title(first.text):
         raw = headings[content[0]][1] if content[0] in headings else first.text.strip()
         found.title, found.author = _credit(raw)
         found.header_lines.add(content[0])
