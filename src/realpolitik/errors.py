@@ -121,6 +121,15 @@ class Errors:
     E163 = "{path} is not a PLOVER gold-standard file: {reason}"
     E164 = "cannot write {path}: {reason}"
     E165 = "the text to extract from is empty"
+    # Drafting a model from an extraction, and scoring extraction against a gold model (E180-E189)
+    E180 = "cannot read {path} as an extraction: {reason}"
+    E181 = "the extraction's document id '{id}' is not a sha256 (64 hex digits)"
+    E182 = "the drafted model fails its checks (a bug; please report it): {problems}"
+    E183 = "cannot write the model to {path}: {reason}"
+    E184 = "the output {path} is the input itself; name another file with -o"
+    E185 = "cannot run the extractor on {path} ({reason}); pass an extraction JSON file instead"
+    E186 = "no document to evaluate: {reason}"
+    E187 = "the extraction is of document {document}, which the gold model does not list (it lists {known})"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"

@@ -148,11 +148,6 @@ def test_kill_9_mid_batch_leaves_a_consistent_store_and_a_rerun_does_only_the_re
 
 
 def test_the_real_extractor_end_to_end(tmp_path):
-    pytest.importorskip("realpolitik.extract", reason="extractor")
-    from realpolitik import extract
-
-    if not hasattr(extract, "extract_document"):
-        pytest.skip("the extract branch is not merged yet")
     store = CorpusStore(tmp_path / "corpus.duckdb")
     folder = tmp_path / "briefs"
     folder.mkdir()
