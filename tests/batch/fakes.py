@@ -31,11 +31,11 @@ def extract(document, *, nlp=None) -> dict:
 
 
 def slow_extract(document, *, nlp=None) -> dict:
-    """As :func:`extract`, a tenth of a second slower, with many mentions so that writes take time."""
+    """As :func:`extract`, a tenth of a second slower (FAKE_DELAY), with twenty times the mentions so that writes take time."""
     time.sleep(float(os.environ.get("FAKE_DELAY", "0.1")))
     result = extract(document, nlp=nlp)
     for actor in result["actors"]:
-        actor["mentions"] = actor["mentions"] * 200
+        actor["mentions"] = actor["mentions"] * 20
     return result
 
 

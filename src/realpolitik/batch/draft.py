@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.corpus import CorpusStore, select_document_ids
-from realpolitik.errors import BatchError, CorpusStoreError, Errors
+from realpolitik.errors import CorpusStoreError, Errors
+
+if TYPE_CHECKING:
+    from realpolitik.model import Model
 
 __all__ = ["draft_from_store"]
 
 
-def draft_from_store(store: CorpusStore, sql: str, *, title: str | None = None) -> tuple[Any, dict[str, Any]]:
+def draft_from_store(store: CorpusStore, sql: str, *, title: str | None = None) -> tuple[Model, dict[str, Any]]:
     """Draft one model from the extractions of the documents whose ids the query's first column holds.
 
     Each extraction goes through :func:`realpolitik.draft.draft_model` in turn, the model so far passed
@@ -19,28 +22,28 @@ def draft_from_store(store: CorpusStore, sql: str, *, title: str | None = None) 
     Returns
     -------
     model, info
-        The model and ``{"used": [ids], "not_extracted": [ids]}``.
+        The model and ``{"used": [ids], "not_extracted": [ids], "dropped": n}`` (items drafting left out).
 
     Raises
     ------
     CorpusStoreError
         E143/E144 for a query that selects nothing or not document ids, E145 when none has an extraction.
-    BatchError
-        E140 when the draft stage is not available.
     """
-    try:
-        from realpolitik.draft import draft_model
-        from realpolitik.extract import Extraction
-    except ImportError as exc:
-        raise BatchError(Errors.E140.format(reason=exc)) from exc
+    from realpolitik.draft import draft_model  # spaCy and scikit-learn load only when a draft is asked for
+    from realpolitik.extract import Extraction
+
     ids = select_document_ids(store, sql)
     payloads = store.extraction_payloads(ids)
     used = [i for i in ids if i in payloads]
     if not used:
         raise CorpusStoreError(Errors.E145.format(count=len(ids)))
+    paths = {doc.id: doc.path for doc in store.load_documents(used)}
     model = None
+    dropped = 0
     for doc_id in used:
-        model = draft_model(Extraction.model_validate(payloads[doc_id]), existing=model)
-    if title is not None:
-        model = model.model_copy(update={"title": title})
-    return model, {"used": used, "not_extracted": [i for i in ids if i not in payloads]}
+        path = paths.get(doc_id)
+        result = draft_model(Extraction.model_validate(payloads[doc_id]), existing=model, title=title,
+                             filename=path.name if path else None)
+        model = result.model
+        dropped += len(result.dropped)
+    return model, {"used": used, "not_extracted": [i for i in ids if i not in payloads], "dropped": dropped}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,22 @@ __all__ = ["add_paths"]
 
 #: Files read before they are written in one short write session (the database is held only while writing).
 _CHUNK = 32
+
+
+def _irregular(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """Entries under the folders named that are not regular files (dangling links, pipes), so none goes unreported."""
+    found = []
+    for given in map(Path, paths):
+        if not given.is_dir():
+            continue
+        for root, dirs, names in os.walk(given):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                path = Path(root) / name
+                if not name.startswith(".") and not path.is_file():
+                    reason = "a link to nothing" if path.is_symlink() else "not a regular file"
+                    found.append((str(path), Errors.E138.format(path=path, reason=reason)))
+    return found
 
 
 def _read_all(files: list[Path], result: AddResult) -> Iterator[IngestedDocument]:
@@ -63,10 +80,11 @@ def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool
     >>> len(result.added), [Path(p).name for p, _ in result.duplicates], [Path(p).name for p, _ in result.failed]
     (1, ['b.txt'], ['c.txt'])
     """
+    paths = list(paths)
     files, problems = find_documents(paths)
     own = {store.path.resolve(), store.path.resolve().with_name(store.path.name + ".wal")}
     files = [f for f in files if f.resolve() not in own]  # the database itself, when a folder holds it
-    result = AddResult(failed=[(str(f.path), f.message) for f in problems])
+    result = AddResult(failed=[(str(f.path), f.message) for f in problems] + _irregular(paths))
     with progress_bar(len(files), "adding", enabled=progress) as bar:
         for start in range(0, len(files), _CHUNK):
             chunk = files[start:start + _CHUNK]

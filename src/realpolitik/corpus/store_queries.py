@@ -18,7 +18,7 @@ __all__ = ["QueryResult", "actor_mentions", "causal_claims", "relation_timeline"
 
 #: SQL that names an actor of a document: by its id, its name or one of its aliases, case ignored.
 _ACTOR_MATCH = """(lower(a.actor_id) = lower($actor) OR lower(a.name) = lower($actor)
-                   OR list_contains(list_transform(a.aliases, x -> lower(x)), lower($actor)))"""
+                   OR list_contains(list_transform(a.aliases, lambda x: lower(x)), lower($actor)))"""
 
 
 @dataclass
@@ -70,9 +70,12 @@ def _first_line(exc: Exception) -> str:
 
 def _rows(store: CorpusStore, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     with store.connect(read_only=True) as con:
-        cursor = con.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        try:
+            cursor = con.execute(sql, params)
+            columns = [d[0] for d in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        except duckdb.Error as exc:
+            raise CorpusStoreError(Errors.E135.format(reason=_first_line(exc))) from exc
 
 
 def actor_mentions(store: CorpusStore, actor: str, *, by: str = "month") -> list[dict[str, Any]]:
