@@ -261,3 +261,16 @@ def test_import_refuses_a_folder_without_tables_and_a_bad_file_changes_nothing(t
     with pytest.raises(CorpusStoreError, match=r"cannot import .*extractions\.parquet"):
         import_parquet(other, tmp_path / "export")
     assert other.count("documents") == 0, "a failed import must leave nothing behind"
+
+
+def test_an_extraction_that_does_not_fit_is_recorded_as_failed_and_the_rest_saved(tmp_path):
+    store = CorpusStore(tmp_path / "corpus.duckdb")
+    docs = [_doc(i) for i in range(3)]
+    store.add_documents(docs)
+    good = {"actors": [{"id": "norland", "name": "Norland", "kind": "state", "mentions": [{"start": 9, "end": 16}]}]}
+    bad = {"actors": [{"id": "nameless", "kind": "state"}]}  # no name
+    saved = store.write_results([_result(docs[0].id, good), _result(docs[1].id, bad), _result(docs[2].id, good)])
+    assert saved == 2
+    assert store.pending_ids() == [docs[1].id]
+    assert "does not fit the store" in store.get_document(docs[1].id)["failure"]
+    assert run_query(store, "SELECT count(*) FROM actors").rows == [(2,)]

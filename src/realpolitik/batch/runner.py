@@ -118,8 +118,8 @@ def extract_corpus(
     loader: Loader | None = None,
     progress: bool = False,
     limit: int | None = None,
-    flush_every: int = 16,
-    flush_seconds: float = 1.0,
+    flush_every: int = 32,
+    flush_seconds: float = 2.0,
 ) -> BatchReport:
     """Extract the documents that have no extraction yet and write the results back to the store.
 
