@@ -98,7 +98,8 @@ def _machine() -> dict:
     import duckdb
     import spacy
 
-    return {"cpu": cpu, "cores": psutil.cpu_count(logical=True), "memory_gb": round(psutil.virtual_memory().total / 2**30),
+    memory = round(psutil.virtual_memory().total / 2**30)
+    return {"cpu": cpu, "cores": psutil.cpu_count(logical=True), "memory_gb": memory,
             "python": platform.python_version(), "duckdb": duckdb.__version__, "dask": dask.__version__,
             "spacy": spacy.__version__, "system": f"{platform.system()} {platform.release()}"}
 

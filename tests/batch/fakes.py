@@ -31,7 +31,7 @@ def extract(document, *, nlp=None) -> dict:
 
 
 def slow_extract(document, *, nlp=None) -> dict:
-    """As :func:`extract`, a tenth of a second slower (FAKE_DELAY), with twenty times the mentions so that writes take time."""
+    """As :func:`extract`, ``$FAKE_DELAY`` seconds slower, with twenty times the mentions so that writes take time."""
     time.sleep(float(os.environ.get("FAKE_DELAY", "0.1")))
     result = extract(document, nlp=nlp)
     for actor in result["actors"]:

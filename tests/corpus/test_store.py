@@ -1,4 +1,4 @@
-"""The corpus store on real DuckDB files: adding, duplicates, bad input, damaged and locked files, readers beside a writer."""
+"""The corpus store on real DuckDB files: adding, duplicates, bad input, damaged and locked files, concurrent readers."""
 
 from __future__ import annotations
 

@@ -112,7 +112,8 @@ def test_bad_input_is_refused_with_its_own_error(tmp_path):
     invoke("corpus", "add", tmp_path / "one.txt", "--data-dir", good)
     result = invoke("corpus", "extract", "--scheduler", f"tcp://127.0.0.1:{port}", "--timeout", "1", "--data-dir", good)
     assert isinstance(result.exception, BatchError) and "no Dask scheduler answers" in str(result.exception)
-    assert json.loads(invoke("corpus", "list", "--data-dir", good, "--json").stdout)["documents"][0]["extracted"] is False
+    listed = json.loads(invoke("corpus", "list", "--data-dir", good, "--json").stdout)
+    assert listed["documents"][0]["extracted"] is False
     result = invoke("corpus", "query", "DELETE FROM documents", "--data-dir", good)
     assert isinstance(result.exception, CorpusStoreError) and "only reads" in str(result.exception)
     assert invoke("corpus", "extract", "--workers", "0", "--data-dir", good).exit_code == 2

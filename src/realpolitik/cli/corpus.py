@@ -136,7 +136,7 @@ def extract_command(
         typer.Option(help="Run on a Dask cluster: its scheduler's address, tcp://HOST:PORT.", show_default=False),
     ] = None,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the scheduler to answer.")] = 10.0,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="Extract at most this many documents.")] = None,  # noqa: UP045
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Extract at most this many.")] = None,  # noqa: UP045
     as_json: JsonOption = False,
 ) -> None:
     """Extract every document not extracted yet, in parallel; a rerun resumes where a stopped run ended."""
@@ -205,7 +205,7 @@ def timeline_command(
     source: Annotated[str, typer.Argument(help="One actor (id, name or alias).")],
     target: Annotated[str, typer.Argument(help="The other actor.")],
     data_dir: DataDirOption = None,
-    relation_type: Annotated[Optional[str], typer.Option("--type", help="Only this relation type.")] = None,  # noqa: UP045
+    relation_type: Annotated[Optional[str], typer.Option("--type", help="Only this type.")] = None,  # noqa: UP045
     as_json: JsonOption = False,
 ) -> None:
     """A relation's timeline across sources: every relation between two actors, by date."""

@@ -85,7 +85,8 @@ def import_parquet(store: CorpusStore, folder: str | Path) -> dict[str, int]:
                     added[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
                 if "failures" in present:
                     current = "failures"
-                    con.execute(f"""INSERT INTO failures BY NAME SELECT * FROM read_parquet({_quote(present['failures'])})
+                    source = _quote(present["failures"])
+                    con.execute(f"""INSERT INTO failures BY NAME SELECT * FROM read_parquet({source})
                                     WHERE document_id NOT IN (SELECT document_id FROM extractions)
                                     EXCEPT SELECT * FROM failures""")
                 con.execute("DROP TABLE _new")
