@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import socket
@@ -74,18 +75,26 @@ def test_a_document_that_fails_is_recorded_and_retried_next_run(briefs_store, tm
 
 
 def test_local_cluster_with_two_workers_on_loopback(briefs_store, monkeypatch):
+    """Half the corpus through a running LocalCluster's scheduler address, the rest on a cluster of our own."""
+    from distributed import LocalCluster
+
     monkeypatch.setenv("FAKE_DELAY", "0.05")
-    report = extract_corpus(briefs_store, workers=2, extractor=fakes.slow_extract, loader=fakes.load, timeout=60)
-    assert report.mode == "local-cluster"
-    assert (report.saved, report.failed) == (24, 0)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        report = extract_corpus(briefs_store, scheduler=cluster.scheduler_address, limit=12, timeout=60,
+                                extractor=fakes.slow_extract, loader=fakes.load)
+    assert (report.mode, report.workers, report.saved, report.failed) == ("scheduler", 2, 12, 0)
     # two worker processes, neither of them this one, each loaded its pipeline exactly once
     assert len(report.per_worker) == 2
     assert all(not name.endswith(f":{os.getpid()}") for name in report.per_worker)
     assert [stats["pipeline_loads"] for stats in report.per_worker.values()] == [1, 1]
-    assert sum(stats["documents"] for stats in report.per_worker.values()) == 24
-    # the notes carry the pipeline each document saw: one per worker process
-    notes = run_query(briefs_store, "SELECT DISTINCT notes[1] FROM extractions").rows
-    assert len(notes) == 2
+    assert sum(stats["documents"] for stats in report.per_worker.values()) == 12
+    rest = extract_corpus(briefs_store, workers=2, extractor=fakes.slow_extract, loader=fakes.load, timeout=60)
+    assert (rest.mode, rest.pending, rest.saved) == ("local-cluster", 12, 12)
+    assert [stats["pipeline_loads"] for stats in rest.per_worker.values()] == [1, 1]
+    # the notes carry the pipeline each document saw: one per worker process, four processes in all
+    assert len(run_query(briefs_store, "SELECT DISTINCT notes[1] FROM extractions").rows) == 4
     assert _consistent(briefs_store.path) == (24, 0)
 
 
