@@ -103,7 +103,7 @@ class Errors:
     E136 = "`corpus query` only reads; to change the corpus use add, extract or import ({reason})"
     E137 = "no Dask scheduler answers at {address} within {timeout:g} s ({reason}); nothing was extracted"
     E138 = "cannot read {path}: {reason}"
-    E139 = "extracting document {id} failed: {reason}"
+    E139 = "the Dask scheduler at {address} has no workers (waited {timeout:g} s); nothing was extracted"
     E140 = "the extractor is not available ({reason})"
     E141 = "{path} holds no table exported by `realpolitik corpus export` (expected files such as documents.parquet)"
     E142 = "cannot import {path}: {reason}"

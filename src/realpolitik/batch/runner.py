@@ -153,7 +153,7 @@ def extract_corpus(
     Raises
     ------
     BatchError
-        E137 when the scheduler does not answer, E140 when the extractor is missing, E146 for a bad
+        E137 when the scheduler does not answer, E139 when it has no workers, E140 when the extractor is missing, E146 for a bad
         ``workers``, E147 when the cluster fails mid-way (what was finished is saved).
     CorpusStoreError
         When the database cannot be opened.
@@ -175,7 +175,7 @@ def extract_corpus(
     if not in_process and ids:
         client, cluster = _connect(scheduler, workers, timeout)
         if scheduler:
-            report.workers = len(client.scheduler_info().get("workers", {}))
+            report.workers = _wait_for_workers(client, scheduler, timeout)
     started = time.perf_counter()
     try:
         with progress_bar(len(ids), "extracting", enabled=progress) as bar:
@@ -205,6 +205,16 @@ def extract_corpus(
         if cluster is not None:
             cluster.close()
     return report
+
+
+def _wait_for_workers(client: Any, scheduler: str, timeout: float) -> int:
+    """The number of workers the scheduler has, waiting up to ``timeout`` for a first one."""
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except TimeoutError as exc:
+        client.close()
+        raise BatchError(Errors.E139.format(address=scheduler, timeout=timeout)) from exc
+    return len(client.scheduler_info().get("workers", {}))
 
 
 def _first_line(exc: BaseException) -> str:
