@@ -7,19 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, print_json, table
 from realpolitik.cli.options import JsonOption
-from realpolitik.corpus import (
-    MAX_TEXT_BYTES,
-    IngestFailure,
-    IngestReport,
-    find_documents,
-    iter_ingest,
-    write_document,
-)
+from realpolitik.corpus import MAX_TEXT_BYTES, IngestFailure, IngestReport, ingest_paths, write_document
 from realpolitik.corpus.source import MB
-from realpolitik.errors import Errors
+from realpolitik.errors import Errors, RealpolitikError
 
 __all__ = ["register"]
 
@@ -43,27 +37,23 @@ def ingest_command(
     if max_mb <= 0:
         fail(Errors.E113.format(value=max_mb), EXIT_USAGE)
     limit = int(max_mb * MB)
-    files, _ = find_documents(paths, recursive=recursive)
-    report = IngestReport()
-    written: dict[str, list[str]] = {}
     with Progress(
         TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
-        console=err_console, transient=True, disable=len(files) < 2,
+        console=err_console, transient=True,
     ) as progress:
-        task = progress.add_task("", total=len(files))
-        for result in iter_ingest(paths, recursive=recursive, limit=limit):
-            if isinstance(result, IngestFailure):
-                report.failures.append(result)
-            else:
-                report.documents.append(result)
-                if output_dir is not None:
-                    try:
-                        written[result.id] = [str(p) for p in write_document(result, output_dir)]
-                    except Exception as exc:  # noqa: BLE001 - shown as a failure of this document, the rest go on
-                        report.failures.append(IngestFailure(result.path or Path("-"), getattr(exc, "code", None),
-                                                             str(exc)))
-            if result.path in files:
-                progress.update(task, advance=1, description=str(result.path.name))
+        task = progress.add_task("", total=None)
+
+        def advance(done: int, total: int, path: Path) -> None:
+            progress.update(task, completed=done, total=total, description=path.name, visible=total > 1)
+
+        report = ingest_paths(paths, recursive=recursive, limit=limit, progress=advance)
+    written: dict[str, list[str]] = {}
+    if output_dir is not None:
+        for document in report.documents:
+            try:
+                written[document.id] = [str(p) for p in write_document(document, output_dir)]
+            except RealpolitikError as exc:  # this document is not written; the others still are
+                report.failures.append(IngestFailure(document.path or Path("-"), getattr(exc, "code", None), str(exc)))
     if as_json:
         data = report.as_dict()
         if output_dir is not None:
@@ -71,34 +61,38 @@ def ingest_command(
                 document["written"] = written.get(document["id"], [])
         print_json(data)
     else:
-        _print(report, output_dir)
+        _print(report, output_dir, len(written))
     raise typer.Exit(EXIT_OK if report.ok else EXIT_PROBLEMS)
 
 
-def _print(report: IngestReport, output_dir: Path | None) -> None:
+def _print(report: IngestReport, output_dir: Path | None, written: int) -> None:
     if report.documents:
-        shown = table(
-            f"{len(report.documents)} document(s) read", "id", "format", "title", "author", "sections", "words",
-            "language", "notes",
-        )
+        shown = Table(title=f"{len(report.documents)} document(s) read", title_justify="left", title_style="bold")
+        for name in ("id", "format", "sections", "words", "language", "notes"):
+            shown.add_column(name, no_wrap=True, justify="right" if name in ("sections", "words", "notes") else "left")
+        shown.add_column("title", overflow="fold", min_width=20)
+        shown.add_column("author", overflow="fold", min_width=10)
         for document in report.documents:
             shown.add_row(
                 document.id[:12],
                 document.source_format,
-                document.title or "-",
-                document.author or "-",
                 str(len(document.sections)),
                 str(document.words),
                 document.language or "?",
-                "; ".join(document.notes) or "-",
+                str(len(document.notes)),
+                document.title or "-",
+                document.author or "-",
             )
         console.print(shown)
+        for document in report.documents:
+            for note in document.notes:
+                console.print(f"[dim]{document.id[:12]}[/] {note}", soft_wrap=True)
         if output_dir is not None:
-            console.print(f"wrote {2 * len(written)} file(s) to {output_dir}", soft_wrap=True)
+            console.print(f"wrote {2 * written} file(s) to {output_dir}", soft_wrap=True)
     if report.failures:
-        failed = table(f"{len(report.failures)} file(s) not read", "file", "code", "problem")
+        failed = table(f"{len(report.failures)} file(s) not read", "code", "problem")
         for failure in report.failures:
-            failed.add_row(str(failure.path), failure.code or "-", failure.message)
+            failed.add_row(failure.code or "-", failure.message)
         err_console.print(failed)
 
 

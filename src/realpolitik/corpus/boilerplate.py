@@ -1,4 +1,4 @@
-"""Dropping page boilerplate (comment forms, share buttons, cookie and newsletter boxes, navigation) from text.
+"""Dropping page boilerplate (comment forms, share buttons, cookie and newsletter boxes, navigation, ads) from text.
 
 The patterns are data (``lang/en/boilerplate.yaml``). Offsets are sacred: a run of boilerplate at the very end
 is cut off, so the cleaned text is a prefix of the original; a boilerplate line anywhere else is overwritten by
@@ -58,13 +58,15 @@ class Cleaned:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[int, tuple[BoilerplateRule, ...]]:
+def _table() -> tuple[int, tuple[BoilerplateRule, ...], re.Pattern[str]]:
     data = YAML(typ="safe").load((files("realpolitik") / "lang" / "en" / "boilerplate.yaml").read_text("utf-8"))
     rules = tuple(
         BoilerplateRule(re.compile(rf"(?:{entry['pattern']})", re.IGNORECASE), str(entry["kind"]), str(entry["note"]))
         for entry in data["patterns"]
     )
-    return int(data["max_line_length"]), rules
+    # One pattern for all, so that a line of content costs one match, not one per rule.
+    anything = re.compile("|".join(rule.pattern.pattern for rule in rules), re.IGNORECASE)
+    return int(data["max_line_length"]), rules, anything
 
 
 def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
@@ -74,7 +76,7 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     --------
     >>> rules = boilerplate_rules()
     >>> sorted({rule.kind for rule in rules})
-    ['comment form', 'cookie', 'navigation', 'share', 'subscribe']
+    ['advertising', 'comment form', 'cookie', 'media credit', 'navigation', 'share', 'subscribe']
     """
     return _table()[1]
 
@@ -82,8 +84,8 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
 def _kind(line: str) -> str | None:
     """The boilerplate kind of a whole line, or None when it is (or may be) content."""
     stripped = line.strip()
-    longest, rules = _table()
-    if not stripped or len(stripped) > longest:
+    longest, rules, anything = _table()
+    if not stripped or len(stripped) > longest or not anything.fullmatch(stripped):
         return None
     for rule in rules:
         if rule.pattern.fullmatch(stripped):

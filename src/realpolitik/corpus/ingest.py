@@ -131,9 +131,7 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
     for given in map(Path, paths):
         if given.is_dir():
             pattern = given.rglob("*") if recursive else given.glob("*")
-            inside = sorted(
-                p for p in pattern if p.is_file() and not any(part.startswith(".") for part in p.relative_to(given).parts)
-            )
+            inside = sorted(p for p in pattern if p.is_file() and not _hidden(p.relative_to(given)))
             if not inside:
                 failures.append(_failure(given, coded_error("E111", path=given)))
             found.extend(inside)
@@ -154,6 +152,10 @@ def iter_ingest(
     """
     files, failures = find_documents(paths, recursive=recursive)
     yield from failures
+    yield from _read_each(files, limit)
+
+
+def _read_each(files: list[Path], limit: int) -> Iterator[IngestedDocument | IngestFailure]:
     seen: dict[str, Path] = {}
     for path in files:
         try:
@@ -173,7 +175,7 @@ def ingest_paths(
     *,
     recursive: bool = True,
     limit: int = MAX_TEXT_BYTES,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
 ) -> IngestReport:
     """Read every file named or found in the folders named; each bad file is reported, the rest still read.
 
@@ -186,22 +188,27 @@ def ingest_paths(
     limit
         Largest file accepted, in bytes.
     progress
-        Called with each result's path after it is read (for a progress bar).
+        Called after each file with (files done, files in all, the file's path), for a progress bar.
 
     Returns
     -------
     IngestReport
         Documents read and failures (empty, binary, too large, mis-encoded, duplicate, unreadable files).
     """
-    report = IngestReport()
-    for result in iter_ingest(paths, recursive=recursive, limit=limit):
+    files, failures = find_documents(paths, recursive=recursive)
+    report = IngestReport(failures=failures)
+    for done, (path, result) in enumerate(zip(files, _read_each(files, limit), strict=True), start=1):
         if isinstance(result, IngestFailure):
             report.failures.append(result)
         else:
             report.documents.append(result)
         if progress is not None:
-            progress(result.path if result.path is not None else Path("-"))
+            progress(done, len(files), path)
     return report
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _failure(path: Path, exc: Exception) -> IngestFailure:

@@ -61,7 +61,7 @@ def detect_language(text: str) -> LanguageGuess:
     --------
     >>> detect_language("The talks over the dam broke down, and the two states have not met since then.").code
     'en'
-    >>> detect_language("Die Gespräche über den Damm sind gescheitert, und die Staaten haben sich nicht mehr getroffen.").code
+    >>> detect_language("Die Gespräche über den Damm sind gescheitert, und die Staaten treffen sich nicht mehr.").code
     'de'
     >>> detect_language("ok").code is None
     True
@@ -75,7 +75,7 @@ def detect_language(text: str) -> LanguageGuess:
     if script in table["scripts"] and count / len(words) > 0.5:
         code = table["scripts"][script]
         return LanguageGuess(code, table["script_names"][code], count / len(words), f"{script.lower()} script")
-    shares = {code: sum(word in vocabulary for word in words) / len(words) for code, vocabulary in table["sets"].items()}
+    shares = {code: sum(word in words_of for word in words) / len(words) for code, words_of in table["sets"].items()}
     code = max(shares, key=lambda c: (shares[c], c == "en"))
     if shares[code] < table["min_share"]:
         return LanguageGuess(None, None, shares[code], "function words")

@@ -7,7 +7,7 @@ Everything here is shared by :func:`realpolitik.corpus.read_source_text` (strict
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from realpolitik.errors import Errors, InputFileError
@@ -37,6 +37,15 @@ _MAGIC = (
 
 #: Legacy encodings most often met in saved articles, in the order preferred when several decode alike.
 _COMMON = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "shift_jis", "gb2312", "big5", "euc_kr")
+
+#: Unicode's control characters (category Cc) less tab, newline, carriage return and form feed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+#: Valid multi-byte UTF-8 characters per damaged sequence above which a file is read as UTF-8 with damage.
+_UTF8_MAJORITY = 3
+#: Share of bytes above 0x7F under which a file that is not UTF-8 is taken for cp1252 (English with a few
+#: curly quotes or accented names); text in another alphabet has far more and goes to charset-normalizer.
+_FEW_HIGH_BYTES = 0.02
 
 #: Share of control characters (other than tab, newline, carriage return, form feed) above which text is binary.
 _MAX_CONTROL_SHARE = 0.01
@@ -117,8 +126,7 @@ def control_share(text: str) -> float:
     """
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if ch not in "\t\n\r\f" and unicodedata.category(ch) == "Cc")
-    return controls / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def decode_bytes(data: bytes, path: str | Path, *, guess: bool = True) -> tuple[str, list[str]]:
@@ -169,6 +177,25 @@ def decode_bytes(data: bytes, path: str | Path, *, guess: bool = True) -> tuple[
 
 
 def _detect(data: bytes, path: str | Path) -> tuple[str, list[str]]:
+    """Decode bytes that are not clean UTF-8: damaged UTF-8, then mostly-ASCII cp1252, then charset-normalizer."""
+    replaced = data.decode("utf-8", errors="replace")
+    damaged = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F) - replaced.count("\ufffd")
+    if multibyte >= _UTF8_MAJORITY * damaged:
+        # Valid multi-byte sequences almost never arise by chance in a legacy 8-bit encoding: this is UTF-8 with
+        # a few damaged bytes (a truncated copy, a stray Latin-1 byte), and guessing another encoding for the
+        # whole file would garble every accented letter of it.
+        return replaced, [f"not valid UTF-8: {damaged} damaged byte sequence(s) replaced by \ufffd, the rest is UTF-8"]
+    high = sum(1 for byte in data if byte > 0x7F)
+    if high <= _FEW_HIGH_BYTES * len(data):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if control_share(text) == 0.0:
+                return text, [f"not UTF-8: decoded as cp1252, the usual encoding of the {high} non-ASCII byte(s) in "
+                              "mostly-ASCII text; check accented letters and quotes"]
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files need it
 
     best = from_bytes(data).best()

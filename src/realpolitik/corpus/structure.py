@@ -8,19 +8,21 @@ Offsets of sections index the text given, so they stay valid in :attr:`IngestedD
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from ruamel.yaml import YAML
 
 from realpolitik.corpus.document import Section
 
-__all__ = ["Structure", "Line", "find_structure", "parse_date"]
+__all__ = ["Line", "Structure", "find_structure", "parse_date"]
 
 _ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_EMPHASIS = re.compile(r"^[*_`]+|[*_`]+$")
+_EMPHASIS = re.compile(r"(?P<mark>[*_`]+)(?P<inner>.+?)(?P=mark)")
 #: A heading is a short line; longer ones are sentences.
 _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 15
@@ -28,8 +30,7 @@ _MAX_TITLE_CHARS = 200
 _MAX_NAME_WORDS = 8
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A line of the text with its offsets (``end`` excludes the newline)."""
 
     start: int
@@ -59,6 +60,8 @@ def _cues() -> dict:
     data["author_res"] = [re.compile(p, re.IGNORECASE) for p in data["author_lines"]]
     data["date_res"] = [re.compile(p, re.IGNORECASE) for p in data["date_lines"]]
     data["outlets"] = frozenset(str(w).lower() for w in data["outlet_words"])
+    data["particles"] = frozenset(str(w).lower() for w in data["name_particles"])
+    data["date_vocabulary"] = frozenset(str(w).lower() for w in data["date_words"])
     return data
 
 
@@ -102,14 +105,26 @@ def parse_date(value: str) -> str | None:
 
 
 def _clean_name(value: str) -> str | None:
-    """A person's name from a credit ("Jane Roe | 5 March 2024" → "Jane Roe"), or None if it is no name."""
-    value = re.split(r"\s+[|•·—–]\s+|\s+-\s+|,\s*(?=\d)|\s+on\s+(?=\w+\s+\d)", value.strip())[0].strip(" ,.;:")
+    """A person's name from a credit ("Jane Roe | 5 March 2024" → "Jane Roe"), or None if it is no name.
+
+    Every word must start with a capital letter, except particles such as "and", "de", "van" (data).
+    """
+    value = re.split(r"\s+[|•·—–]\s+|\s+-\s+|,|\s+on\s+(?=\w+\s+\d)", value.strip())[0].strip(" ,.;:*_")
     words = value.split()
     if not words or len(words) > _MAX_NAME_WORDS or len(value) > 80 or re.search(r"\d|https?:|@", value):
         return None
-    if not any(word[0].isupper() for word in words):
+    particles = _cues()["particles"]
+    if not all(word[0].isupper() or word.lower() in particles for word in words) or not words[0][0].isupper():
         return None
     return value
+
+
+def _only_a_date(value: str) -> str | None:
+    """The date of a line that holds nothing but a date ("Tuesday, 5 March 2024"), else None."""
+    vocabulary = _cues()["date_vocabulary"]
+    if any(word.lower() not in vocabulary for word in re.findall(r"[^\W\d_]+", value)):
+        return None
+    return parse_date(value)
 
 
 def _credit(title_line: str) -> tuple[str, str | None]:
@@ -127,7 +142,10 @@ def _credit(title_line: str) -> tuple[str, str | None]:
 
 
 def _heading_text(line: str) -> str:
-    return _EMPHASIS.sub("", line.strip()).strip()
+    """A line without the emphasis wrapped round all of it ("*By Jane Roe*" → "By Jane Roe")."""
+    line = line.strip()
+    wrapped = _EMPHASIS.fullmatch(line)
+    return wrapped.group("inner").strip() if wrapped else line
 
 
 def _looks_like_title(text: str) -> bool:
@@ -185,30 +203,39 @@ def find_structure(text: str, *, markdown: bool = False, title: str | None = Non
     elif title is not None and content[0] in headings and headings[content[0]][1].strip() == title.strip():
         found.header_lines.add(content[0])
     for index in header:
-        stripped = _heading_text(lines[index].text)
         if index in found.header_lines or index in headings:
             continue
-        if found.author is None:
-            for pattern in cues["author_res"]:
-                match = pattern.fullmatch(stripped)
-                if match and (name := _clean_name(match.group("value"))):
-                    found.author = name
-                    found.header_lines.add(index)
-                    rest = stripped[match.start("value") + len(name) :]
-                    found.published = found.published or parse_date(rest.strip(" |•·—–-,"))
-                    break
-            if index in found.header_lines:
-                continue
-        if found.published is None:
-            for pattern in cues["date_res"]:
-                match = pattern.fullmatch(stripped)
-                if match and (date := parse_date(match.group("value"))):
-                    found.published = date
-                    found.header_lines.add(index)
-                    break
+        stripped = _heading_text(lines[index].text)
+        byline = _cue(cues["author_res"], stripped, _clean_name) if found.author is None else None
+        dated = _cue(cues["date_res"], stripped, parse_date) if found.published is None and not byline else None
+        if byline:
+            found.author, rest = byline
+            found.published = found.published or parse_date(rest.strip(" |•·—–-,"))
+        elif dated:
+            found.published = dated[0]
+        if byline or dated:
+            found.header_lines.add(index)
     starts = _heading_starts(lines, headings, found.header_lines, markdown=markdown)
     found.sections = _sections(text, lines, starts)
     return found
+
+
+def _cue(patterns: list[re.Pattern[str]], line: str, parse: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """The parsed value of the first pattern that matches ``line`` and whose value parses, and the rest of the line.
+
+    A pattern's group ``value`` is parsed with ``parse``; a group ``bare`` must be a date and nothing else.
+    """
+    for pattern in patterns:
+        match = pattern.fullmatch(line)
+        if match is None:
+            continue
+        group = "value" if "value" in pattern.groupindex else "bare"
+        raw = match.group(group)
+        value = parse(raw) if group == "value" else _only_a_date(raw)
+        if value:
+            at = raw.find(value)
+            return value, raw[at + len(value) :] if at >= 0 else ""
+    return None
 
 
 def _markdown_headings(lines: list[Line]) -> dict[int, tuple[int, str]]:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from realpolitik.corpus.source import decode_bytes
 from realpolitik.errors import Errors, InputFileError
 
 __all__ = ["MAX_TEXT_BYTES", "SourceText", "normalise_text", "read_bytes_checked", "read_source_text", "sha256_hex"]
@@ -86,11 +87,13 @@ def read_source_text(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> Source
     ------
     InputFileError
         If the file is missing, empty, binary, too large or not UTF-8.
+
+    See Also
+    --------
+    realpolitik.corpus.ingest_file : reads other formats and encodings too; for UTF-8 plain text its ``text``
+        is a prefix of this one's, with boilerplate lines blanked.
     """
     path = Path(path)
     data = read_bytes_checked(path, limit=limit)
-    try:
-        decoded = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(Errors.E004.format(path=path, reason=f"byte {exc.start}")) from exc
+    decoded, _ = decode_bytes(data, path, guess=False)  # the same decoding as ingest_file, without guessing
     return SourceText(id=sha256_hex(data), text=normalise_text(decoded), path=path)

@@ -7,6 +7,7 @@ PDF metadata); the shared steps (boilerplate, structure, language) run after it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,8 @@ FORMATS = {
     ".pdf": "pdf",
 }
 
+_BLOCK_TAG = re.compile(rb"<(?:p|div|body|article|main|section|h[1-6]|title|head|table|ul|ol|br)\b")
+
 _READERS: dict[str, Callable[[bytes, Path], ReaderOutput]] = {
     "txt": txt.read,
     "md": md.read,
@@ -36,9 +39,12 @@ _READERS: dict[str, Callable[[bytes, Path], ReaderOutput]] = {
 }
 
 
-def _looks_like_html(data: bytes) -> bool:
+def _looks_like_html(data: bytes, *, named_html: bool) -> bool:
+    """A whole page anywhere; for a file named .html, a fragment of block markup (``<p>``, ``<div>``…) is enough."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:65536].lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:65536].lower():
+        return True
+    return named_html and _BLOCK_TAG.search(head) is not None
 
 
 def detect_format(path: Path, data: bytes) -> tuple[str, list[str]]:
@@ -59,7 +65,7 @@ def detect_format(path: Path, data: bytes) -> tuple[str, list[str]]:
         found = "pdf"
     elif named == "pdf":
         raise coded_error("E108", path=path, reason="it is named .pdf but does not start with %PDF-")
-    elif _looks_like_html(data):
+    elif _looks_like_html(data, named_html=named == "html"):
         found = "html"
     else:
         found = named if named in ("txt", "md") else "txt"
