@@ -16,10 +16,10 @@ PACKAGE = Path(realpolitik.__file__).parent
 ALLOWED = {
     "errors": set(),
     "corpus": {"errors"},
-    "extract": {"errors", "corpus"},
-    "model": {"errors", "corpus", "data"},
+    "extract": {"errors", "corpus", "lang"},
+    "model": {"errors", "corpus", "data", "lang"},
     "data": set(),
-    "lang": set(),
+    "lang": {"errors"},
     "simulate": {"errors", "model"},
     "analysis": {"errors", "model"},
     "report": {"errors", "corpus", "model", "simulate", "analysis", "data"},

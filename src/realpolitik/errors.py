@@ -121,6 +121,14 @@ class Errors:
     E163 = "{path} is not a PLOVER gold-standard file: {reason}"
     E164 = "cannot write {path}: {reason}"
     E165 = "the text to extract from is empty"
+    # Causal and forecast extraction, the causal-sentence classifier, CNC evaluation (E190-E199, E220-E239)
+    E190 = "cannot read the causal-cue lexicon {path}: {reason}"
+    E191 = "cannot read the estimative-term table {path}: {reason}"
+    E192 = "the doc has no dependency parse: {what} needs a spaCy pipeline with a parser"
+    E193 = "cannot load the causal-sentence classifier {path}: {reason}"
+    E194 = "{path} is not a Causal News Corpus file: {reason}"
+    E195 = "{path} has a header but no rows"
+    E196 = "{path}, row {row}: {reason}"
     # Drafting a model from an extraction, and scoring extraction against a gold model (E180-E189)
     E180 = "cannot read {path} as an extraction: {reason}"
     E181 = "the extraction's document id '{id}' is not a sha256 (64 hex digits)"

@@ -63,7 +63,8 @@ def extraction_data(text: str, document_id: str) -> dict:
     """The extraction as JSON-ready data (what ``realpolitik extract --format json`` would print)."""
     return {
         "document": {"id": document_id, "title": "Karsland after the March coup: a briefing",
-                     "author": "Tomas Reyl", "published": "2025-05", "language": "en"},
+                     "author": "Tomas Reyl", "published": "2025-05", "language": "en",
+                     "filename": ARTICLE.name},
         "actors": [
             _actor(text, "karsland", "Karsland", "state"),
             _actor(text, "council", "National Renewal Council", "armed_group", aliases=["the council", "the junta"]),

@@ -10,6 +10,8 @@ from realpolitik.cli import analyze, demo, export, forecasts, import_model, merg
 from realpolitik.cli import corpus as corpus_command
 from realpolitik.cli import extract as extract_command
 from realpolitik.cli import ingest as ingest_command
+from realpolitik.cli import draft as draft_command
+from realpolitik.cli import evaluate as evaluate_command
 from realpolitik.cli import schema as schema_command
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError
@@ -25,7 +27,8 @@ app = typer.Typer(
 )
 
 for module in (validate, show, simulate, press, analyze, forecasts, schema_command, merge, report, demo, export,
-               import_model, ingest_command, extract_command, corpus_command):
+               import_model, ingest_command, extract_command, draft_command, evaluate_command,
+               corpus_command):
     module.register(app)
 
 

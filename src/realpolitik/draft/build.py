@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, get_args
 
 from realpolitik.draft.paraphrase import keywords, own_words
@@ -325,7 +326,8 @@ def _document(extracted: ExtractedDocument, title: str | None, filename: str | N
         except InvalidDateError:
             notes.append(f"publication date '{published}' is not EDTF")
             published = None
-    filename = filename or getattr(extracted, "filename", None)
+    path = getattr(extracted, "path", None)
+    filename = filename or getattr(extracted, "filename", None) or (Path(path).name if isinstance(path, str) else None)
     document = Document(
         id=extracted.id, title=extracted.title or title or "Untitled document", author=extracted.author,
         published=published, filename=filename if isinstance(filename, str) else None,

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file, load_gazetteer, slugify
+from realpolitik.extract.sentences import text_of
 
 __all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon"]
 
@@ -74,15 +75,22 @@ class ActorRecognizer:
         self.forms = sorted(self.gazetteer.surface)
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(self.forms)))
         self.lexicon = actor_lexicon()
+        self.name_labels = set(self.lexicon["name_labels"])
+        self.armed_heads = set(self.lexicon["armed_group_heads"])
+        self.place_preps = set(self.lexicon["place_prepositions"])
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        names = [ent for ent in doc.ents if ent.label_ in self.name_labels]
         spans = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            if any(p.start <= start and end <= p.end and gaz.surface[span.text][1] != "leader" for p in people):
-                continue  # a name inside a person's name ("Jordan Peterson") is not the state
+            if any(p.start <= start and end <= p.end and (p.start, p.end) != (start, end)
+                   and gaz.surface[span.text][1] != "leader" for p in people):
+                continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
+            if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
+                continue  # part of a facility's or a law's name
             spans.append(span)
         spans = filter_spans(spans)
         mentions: list[ActorMention] = []
@@ -128,7 +136,7 @@ class ActorRecognizer:
             base = entry.demonyms[0] if entry.demonyms else entry.name
             actor = f"{slugify(base)}_{rule['suffix']}"
             end = doc[last_head]
-            text = doc.text[span.start_char:end.idx + len(end)]
+            text = text_of(doc)[span.start_char:end.idx + len(end)]
             record = doc._.rp_actors.setdefault(
                 actor, ActorRecord(actor, rule["name"].format(Place=base), rule["kind"]))
             record.aliases.add(text)
@@ -154,22 +162,54 @@ class ActorRecognizer:
         return found
 
     def _ner(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
-        """Organisations spaCy finds that the gazetteer does not know."""
+        """Organisations and states spaCy finds that the gazetteer does not know.
+
+        An unknown place (GPE) counts as a state only if somewhere it acts: it is not only ever the object
+        of a place preposition ("in Lornville").
+        """
         found = []
+        author = (doc._.rp_author or "").strip()
+        votes: dict[str, dict[str, int]] = {}
+        acting: set[str] = set()
         for ent in doc.ents:
-            if ent.label_ != "ORG" or any(i in consumed for i in range(ent.start, ent.end)):
+            text = _bare(ent)
+            if ent.label_ in ("ORG", "GPE", "PERSON") and text:
+                votes.setdefault(text, {}).setdefault(ent.label_, 0)
+                votes[text][ent.label_] += 1
+            if ent.label_ == "GPE" and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in self.place_preps):
+                acting.add(text)
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "PERSON") or any(i in consumed for i in range(ent.start, ent.end)):
                 continue
-            words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
-            if not words or not any(t.is_upper or t.is_title for t in words) or len(ent.text) < 3:
+            name = _bare(ent)
+            if not name or len(name) < 3 or (author and name in author):
                 continue
-            name = doc[words[0].i:words[-1].i + 1].text
+            labels = votes.get(name, {})
+            if ent.label_ == "PERSON" and not (labels.get("ORG") or labels.get("GPE")):
+                continue  # a person: the people component reads them
+            label = max(("GPE", "ORG"), key=lambda lab: labels.get(lab, 0))
+            if label == "GPE" and (name not in acting or len(name.split()) > 3):
+                continue
             actor = slugify(name)
-            if not actor:
+            if not actor or not any(c.isupper() for c in name):
                 continue
-            record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "organisation"))
-            record.aliases.add(name)
+            if " " not in name:  # "the Commission" after "the Lorn Basin Commission": the same body
+                actor = next((a for a, r in doc._.rp_actors.items() if r.name.endswith(" " + name)), actor)
+            last = name.split()[-1]
+            kind = "state" if label == "GPE" else ("armed_group" if last in self.armed_heads else "organisation")
+            record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found
+
+
+def _bare(ent: Span) -> str:
+    """An entity's name without a leading article or a trailing possessive."""
+    words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    if words and words[0].i == ent.start and words[0].pos_ in ("ADJ", "ADV") and len(words) > 1:
+        words = words[1:]  # "Downstream Morvia" at the start of a sentence
+    if not words:
+        return ""
+    return ent.doc[words[0].i:words[-1].i + 1].text
 
 
 class MetonymyResolver:
@@ -188,6 +228,42 @@ class MetonymyResolver:
         self.place_preps = set(lexicon["place_prepositions"])
         self.governance = set(lexicon["governance_nouns"])
         self.place_nouns = set(lexicon["place_name_nouns"])
+        self.former = set(lexicon["former_words"])
+
+    def _former_governments(self, doc: Doc, kept: list[ActorMention]) -> list[ActorMention]:
+        """"the then-government", "the former government": the regime before the one ruling at the reference date,
+        of the state with a regime table that the text names most."""
+        reference = doc._.rp_reference_date
+        counts: dict[str, int] = {}
+        for mention in kept:
+            entry = self.gazetteer.entries.get(mention.actor)
+            if entry is not None and entry.iso3 in self.gazetteer.regimes and entry.kind == "state":
+                counts[entry.iso3] = counts.get(entry.iso3, 0) + 1
+        if not counts or reference is None:
+            return []
+        iso3 = max(counts, key=counts.get)
+        now = self.gazetteer.regime_at(iso3, reference)
+        periods = [r.actor for r in self.gazetteer.regimes[iso3]]
+        if now not in periods:
+            return []
+        at = len(periods) - 1 - periods[::-1].index(now)  # the latest period of the ruling actor
+        if at == 0:
+            return []
+        before = periods[at - 1]
+        found = []
+        for token in doc:
+            lowered = token.lower_
+            nxt = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else token.i + 1
+            if lowered in self.former and nxt < len(doc) and doc[nxt].lower_ in self.governance:
+                end = doc[nxt]
+            elif "-" in lowered and lowered.split("-", 1)[0] in self.former and \
+                    lowered.split("-", 1)[1] in self.governance:
+                end = token
+            else:
+                continue
+            _record(doc, self.gazetteer.entries[before]).aliases.add(text_of(doc)[token.idx:end.idx + len(end)])
+            found.append(ActorMention(token.idx, end.idx + len(end), before, "former", token.i, end.i + 1))
+        return found
 
     def _governed(self, doc: Doc, mention: ActorMention) -> bool:
         """Whether a capital mention stands for a government rather than the city."""
@@ -202,6 +278,8 @@ class MetonymyResolver:
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
         if token.dep_ == "pobj" and token.head.lower_ in self.place_preps:
+            if "\n\n" in text_of(doc)[token.head.idx:token.idx]:
+                return True  # the parser ran a heading into the sentence: no real preposition governs it
             return token.head.head.lower_ in self.governance
         return token.dep_ not in ("compound",) or token.head.lower_ in self.governance
 
@@ -214,13 +292,15 @@ class MetonymyResolver:
             entry = gaz.entries.get(mention.actor)
             if mention.how == "capital":
                 if not self._governed(doc, mention):
+                    doc._.rp_places.append(mention)  # a place: events there involve its state
                     continue
                 regime = gaz.regime_at(entry.iso3, doc._.rp_reference_date) if entry.iso3 else None
                 actor = regime or mention.actor
                 mention.actor, mention.how = actor, "metonym"
-                _record(doc, gaz.entries[actor]).aliases.add(doc.text[mention.start:mention.end])
+                _record(doc, gaz.entries[actor]).aliases.add(text_of(doc)[mention.start:mention.end])
             kept.append(mention)
-        doc._.rp_mentions = kept
+        kept.extend(self._former_governments(doc, kept))
+        doc._.rp_mentions = sorted(kept, key=lambda m: m.start)
         # drop actors whose every mention was a place
         used = {m.actor for m in kept}
         for actor in [a for a in doc._.rp_actors if a not in used and doc._.rp_actors[a].kind != "person"]:

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 from realpolitik.corpus import IngestedDocument, read_source_text, sha256_hex
 from realpolitik.errors import Errors, InputFileError
+from realpolitik.extract.causal import find_causal_links
+from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
 from realpolitik.extract.schema import (
     ExtractedActor,
@@ -24,17 +26,47 @@ from realpolitik.extract.schema import (
     Mention,
     SpanEvidence,
 )
+from realpolitik.extract.sentences import text_of
 
 __all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
 
 
+def _title_end(text: str, title: str | None) -> int:
+    """Where a title line that opens the text ends (0 if the text does not open with the title)."""
+    if not title:
+        return 0
+    first = text.split("\n", 1)[0]
+    return len(first) if first.strip().startswith(title.strip()[:40]) else 0
+
+
+def _byline(title: str | None) -> str | None:
+    """The author's name in a "Title | Author" title line, if it has one (two to four capitalised words).
+
+    Examples
+    --------
+    >>> _byline("Nile talks stall again | Amara Mensah")
+    'Amara Mensah'
+    >>> _byline("Markets | Europe") is None
+    True
+    """
+    if not title or " | " not in title:
+        return None
+    name = title.rsplit(" | ", 1)[1].strip()
+    words = name.split()
+    return name if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else None
+
+
 def run_pipeline(text: str, *, nlp: Language | None = None, published: str | None = None,
-                 author: str | None = None) -> Doc:
-    """Run the extraction pipeline over ``text`` once and return the annotated spaCy doc."""
+                 author: str | None = None, title: str | None = None) -> Doc:
+    """Run the extraction pipeline over ``text`` once and return the annotated spaCy doc.
+
+    The title line, when the text opens with it, names actors but states no events or relations.
+    """
     nlp = nlp or load_pipeline()
     doc = nlp.make_doc(text)
     doc._.rp_published = published
     doc._.rp_author = author
+    doc._.rp_title_end = _title_end(text, title)
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
@@ -70,8 +102,8 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
             ident, n = f"{base}_{n}", n + 1
         used.add(ident)
         events.append(ExtractedEvent(id=ident, date=event.date, date_text=event.date_text,
-                                     description=doc.text[event.start:event.end], type=event.type,
-                                     actors=event.actors, evidence=_evidence(doc.text, event.start, event.end),
+                                     description=text_of(doc)[event.start:event.end], type=event.type,
+                                     actors=event.actors, evidence=_evidence(text_of(doc), event.start, event.end),
                                      trigger=event.trigger))
     return events
 
@@ -79,18 +111,8 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
 def _relations(doc: Doc) -> list[ExtractedRelation]:
     return [ExtractedRelation(source=r.source, target=r.target, type=r.type, polarity=r.polarity,
                               valid_from=r.valid_from, valid_to=r.valid_to,
-                              evidence=_evidence(doc.text, r.start, r.end), cue=r.cue)
+                              evidence=_evidence(text_of(doc), r.start, r.end), cue=r.cue)
             for r in doc._.rp_relations]
-
-
-def _finders():
-    """The causal and forecast finders (branch ``causal``); absent until that work is merged."""
-    try:
-        from realpolitik.extract.causal import find_causal_links
-        from realpolitik.extract.forecasts import find_forecasts
-    except ImportError:
-        return None, None
-    return find_causal_links, find_forecasts
 
 
 def _fill_forecast_actors(doc: Doc, forecasts: list) -> list:
@@ -123,15 +145,12 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
     """
     if not document.text.strip():
         raise InputFileError(Errors.E165)
-    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=document.author)
+    author = document.author or _byline(document.title)
+    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=author,
+                       title=document.title)
     notes = list(document.notes)
-    find_causal_links, find_forecasts = _finders()
-    causal, forecasts = [], []
-    if find_causal_links is None:
-        notes.append("causal links and forecasts were not extracted: their finders are not installed")
-    else:
-        causal = find_causal_links(doc)
-        forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
+    causal = find_causal_links(doc)
+    forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
     if document.language and document.language != "en":
         notes.append(f"the document's language is '{document.language}'; the extractor reads English")
     return Extraction(

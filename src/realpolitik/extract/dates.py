@@ -23,7 +23,7 @@ _MONTH = r"(?P<{g}>(?:January|February|March|April|May|June|July|August|Septembe
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
-_NOT_AFTER = r"(?![\d,]|-(?:year|month|day|week)|\s*(?:years?|months?|days?|hours?|weeks?|people|troops|km|kilometres|%))"
+_NOT_AFTER = r"(?!\d|,\d|-(?:year|month|day|week)|\s*(?:years?|months?|days?|hours?|weeks?|people|troops|km|kilometres|%))"
 
 
 def _p(template: str, **groups: str) -> str:
@@ -61,6 +61,10 @@ RELATIVE: list[tuple[str, re.Pattern[str]]] = [
                            re.IGNORECASE)),
     ("later", re.compile(r"\bthe\s+(?P<n>following|next)\s+(?P<unit>year|month)\b", re.IGNORECASE)),
     ("earlier", re.compile(r"\bthe\s+(?P<n>previous|preceding)\s+(?P<unit>year|month)\b", re.IGNORECASE)),
+    # "a 20-year commitment", "20 years of rule": a span of time that ends at the text's reference date
+    ("duration", re.compile(r"\b" + _NUM + r"[- ](?P<unit>year|decade)s?(?:-long)?\s+(?:of\s+)?"
+                            r"(?!later|earlier|ago|after|before|old|on\b|or\b|and\b|to\b|in\b)(?=[a-z])",
+                            re.IGNORECASE)),
 ]
 
 
@@ -225,7 +229,8 @@ def resolve_relative(kind: str, n: str, unit: str, anchor: str) -> str | None:
     """Place a relative phrase against the EDTF ``anchor`` it leans on.
 
     ``within`` gives the interval from the anchor to the bound ("within 40 hours of" a day ->
-    ``day/day+2``); ``after`` / ``later`` move forward, ``before`` / ``earlier`` back.
+    ``day/day+2``); ``after`` / ``later`` move forward, ``before`` / ``earlier`` back; ``duration`` is the
+    span of that length ending at the anchor (the text's reference date).
 
     Examples
     --------
@@ -233,11 +238,18 @@ def resolve_relative(kind: str, n: str, unit: str, anchor: str) -> str | None:
     '2021-08-15/2021-08-17'
     >>> resolve_relative("later", "two", "years", "2014")
     '2016'
+    >>> resolve_relative("duration", "20", "year", "2021-08")
+    '2001/2021'
     """
     amount = _number(n)
     unit = unit.lower().rstrip("s")
     if amount is None or "/" in anchor and kind != "within":
         return None
+    if kind == "duration":  # the span ending at the anchor: "a 20-year commitment" written in 2021 -> 2001/2021
+        begun = shift(anchor, -amount, unit)
+        year = anchor[:4]
+        value = f"{begun}/{year}" if begun else None
+        return value if value and is_valid_edtf(value) else None
     sign = -1 if kind in ("before", "earlier") else 1
     moved = shift(anchor.split("/")[-1] if kind == "within" else anchor, sign * amount, unit)
     if moved is None:

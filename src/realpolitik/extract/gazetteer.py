@@ -175,6 +175,8 @@ def load_gazetteer() -> Gazetteer:
         gaz.entries[entry.id] = entry
         for alias in (entry.name, *entry.aliases):
             gaz.add_surface(alias, entry.id, "name" if alias == entry.name else "alias")
+        if item.get("seat"):
+            gaz.add_surface(item["seat"], entry.id, "capital")
     for iso3, info in countries.items():
         info = info or {}
         country = pycountry.countries.get(alpha_3=iso3)

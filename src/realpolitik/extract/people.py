@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from realpolitik.extract.actors import ActorMention, ActorRecord, actor_lexicon
+from realpolitik.extract.sentences import sentence_of
 from realpolitik.extract.gazetteer import load_gazetteer, slugify
 
 __all__ = ["PeopleRecognizer", "find_title"]
@@ -56,12 +57,16 @@ class PeopleRecognizer:
         author = (doc._.rp_author or "").strip()
         surnames: dict[str, str] = {}
         found: list[tuple[Span, ActorRecord]] = []
+        taken = {i for m in doc._.rp_mentions for i in range(m.token_start, m.token_end)}
+        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")}
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             span = self._strip_titles(ent)
             if span is None or span.text in self.not_people or (author and span.text in author):
                 continue
+            if span.text in places or span.text.split()[-1] in places:
+                continue  # tagged a person here, a place or an organisation elsewhere
             record = self._person(doc, span, surnames)
             if record is None:
                 continue
@@ -83,7 +88,12 @@ class PeopleRecognizer:
 
     def _strip_titles(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
-        while start < end and ent.doc[start].lower_ in self.title_words:
+        doc = ent.doc
+        # "Foreign Minister, Sameh Shoukry": spaCy sometimes leaves the given name out
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                doc[start - 1].lower_ not in self.title_words and not doc[start - 1].ent_type_:
+            start -= 1
+        while start < end and (ent.doc[start].lower_ in self.title_words or ent.doc[start].pos_ in ("ADJ", "ADV")):
             start += 1
         while end > start and ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
             end -= 1
@@ -112,7 +122,7 @@ class PeopleRecognizer:
         return record
 
     def _role(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
-        sent = span.sent
+        sent = sentence_of(doc, span.start)
         # "President Joe Biden", "Russia's envoy Zamir X": a title right before the name
         i = span.start
         while i > sent.start and doc[i - 1].lower_ in self.title_words:

@@ -31,9 +31,9 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 _EXTENSIONS = {
     "rp_mentions": list, "rp_actors": dict, "rp_mentions_dropped": set, "rp_dates": list,
-    "rp_named_events": list, "rp_events": list, "rp_relations": list,
+    "rp_named_events": list, "rp_events": list, "rp_relations": list, "rp_places": list,
 }
-_SCALARS = ("rp_reference_date", "rp_published", "rp_author")
+_SCALARS = ("rp_reference_date", "rp_published", "rp_author", "rp_title_end")
 
 
 def _register_extensions() -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from realpolitik.extract.sentences import sentence_of, sentences, text_of
 from realpolitik.extract.gazetteer import load_data_file
 
 __all__ = ["RelationCandidate", "RelationRecognizer", "relation_lexicon"]
@@ -43,13 +44,24 @@ def relation_lexicon() -> dict:
     for kind, info in data["cues"].items():
         for lemma in info["lemmas"]:
             cues.setdefault(lemma, (kind, float(info["polarity"]), info.get("negated")))
-    return {"types": list(data["types"]), "cues": cues, "between": set(data["between"])}
+    return {"types": list(data["types"]), "cues": cues, "between": set(data["between"]),
+            "reversal": set(data.get("reversal", ()))}
 
 
 def _negated(token: Token) -> bool:
     chain = [token, token.head] if token.pos_ == "NOUN" else [token]
     return any(child.dep_ == "neg" or child.lower_ in ("not", "never", "n't", "no") for t in chain
                for child in t.children)
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A cue's own phrase: its subtree without subordinate or coordinated clauses ("…, while Russia watched")."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or (child.dep_ == "conj" and child.pos_ == "VERB"):
+            continue
+        kept.extend(child.subtree)
+    return kept
 
 
 class RelationRecognizer:
@@ -60,6 +72,7 @@ class RelationRecognizer:
         lexicon = relation_lexicon()
         self.cues = lexicon["cues"]
         self.between = lexicon["between"]
+        self.reversal = lexicon["reversal"]
 
     def __call__(self, doc: Doc) -> Doc:
         by_token: dict[int, str] = {}
@@ -68,13 +81,17 @@ class RelationRecognizer:
                 by_token[i] = mention.actor
         found: list[RelationCandidate] = []
         seen = set()
-        for sent in doc.sents:
+        for sent in sentences(doc)[0]:
+            if sent.start_char < (doc._.rp_title_end or 0):
+                continue
             if not any(i in by_token for i in range(sent.start, sent.end)):
                 continue
             for token in sent:
                 cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
                 if cue is None or token.i in by_token:
                     continue
+                if cue[1] > 0 and self._reversed(token):
+                    continue  # "suspended its aid", "cut part of its aid": the governing verb says the opposite
                 relation = self._read(doc, token, cue, by_token)
                 if relation is None:
                     continue
@@ -84,6 +101,16 @@ class RelationRecognizer:
                     found.append(relation)
         doc._.rp_relations = found
         return doc
+
+    def _reversed(self, token: Token) -> bool:
+        current = token
+        for _ in range(4):
+            if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or current.head is current:
+                return False
+            current = current.head
+            if current.pos_ == "VERB":
+                return current.lemma_.lower() in self.reversal
+        return False
 
     @staticmethod
     def _actors_in(tokens, by_token: dict[int, str]) -> list[str]:
@@ -113,7 +140,7 @@ class RelationRecognizer:
 
     def _read(self, doc: Doc, token: Token, cue, by_token: dict[int, str]) -> RelationCandidate | None:
         kind, polarity, negated_kind = cue
-        sent = token.sent
+        sent = sentence_of(doc, token.i)
         pair: tuple[str, str] | None = None
         for child in token.children:  # "ties between X and Y"
             if child.lower_ in self.between:
@@ -124,11 +151,12 @@ class RelationRecognizer:
             source = self._source(token, by_token)
             if source is None:
                 return None
-            inside = [t for t in token.subtree if t.i != token.i]
+            inside = [t for t in _phrase(token) if t.i != token.i]
             targets = [a for a in self._actors_in(inside, by_token) if a != source]
             if not targets and token.head is not token and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
                 verb = token.head
-                siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS for t in c.subtree]
+                siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS
+                            and c.dep_ not in ("advcl", "relcl", "ccomp", "parataxis", "conj") for t in c.subtree]
                 targets = [a for a in self._actors_in(siblings, by_token) if a != source]
             if not targets:
                 return None
@@ -139,8 +167,12 @@ class RelationRecognizer:
             else:
                 polarity = -polarity
         start, end = sent.start_char, sent.end_char
-        while end > start and doc.text[end - 1] in " \n":
+        while end > start and text_of(doc)[end - 1] in " \n":
             end -= 1
+        before = text_of(doc).rfind("\n\n", start, token.idx)  # a heading the parser ran into the sentence
+        start = before + 2 if before != -1 else start
+        after = text_of(doc).find("\n\n", token.idx, end)
+        end = after if after != -1 else end
         valid_from = valid_to = None
         for date in doc._.rp_dates:
             if start <= date.start and date.end <= end and date.kind != "named":

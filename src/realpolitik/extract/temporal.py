@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from realpolitik.extract.dates import RELATIVE, DateMatch, find_dates, is_valid_edtf, parse_date, resolve_relative
 from realpolitik.extract.gazetteer import KnownEvent, load_gazetteer
+from realpolitik.extract.sentences import text_of
 
 __all__ = ["DateRecognizer", "NamedEventMention", "latest"]
 
@@ -59,7 +60,7 @@ class DateRecognizer:
             self.matcher.add(event.id, list(nlp.tokenizer.pipe(event.names)))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         dates = find_dates(text)
         # the matcher's labels: rebuild spans carrying them
         labelled = []
@@ -74,28 +75,37 @@ class DateRecognizer:
             if all(actor in present for actor in event.requires):
                 named.append(NamedEventMention(span.start_char, span.end_char, event))
         doc._.rp_named_events = named
+        # a date inside an event's name ("the 2020 war") gives way to the event's own date
+        dates = [d for d in dates if not any(n.start <= d.start and d.end <= n.end for n in named)]
         # a named event's own mention carries its date unless a stated date overlaps it
         anchors = dates + [DateMatch(n.start, n.end, text[n.start:n.end], n.event.date, "named") for n in named]
         anchors.sort(key=lambda m: m.start)
+        published = doc._.rp_published
+        if published and not is_valid_edtf(published):
+            published = parse_date(published)
+        # the latest closed date stated; "by 2025" or "since 2014" (open intervals) look ahead or back
+        reference = published or latest([d.edtf for d in dates if ".." not in d.edtf])
         relative = []
         for kind, pattern in RELATIVE:
             for match in pattern.finditer(text):
                 if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
                     continue
-                anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
+                if kind == "duration":
+                    anchor = DateMatch(0, 0, "", reference, "reference") if reference else None
+                else:
+                    anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
                 if anchor is None:
                     continue
                 value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
                 if value is None:
                     continue
                 end = anchor.end if kind in ("within", "after", "before") else match.end()
+                if kind == "duration":
+                    end = len(text[:match.end()].rstrip())
                 relative.append(DateMatch(match.start(), end, text[match.start():end], value, "relative"))
         everything = [d for d in anchors if not any(r.start <= d.start and d.end <= r.end for r in relative)]
         doc._.rp_dates = sorted(everything + relative, key=lambda m: m.start)
-        published = doc._.rp_published
-        if published and not is_valid_edtf(published):
-            published = parse_date(published)
-        doc._.rp_reference_date = published or latest([d.edtf for d in dates])
+        doc._.rp_reference_date = reference
         return doc
 
     @staticmethod
