@@ -181,7 +181,7 @@ def test_merging_a_draft_into_itself_duplicates_nothing(article, drafted):
 
 
 def test_merging_into_another_model_matches_actors_by_alias_and_concepts_by_terms(article):
-    path, document_id, _, extraction = article
+    _, document_id, _, extraction = article
     other = "cd" * 32
     existing = Model(
         title="Lowland watch",

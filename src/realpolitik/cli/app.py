@@ -8,10 +8,10 @@ import typer
 
 from realpolitik.cli import analyze, demo, export, forecasts, import_model, merge, press, report, show, simulate, validate
 from realpolitik.cli import corpus as corpus_command
-from realpolitik.cli import extract as extract_command
-from realpolitik.cli import ingest as ingest_command
 from realpolitik.cli import draft as draft_command
 from realpolitik.cli import evaluate as evaluate_command
+from realpolitik.cli import extract as extract_command
+from realpolitik.cli import ingest as ingest_command
 from realpolitik.cli import schema as schema_command
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError

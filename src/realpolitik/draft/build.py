@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from realpolitik.draft.paraphrase import keywords, own_words
-from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, phrase_term, read_hedge
+from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normalise_phrase, phrase_term, read_hedge
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.extract.schema import (
     ExtractedCausalLink,
@@ -39,7 +39,8 @@ __all__ = ["MAX_ACTOR_EVIDENCE", "MAX_LABEL_WORDS", "DraftResult", "draft_model"
 
 #: An actor's evidence keeps its first mentions only: enough to find it, not every "Moscow" of a long text.
 MAX_ACTOR_EVIDENCE = 3
-#: A concept's label is at most this many words of its most frequent phrase.
+#: A concept's label, and each of its terms, is at most this many words of a phrase: a name, never a clause
+#: of the source.
 MAX_LABEL_WORDS = 5
 _DRAFTED = ("actors", "relations", "events", "concepts", "causal_links", "forecasts")
 
@@ -247,7 +248,17 @@ class _Drafter:
 
     # -- concepts and causal links ------------------------------------------------------------------
     def causal(self, existing: Model | None) -> tuple[list[Concept], list[CausalLink], list[str]]:
-        links = [link for link in self.x.causal_links if link.evidence.end > link.evidence.start]
+        links = []
+        for link in self.x.causal_links:
+            empty = [role for role, phrase in (("cause", link.cause), ("effect", link.effect))
+                     if not normalise_phrase(phrase, lang=self.lang)]
+            if link.evidence.end <= link.evidence.start:
+                self.dropped.append(("causal_links", f"{link.cause} -> {link.effect}", "empty evidence span"))
+            elif empty:
+                self.dropped.append(("causal_links", f"{link.cause} -> {link.effect}",
+                                     f"the {' and '.join(empty)} phrase names nothing (only pronouns or articles)"))
+            else:
+                links.append(link)
         phrases = [phrase for link in links for phrase in (link.cause, link.effect)]
         anchors = [(c.id, term) for c in (existing.concepts if existing else []) for term in [c.label, *c.terms]]
         clusters = cluster_phrases(phrases + [term for _, term in anchors], threshold=self.threshold, lang=self.lang)
@@ -261,12 +272,12 @@ class _Drafter:
         concept_of: dict[int, Concept] = {}
         for cluster in dict.fromkeys(drafted):
             members = [p for p, c in zip(phrases, drafted, strict=True) if c == cluster]
-            terms = list(dict.fromkeys(t for t in (phrase_term(p, lang=self.lang) for p in members) if t))
-            counted = Counter(phrase_term(p, lang=self.lang) or p.casefold() for p in members)
-            top = max(counted.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
-            label = " ".join(top.split()[:MAX_LABEL_WORDS]) or "unnamed"
+            readable = [phrase_term(p, lang=self.lang, max_words=MAX_LABEL_WORDS) for p in members]
+            terms = list(dict.fromkeys(t for t in readable if t))
+            counted = Counter(t for t in readable if t)
+            label = max(counted.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
             concept_id = adopted.get(cluster) or ids.claim(_slug(label))
-            concept_of[cluster] = Concept(id=concept_id, label=label, terms=terms or [label], review="proposed")
+            concept_of[cluster] = Concept(id=concept_id, label=label, terms=terms, review="proposed")
         evidence: dict[int, list[Evidence]] = {c: [] for c in concept_of}
         drafted_links, self_links = [], []
         for index, link in enumerate(links):
@@ -289,9 +300,15 @@ class _Drafter:
         return concepts, pooled, report.pooled_links
 
     def _phrase_evidence(self, link: ExtractedCausalLink, phrase: str, role: str, label: str) -> Evidence:
-        span = link.evidence
-        found = span.text.casefold().find(phrase.casefold()) if phrase.strip() else -1
-        start, end = (span.start + found, span.start + found + len(phrase)) if found >= 0 else (span.start, span.end)
+        """The phrase's own span: the extractor's ``cause_span``/``effect_span`` if given, else found in the claim."""
+        span, given = link.evidence, getattr(link, f"{role}_span", None)
+        bounds = (given.get("start"), given.get("end")) if isinstance(given, dict) else (
+            getattr(given, "start", None), getattr(given, "end", None))
+        if all(isinstance(b, int) for b in bounds) and 0 <= bounds[0] < bounds[1]:  # type: ignore[operator]
+            start, end = bounds
+        else:
+            found = span.text.casefold().find(phrase.casefold()) if phrase.strip() else -1
+            start, end = (span.start + found, span.start + found + len(phrase)) if found >= 0 else (span.start, span.end)
         return self.evidence(start, end, f"Names {label} as the {role} in a causal claim.")
 
     def _link(self, link: ExtractedCausalLink, cause: Concept, effect: Concept) -> CausalLink | None:

@@ -8,18 +8,20 @@ that repeats :data:`RUN` consecutive words of the evidence span and falls back t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib.resources import files
+
+from ruamel.yaml import YAML
 
 __all__ = ["RUN", "keywords", "own_words", "shares_run"]
 
 #: A paraphrase may not repeat this many consecutive words of its evidence text.
 RUN = 8
 
-#: Words too common to carry a statement's content in a keyword summary.
-_STOP = frozenset(
-    "a an the of in on at to for from by with and or but as is are was were be been being it its this that these "
-    "those their his her they he she we our not will would may might could can should shall has have had do does "
-    "did also even still than then so if into over about".split()
-)
+@lru_cache(maxsize=4)
+def _stop_words(lang: str = "en") -> frozenset[str]:
+    resource = files("realpolitik") / "lang" / lang / "draft.yaml"
+    return frozenset(str(w) for w in YAML(typ="safe").load(resource.read_text(encoding="utf-8"))["stop_words"])
 
 
 def _words(text: str) -> list[str]:
@@ -57,7 +59,7 @@ def own_words(candidate: str, source: str | None, fallback: str) -> str:
     return candidate
 
 
-def keywords(text: str, limit: int = 6) -> str:
+def keywords(text: str, limit: int = 6, *, lang: str = "en") -> str:
     """The first ``limit`` content words of ``text``, joined by spaces (a gist, never a quote).
 
     ``limit`` is kept below :data:`RUN`, so the gist can never repeat a run of the text.
@@ -69,5 +71,6 @@ def keywords(text: str, limit: int = 6) -> str:
     """
     if limit >= RUN:
         raise ValueError(f"limit must be below {RUN}, got {limit}")
-    content = [w for w in _words(text) if w not in _STOP]
+    stop = _stop_words(lang)
+    content = [w for w in _words(text) if w not in stop]
     return " ".join(content[:limit])

@@ -40,7 +40,7 @@ def _lexicon(lang: str = "en") -> dict:
 @lru_cache(maxsize=4)
 def _dropped(lang: str = "en") -> frozenset[str]:
     table = _lexicon(lang)
-    return frozenset(str(w) for key in ("determiners", "function_words", "hedges", "change_words") for w in table[key])
+    return frozenset(str(w) for key in ("determiners", "pronouns", "function_words", "hedges", "change_words") for w in table[key])
 
 
 def lemmatise(word: str, *, lang: str = "en") -> str:
@@ -99,10 +99,11 @@ def normalise_phrase(phrase: str, *, lang: str = "en", lemmas: bool = True) -> s
     return " ".join(w for w in words if w)
 
 
-def phrase_term(phrase: str, *, lang: str = "en") -> str:
-    """A phrase as a readable concept term: lower case, no determiners, hedges or words of change.
+def phrase_term(phrase: str, *, lang: str = "en", max_words: int | None = None) -> str:
+    """A phrase as a readable concept term: lower case, no determiners, pronouns, hedges or words of change.
 
     Unlike :func:`normalise_phrase`, prepositions stay (except at either end) and words keep their form.
+    With ``max_words``, only the first words are kept (then trimmed of trailing prepositions).
 
     Examples
     --------
@@ -110,11 +111,15 @@ def phrase_term(phrase: str, *, lang: str = "en") -> str:
     'flow of refugees'
     >>> phrase_term("Growing unrest in the capital's streets")
     'unrest in capital streets'
+    >>> phrase_term("the sudden collapse of the army in the north and the east", max_words=4)
+    'sudden collapse of army'
     """
     table = _lexicon(lang)
     dropped = _dropped(lang) - {str(w) for w in table["function_words"]}
     words = [re.sub(r"'s$", "", w.replace("’", "'")) for w in _words(phrase)]
     words = [w for w in words if w and w not in dropped]
+    if max_words is not None:
+        words = words[:max_words]
     ends = {str(w) for w in table["function_words"]}
     while words and words[0] in ends:
         words.pop(0)

@@ -10,8 +10,9 @@ Items are paired one to one, best pair first, so that one extracted item never c
 - forecasts: evidence spans overlap and the band is the same;
 - relations: the same source and target (through the actor pairing) and the same sign of polarity.
 
-A boilerplate check lists any extracted item whose evidence lies past the document's main body: beyond
-the text, or in page furniture (comment forms, share links) trailing the article.
+A boilerplate check lists any extracted item whose evidence lies past the document's main body (beyond the
+text, or in the comment form or share links trailing the article) or on a boilerplate line inside it, as the
+ingest stage finds them (:func:`realpolitik.corpus.drop_boilerplate`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from realpolitik.corpus.boilerplate import drop_boilerplate
 from realpolitik.corpus.text import read_source_text, sha256_hex
 from realpolitik.data import bundled_model_path
 from realpolitik.draft.io import load_extraction, read_extraction
@@ -59,32 +57,26 @@ TARGETS: tuple[tuple[str, str, float], ...] = (
 )
 
 
-@lru_cache(maxsize=4)
-def _furniture(lang: str = "en") -> tuple[str, ...]:
-    resource = files("realpolitik") / "lang" / lang / "evaluate.yaml"
-    return tuple(str(term) for term in YAML(typ="safe").load(resource.read_text(encoding="utf-8"))["trailing_furniture"])
+def main_body_end(text: str) -> int:
+    """Offset where the main body of ``text`` ends: before trailing page boilerplate and blank lines.
 
-
-def main_body_end(text: str, *, lang: str = "en") -> int:
-    """Offset where the main body of ``text`` ends: before trailing page furniture and blank lines.
+    The boilerplate is what the ingest stage drops (:func:`realpolitik.corpus.drop_boilerplate`,
+    patterns in ``lang/en/boilerplate.yaml``): comment forms, share and cookie notices.
 
     Examples
     --------
-    >>> text = "Title\\n\\nThe argument.\\n\\nLeave a reply\\nPlease enter your name here\\n"
+    >>> text = "Title\\n\\nThe argument.\\n\\nLeave a Reply\\nPost Comment\\n"
     >>> text[: main_body_end(text)]
     'Title\\n\\nThe argument.'
     >>> main_body_end("Nothing trails.")
     15
     """
-    furniture = _furniture(lang)
-    end = len(text.rstrip())
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip().casefold()
-        if line and not line.startswith(furniture):
-            break
-        end = len(text[:start].rstrip())
-    return end
+    return len(drop_boilerplate(text).text.rstrip())
+
+
+def _boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of boilerplate lines inside the main body (blanked by ingest, offsets kept)."""
+    return [(line.start, line.end) for line in drop_boilerplate(text).dropped if not line.cut]
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -235,7 +227,7 @@ def _relations(x: Extraction, gold: Model, document: str, actor_map: dict[str, s
     return _row(gold_rows, found_rows, pairs)
 
 
-def _past_body(x: Extraction, body_end: int) -> list[dict]:
+def _past_body(x: Extraction, body_end: int, inside: Sequence[tuple[int, int]] = ()) -> list[dict]:
     spans: list[tuple[str, str, int, int]] = []
     for actor in x.actors:
         spans += [("actors", actor.id, m.start, m.end) for m in actor.mentions]
@@ -243,7 +235,11 @@ def _past_body(x: Extraction, body_end: int) -> list[dict]:
     spans += [("relations", f"{r.source}->{r.target}", r.evidence.start, r.evidence.end) for r in x.relations]
     spans += [("causal_links", f"{c.cause} -> {c.effect}", c.evidence.start, c.evidence.end) for c in x.causal_links]
     spans += [("forecasts", f.estimative_term, f.evidence.start, f.evidence.end) for f in x.forecasts]
-    return [{"type": t, "item": i, "start": s, "end": e} for t, i, s, e in spans if e > body_end]
+    return [
+        {"type": t, "item": i, "start": s, "end": e, "where": "past the main body" if e > body_end else "boilerplate line"}
+        for t, i, s, e in spans
+        if e > body_end or any(min(e, b_end) > max(s, b_start) for b_start, b_end in inside)
+    ]
 
 
 def evaluate_against_model(
@@ -309,7 +305,8 @@ def evaluate_against_model(
                         "met": value is not None and value >= least})
     if body_end is None and text is not None:
         body_end = main_body_end(text)
-    past = _past_body(extraction, body_end) if body_end is not None else []
+    inside = _boilerplate_lines(text) if text is not None else []
+    past = _past_body(extraction, body_end, inside) if body_end is not None else []
     return {
         "document": document,
         "gold": gold.title,
