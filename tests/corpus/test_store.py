@@ -50,7 +50,7 @@ def test_re_adding_the_same_bytes_adds_nothing(tmp_path):
     assert store.count("documents") == 3
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.sampled_from(["Norland", "Sudland", "signed", "a treaty", "on the river", "."]).map(str),
                       min_size=1, max_size=8).map(" ".join).filter(str.strip).map(lambda s: s + ".")
        .flatmap(lambda first: st.lists(st.just(first) | st.text("abc Norland.", min_size=1).filter(str.strip),
@@ -166,9 +166,9 @@ def test_a_reader_runs_beside_a_batch_that_writes(tmp_path):
     store = CorpusStore(tmp_path / "corpus.duckdb")
     from tests.batch.conftest import write_briefs
 
-    add_paths(store, write_briefs(tmp_path / "briefs", 20))
+    add_paths(store, write_briefs(tmp_path / "briefs", 12))
     batch = subprocess.Popen([sys.executable, "-m", "tests.batch.fakes", str(store.path)], cwd=REPO,
-                             env={**os.environ, "FAKE_DELAY": "0.05"}, stderr=subprocess.PIPE)
+                             env={**os.environ, "FAKE_DELAY": "0.1"}, stderr=subprocess.PIPE)
     reader = CorpusStore(store.path, lock_timeout=30)
     seen = []
     try:
@@ -186,8 +186,8 @@ def test_a_reader_runs_beside_a_batch_that_writes(tmp_path):
     done = [extracted for extracted, _, _ in seen]
     assert done == sorted(done), "a reader saw the count of extractions go down"
     assert all(extracted == with_actors for extracted, with_actors, _ in seen), "a reader saw half a document"
-    assert len({d for d in done if 0 < d < 20}) >= 3, f"too few reads while the batch was writing: {done}"
-    assert run_query(store, "SELECT count(*) FROM extractions").rows == [(20,)]
+    assert len({d for d in done if 0 < d < 12}) >= 3, f"too few reads while the batch was writing: {done}"
+    assert run_query(store, "SELECT count(*) FROM extractions").rows == [(12,)]
 
 
 def test_data_dir_from_option_environment_or_user_folder(tmp_path, monkeypatch):

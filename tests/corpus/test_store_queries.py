@@ -123,7 +123,7 @@ def test_query_reads_only_and_names_its_errors(corpus):
     assert corpus.count("documents") == 4 and corpus.count("mentions") == 14
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(["2020-01-05", "2020-01-20", "2020-07", "2021", None, "n.d."]),
                           st.integers(0, 5)), min_size=1, max_size=8))
 def test_mention_counts_per_period_add_up(tmp_path_factory, documents):
