@@ -197,7 +197,8 @@ class CorpusStore:
         ------
         CorpusStoreError
             E130 when the file is not a corpus database or is damaged, E131 when another process holds it
-            longer than ``lock_timeout``, E132 when the data directory cannot be created.
+            longer than ``lock_timeout``, E132 when the data directory cannot be created, E148 when a write
+            fails half-way (the transaction is rolled back).
         """
         if not self.path.exists():
             self._create()
@@ -208,6 +209,11 @@ class CorpusStore:
             else:
                 self._check_readable(con)
             yield con
+        except duckdb.IOException as exc:  # a read or write of the file failed half-way: disk full, damaged pages
+            reason = str(exc).strip().splitlines()[0]
+            if read_only:
+                raise CorpusStoreError(Errors.E130.format(path=self.path, reason=reason)) from exc
+            raise CorpusStoreError(Errors.E148.format(path=self.path, reason=reason)) from exc
         finally:
             con.close()
 
