@@ -30,6 +30,10 @@ LEFTOVERS = [
     "Related posts",
     "Home » Opinion » Analysis",
     "© 2024 Example Media. All rights reserved.",
+    "Advertisement",
+    "Story continues below advertisement",
+    "Photo: Harbour Ledger archive",
+    "File photo / Reuters",
 ]
 
 #: Sentences that mention the same things but are content, never dropped.
@@ -39,6 +43,8 @@ CONTENT = [
     "Analysts who subscribe to this view expect more sanctions.",
     "The home minister resigned.",
     "Cookies and other exports fell by a third.",
+    "Reuters reported that the talks had stalled.",
+    "The photo showed the minister at the border.",
 ]
 
 

@@ -192,3 +192,48 @@ def test_an_html_fragment_and_a_misnamed_text(tmp_path):
     plain.write_text("Ferry service suspended\n\nThe island ferry stopped running on Monday.\n", encoding="utf-8")
     doc = ingest_file(plain)
     assert doc.source_format == "txt" and any("holds TXT" in note for note in doc.notes)
+
+
+def test_html_emphasis_is_plain_but_lists_and_headings_stay(tmp_path):
+    path = tmp_path / "styled.html"
+    path.write_text(
+        "<html><body><article><h1>Ferry halt</h1><p>The <b>island ferry</b> stopped on <em>Monday</em> after the "
+        "operator said its fees had <strong>tripled</strong>, leaving hundreds of commuters stranded.</p>"
+        "<ul><li>The harbour stays open</li><li>Fees are under review</li></ul><h2>Council response</h2><p>The "
+        "regional council will meet the operator on Friday to discuss a subsidy for the route.</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc = ingest_file(path)
+    assert "The island ferry stopped on Monday" in doc.text and "*" not in doc.text
+    assert "- The harbour stays open" in doc.text
+    assert [s.title for s in doc.sections] == ["Council response"]
+
+
+def test_pdf_running_headers_and_page_numbers_are_dropped(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    bodies = [
+        "The upstream state began filling the reservoir on Monday.",
+        "The downstream state recalled its envoy the next morning.",
+        "Mediators from the regional council proposed a filling schedule.",
+        "Both governments accepted the schedule after a week of talks.",
+    ]
+    path = tmp_path / "report.pdf"
+    with plt.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        for number, body in enumerate(bodies, start=1):
+            figure = plt.figure(figsize=(8.5, 11))
+            figure.text(0.08, 0.95, "River Basin Monitor - Quarterly Brief", fontsize=8)
+            figure.text(0.08, 0.85, body, fontsize=10)
+            figure.text(0.45, 0.03, f"Page {number} of {len(bodies)}", fontsize=8)
+            pdf.savefig(figure)
+            plt.close(figure)
+    doc = ingest_file(path)
+    for body in bodies:
+        assert body in doc.text
+    assert "Quarterly Brief" not in doc.text and "Page 2 of 4" not in doc.text
+    assert any("running header/footer" in note for note in doc.notes)

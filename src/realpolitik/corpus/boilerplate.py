@@ -1,4 +1,4 @@
-"""Dropping page boilerplate (comment forms, share buttons, cookie and newsletter boxes, navigation) from text.
+"""Dropping page boilerplate (comment forms, share buttons, cookie and newsletter boxes, navigation, ads) from text.
 
 The patterns are data (``lang/en/boilerplate.yaml``). Offsets are sacred: a run of boilerplate at the very end
 is cut off, so the cleaned text is a prefix of the original; a boilerplate line anywhere else is overwritten by
@@ -76,7 +76,7 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     --------
     >>> rules = boilerplate_rules()
     >>> sorted({rule.kind for rule in rules})
-    ['comment form', 'cookie', 'navigation', 'share', 'subscribe']
+    ['advertising', 'comment form', 'cookie', 'media credit', 'navigation', 'share', 'subscribe']
     """
     return _table()[1]
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file, load_gazetteer, slugify
+from realpolitik.extract.sentences import text_of
 
 __all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon"]
 
@@ -135,7 +136,7 @@ class ActorRecognizer:
             base = entry.demonyms[0] if entry.demonyms else entry.name
             actor = f"{slugify(base)}_{rule['suffix']}"
             end = doc[last_head]
-            text = doc.text[span.start_char:end.idx + len(end)]
+            text = text_of(doc)[span.start_char:end.idx + len(end)]
             record = doc._.rp_actors.setdefault(
                 actor, ActorRecord(actor, rule["name"].format(Place=base), rule["kind"]))
             record.aliases.add(text)
@@ -260,7 +261,7 @@ class MetonymyResolver:
                 end = token
             else:
                 continue
-            _record(doc, self.gazetteer.entries[before]).aliases.add(doc.text[token.idx:end.idx + len(end)])
+            _record(doc, self.gazetteer.entries[before]).aliases.add(text_of(doc)[token.idx:end.idx + len(end)])
             found.append(ActorMention(token.idx, end.idx + len(end), before, "former", token.i, end.i + 1))
         return found
 
@@ -277,7 +278,7 @@ class MetonymyResolver:
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
         if token.dep_ == "pobj" and token.head.lower_ in self.place_preps:
-            if "\n\n" in doc.text[token.head.idx:token.idx]:
+            if "\n\n" in text_of(doc)[token.head.idx:token.idx]:
                 return True  # the parser ran a heading into the sentence: no real preposition governs it
             return token.head.head.lower_ in self.governance
         return token.dep_ not in ("compound",) or token.head.lower_ in self.governance
@@ -296,7 +297,7 @@ class MetonymyResolver:
                 regime = gaz.regime_at(entry.iso3, doc._.rp_reference_date) if entry.iso3 else None
                 actor = regime or mention.actor
                 mention.actor, mention.how = actor, "metonym"
-                _record(doc, gaz.entries[actor]).aliases.add(doc.text[mention.start:mention.end])
+                _record(doc, gaz.entries[actor]).aliases.add(text_of(doc)[mention.start:mention.end])
             kept.append(mention)
         kept.extend(self._former_governments(doc, kept))
         doc._.rp_mentions = sorted(kept, key=lambda m: m.start)

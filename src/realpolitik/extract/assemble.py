@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 from realpolitik.corpus import IngestedDocument, read_source_text, sha256_hex
 from realpolitik.errors import Errors, InputFileError
+from realpolitik.extract.causal import find_causal_links
+from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
 from realpolitik.extract.schema import (
     ExtractedActor,
@@ -24,6 +26,7 @@ from realpolitik.extract.schema import (
     Mention,
     SpanEvidence,
 )
+from realpolitik.extract.sentences import text_of
 
 __all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
 
@@ -99,8 +102,8 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
             ident, n = f"{base}_{n}", n + 1
         used.add(ident)
         events.append(ExtractedEvent(id=ident, date=event.date, date_text=event.date_text,
-                                     description=doc.text[event.start:event.end], type=event.type,
-                                     actors=event.actors, evidence=_evidence(doc.text, event.start, event.end),
+                                     description=text_of(doc)[event.start:event.end], type=event.type,
+                                     actors=event.actors, evidence=_evidence(text_of(doc), event.start, event.end),
                                      trigger=event.trigger))
     return events
 
@@ -108,22 +111,8 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
 def _relations(doc: Doc) -> list[ExtractedRelation]:
     return [ExtractedRelation(source=r.source, target=r.target, type=r.type, polarity=r.polarity,
                               valid_from=r.valid_from, valid_to=r.valid_to,
-                              evidence=_evidence(doc.text, r.start, r.end), cue=r.cue)
+                              evidence=_evidence(text_of(doc), r.start, r.end), cue=r.cue)
             for r in doc._.rp_relations]
-
-
-def _finders():
-    """The causal-link finder and the forecast finder (both from branch ``causal``).
-
-    The forecast finder is skipped only while its module is absent (it is being written in parallel).
-    """
-    from realpolitik.extract.causal import find_causal_links
-
-    try:
-        from realpolitik.extract.forecasts import find_forecasts
-    except ImportError:
-        return find_causal_links, None
-    return find_causal_links, find_forecasts
 
 
 def _fill_forecast_actors(doc: Doc, forecasts: list) -> list:
@@ -160,12 +149,8 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
     doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=author,
                        title=document.title)
     notes = list(document.notes)
-    find_causal_links, find_forecasts = _finders()
-    causal, forecasts = find_causal_links(doc), []
-    if find_forecasts is None:
-        notes.append("forecasts were not extracted: the forecast finder is not installed")
-    else:
-        forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
+    causal = find_causal_links(doc)
+    forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
     if document.language and document.language != "en":
         notes.append(f"the document's language is '{document.language}'; the extractor reads English")
     return Extraction(

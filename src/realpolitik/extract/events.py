@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from realpolitik.extract.sentences import sentence_of, text_of
 from realpolitik.extract.gazetteer import load_data_file
 
 __all__ = ["EventCandidate", "EventRecognizer", "event_lexicon"]
@@ -120,7 +121,7 @@ class EventRecognizer:
             event = None
             if date.kind == "named":
                 known = next((n.event.id for n in doc._.rp_named_events if n.start == date.start), None)
-                sent = span.sent
+                sent = sentence_of(doc, span.start)
                 restated = any(d.kind != "named" and sent.start_char <= d.start < sent.end_char
                                and date.edtf.startswith(d.edtf) for d in doc._.rp_dates)
                 if known not in named_seen or restated:  # the named event itself: first named, or named with its date
@@ -147,7 +148,7 @@ class EventRecognizer:
         return actors
 
     def _evidence(self, trigger: Token, span) -> tuple[int, int]:
-        sent = trigger.sent
+        sent = sentence_of(trigger.doc, trigger.i)
         tokens = list(trigger.subtree) if trigger.pos_ != "VERB" else list(_clause_head(trigger).subtree)
         if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB" and trigger.dep_ in ("nsubj", "nsubjpass"):
             tokens = list(trigger.subtree)
@@ -160,7 +161,7 @@ class EventRecognizer:
         while last > first and (trigger.doc[last].is_punct or trigger.doc[last].is_space):
             last -= 1
         doc = trigger.doc
-        return _paragraph(doc.text, doc[first].idx, doc[last].idx + len(doc[last]), trigger.idx)
+        return _paragraph(text_of(doc), doc[first].idx, doc[last].idx + len(doc[last]), trigger.idx)
 
     def _dated(self, doc: Doc, span, date) -> EventCandidate | None:
         anchor = span.root
@@ -172,7 +173,7 @@ class EventRecognizer:
         start, end = self._evidence(trigger, span)
         actors = self._participants(doc, start, end)
         if not actors:  # no actor in the predicate's phrase: the sentence's actors took part
-            sent = trigger.sent
+            sent = sentence_of(doc, trigger.i)
             actors = self._participants(doc, sent.start_char, sent.end_char)
         if not actors:
             return None
@@ -183,7 +184,7 @@ class EventRecognizer:
         known = next((n.event for n in doc._.rp_named_events if n.start == date.start), None)
         if known is None:
             return None
-        sent = span.sent
+        sent = sentence_of(doc, span.start)
         actors = [a for a in known.participants if a in doc._.rp_actors]
         start, end = span.start_char, span.end_char
         # the phrase around the name: "the fall of Kabul to the Taliban"

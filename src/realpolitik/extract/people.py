@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from realpolitik.extract.actors import ActorMention, ActorRecord, actor_lexicon
+from realpolitik.extract.sentences import sentence_of
 from realpolitik.extract.gazetteer import load_gazetteer, slugify
 
 __all__ = ["PeopleRecognizer", "find_title"]
@@ -121,7 +122,7 @@ class PeopleRecognizer:
         return record
 
     def _role(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
-        sent = span.sent
+        sent = sentence_of(doc, span.start)
         # "President Joe Biden", "Russia's envoy Zamir X": a title right before the name
         i = span.start
         while i > sent.start and doc[i - 1].lower_ in self.title_words:

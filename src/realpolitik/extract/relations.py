@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from realpolitik.extract.sentences import sentence_of, sentences, text_of
 from realpolitik.extract.gazetteer import load_data_file
 
 __all__ = ["RelationCandidate", "RelationRecognizer", "relation_lexicon"]
@@ -80,7 +81,7 @@ class RelationRecognizer:
                 by_token[i] = mention.actor
         found: list[RelationCandidate] = []
         seen = set()
-        for sent in doc.sents:
+        for sent in sentences(doc)[0]:
             if sent.start_char < (doc._.rp_title_end or 0):
                 continue
             if not any(i in by_token for i in range(sent.start, sent.end)):
@@ -139,7 +140,7 @@ class RelationRecognizer:
 
     def _read(self, doc: Doc, token: Token, cue, by_token: dict[int, str]) -> RelationCandidate | None:
         kind, polarity, negated_kind = cue
-        sent = token.sent
+        sent = sentence_of(doc, token.i)
         pair: tuple[str, str] | None = None
         for child in token.children:  # "ties between X and Y"
             if child.lower_ in self.between:
@@ -166,11 +167,11 @@ class RelationRecognizer:
             else:
                 polarity = -polarity
         start, end = sent.start_char, sent.end_char
-        while end > start and doc.text[end - 1] in " \n":
+        while end > start and text_of(doc)[end - 1] in " \n":
             end -= 1
-        before = doc.text.rfind("\n\n", start, token.idx)  # a heading the parser ran into the sentence
+        before = text_of(doc).rfind("\n\n", start, token.idx)  # a heading the parser ran into the sentence
         start = before + 2 if before != -1 else start
-        after = doc.text.find("\n\n", token.idx, end)
+        after = text_of(doc).find("\n\n", token.idx, end)
         end = after if after != -1 else end
         valid_from = valid_to = None
         for date in doc._.rp_dates:

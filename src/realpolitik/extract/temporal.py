@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from realpolitik.extract.dates import RELATIVE, DateMatch, find_dates, is_valid_edtf, parse_date, resolve_relative
 from realpolitik.extract.gazetteer import KnownEvent, load_gazetteer
+from realpolitik.extract.sentences import text_of
 
 __all__ = ["DateRecognizer", "NamedEventMention", "latest"]
 
@@ -59,7 +60,7 @@ class DateRecognizer:
             self.matcher.add(event.id, list(nlp.tokenizer.pipe(event.names)))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         dates = find_dates(text)
         # the matcher's labels: rebuild spans carrying them
         labelled = []

@@ -12,8 +12,10 @@ from realpolitik.corpus.source import coded_error, decode_bytes
 from realpolitik.corpus.text import normalise_text
 from realpolitik.errors import InputFileError
 
-__all__ = ["read"]
+__all__ = ["plain_emphasis", "read"]
 
+_DOUBLE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_SINGLE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 #: Only what the page states: no guessing a date from the URL or the text.
@@ -57,7 +59,7 @@ def read(data: bytes, path: Path) -> ReaderOutput:
         raise coded_error("E106", path=path)
     notes.append("main content extracted from HTML by trafilatura; offsets index the extracted text")
     return ReaderOutput(
-        text=normalise_text(text) + "\n",
+        text=plain_emphasis(normalise_text(text)) + "\n",
         markdown=True,
         title=_clean(getattr(found, "title", None)),
         author=_clean(getattr(found, "author", None)),
@@ -81,6 +83,19 @@ def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(data, path)
+
+
+def plain_emphasis(text: str) -> str:
+    """Drop the Markdown emphasis trafilatura writes for ``<b>``, ``<strong>``, ``<i>``, ``<em>``.
+
+    Headings (``#``), list bullets and tables stay: they carry structure, emphasis only looks.
+
+    Examples
+    --------
+    >>> plain_emphasis("The **island ferry** stopped on *Monday*; 2 * 3 stays.")
+    'The island ferry stopped on Monday; 2 * 3 stays.'
+    """
+    return _SINGLE.sub(r"\1", _DOUBLE.sub(r"\2", text))
 
 
 def _clean(value: str | None) -> str | None:
