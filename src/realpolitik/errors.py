@@ -90,6 +90,8 @@ class Errors:
     E251 = "cannot write {path}: {reason}"
     E252 = "no scenario '{id}'; known: {known}"
     E253 = "the port {port} on {host} is taken or cannot be bound: {reason}"
+    E254 = "document '{id}' is in the model already; open it from the documents page"
+    E255 = "no corpus store is served: start the app with --corpus DIR"
     # Ingest (E100-E129): reading documents of any format into IngestedDocument
     E100 = "no such file or folder: {path}"
     E101 = "the file is empty: {path}"

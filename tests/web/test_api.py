@@ -335,3 +335,49 @@ def test_draft_adds_proposed_items_from_the_text_and_undo_takes_them_back(client
     assert client.post(f"/api/documents/{document}/draft", headers={"If-Match": version}).status_code == 409
     undone = client.post("/api/undo", headers={"If-Match": response.json()["version"]})
     assert undone.status_code == 200 and model_copy.read_bytes() == original
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A corpus store holding one made-up briefing (a fixture written for this project)."""
+    from realpolitik.corpus import ingest_file, open_store
+
+    folder = tmp_path / "corpus"
+    briefing = Path(__file__).resolve().parents[1] / "fixtures" / "draft" / "karsland_coup.txt"
+    open_store(folder).add_documents([ingest_file(briefing)])
+    return folder
+
+
+@pytest.mark.slow
+def test_a_corpus_document_is_added_with_its_drafted_items(model_copy, corpus_dir):
+    from fastapi.testclient import TestClient
+
+    original = model_copy.read_bytes()
+    app = create_app(WebSettings(model=model_copy, corpus=corpus_dir))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        [row] = client.get("/api/corpus").json()["documents"]
+        assert row["in_model"] is False and row["file"] == "karsland_coup.txt"
+        version = _version(client)
+        assert client.post("/api/corpus/" + "0" * 64 + "/add", headers={"If-Match": version}).status_code == 404
+        response = client.post(f"/api/corpus/{row['id']}/add", headers={"If-Match": version})
+        assert response.status_code == 200, response.text
+        added = response.json()["updated"]
+        assert {"section": "documents", "id": row["id"]} in added and len(added) > 5
+        model = load_model(model_copy)
+        assert row["id"] in {d.id for d in model.documents}
+        assert all(model.get(a["section"], a["id"]).review == "proposed" for a in added if a["section"] != "documents")
+        document = client.get(f"/api/documents/{row['id']}").json()
+        assert document["has_text"] and "Karsland" in document["text"]
+        assert all(document["text"][s["start"]:s["end"]] for s in document["spans"])
+        assert document["proposed"] == len(added) - 1
+        assert client.get("/api/corpus").json()["documents"][0]["in_model"] is True
+        again = client.post(f"/api/corpus/{row['id']}/add", headers={"If-Match": response.json()["version"]})
+        assert again.status_code == 422 and "already" in again.json()["detail"]
+        assert client.post("/api/undo", headers={"If-Match": response.json()["version"]}).status_code == 200
+        assert model_copy.read_bytes() == original
+
+
+def test_without_a_corpus_the_corpus_routes_say_so(client):
+    assert client.get("/api/corpus").json() == {"configured": False, "documents": []}
+    response = client.post("/api/corpus/" + "a" * 64 + "/add", headers={"If-Match": _version(client)})
+    assert response.status_code == 404 and "--corpus" in response.json()["detail"]

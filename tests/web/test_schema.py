@@ -53,6 +53,7 @@ def test_whatever_was_sent_the_file_is_still_a_valid_model():
 def test_the_schema_documents_every_api_route():
     assert set(schema.raw_schema["paths"]) == {
         "/api/model", "/api/items", "/api/items/{section}/{item_id}", "/api/items/{section}/{item_id}/accept",
-        "/api/documents/{document_id}", "/api/documents/{document_id}/draft", "/api/history", "/api/undo", "/api/network", "/api/causal-map",
+        "/api/documents/{document_id}", "/api/documents/{document_id}/draft", "/api/corpus",
+        "/api/corpus/{document_id}/add", "/api/history", "/api/undo", "/api/network", "/api/causal-map",
         "/api/timeline", "/api/forecasts", "/api/scenarios", "/api/simulate", "/api/press", "/api/report",
     }

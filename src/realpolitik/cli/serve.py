@@ -1,4 +1,4 @@
-"""``realpolitik serve``: the web app over a model file, on 127.0.0.1 unless told otherwise."""
+"""``realpolitik serve``: the web app over a model file (and a corpus store), on 127.0.0.1 unless told otherwise."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ def serve_command(
              "in ./realpolitik-work/.", show_default=False)] = None,
     documents: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045
         "--documents", help="A folder (or file) holding the source documents; repeatable.", show_default=False)] = None,
+    corpus: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--corpus", help="A corpus store (the --data-dir of `realpolitik corpus`, or its .duckdb file) whose "
+        "documents can be added to the model.", show_default=False)] = None,
     host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
     token: Annotated[Optional[str], typer.Option(  # noqa: UP045
@@ -56,8 +59,10 @@ def serve_command(
         err_console.print(f"serving a working copy of the bundled model: {model} (edits are saved there)")
     if not model.is_file():
         fail(Errors.E001.format(path=model), EXIT_PROBLEMS)
+    if corpus is not None and not corpus.exists():
+        fail(Errors.E001.format(path=corpus), EXIT_PROBLEMS)
     app = create_app(WebSettings(model=model.resolve(), documents=[Path(d) for d in documents or []], token=token,
-                                 host=host))
+                                 host=host, corpus=corpus))
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if token and not os.environ.get(TOKEN_ENV):

@@ -36,6 +36,8 @@ from realpolitik.errors import (
     SimulationError,
     UnknownIdError,
 )
+from realpolitik.corpus import open_store
+from realpolitik.errors import CorpusStoreError
 from realpolitik.model import counts
 from realpolitik.model.validate import find_document_texts
 from realpolitik.report import build_report_data, render_html
@@ -95,6 +97,8 @@ class WebSettings:
         The host the server binds to; on loopback only loopback ``Host`` headers are accepted.
     extra_hosts
         More ``Host`` names to accept on loopback (a name for 127.0.0.1 in ``/etc/hosts``, a test client's).
+    corpus
+        A corpus store (its data directory, or the ``.duckdb`` file) whose documents can be added to the model.
     """
 
     model: Path
@@ -102,6 +106,7 @@ class WebSettings:
     token: str | None = None
     host: str = "127.0.0.1"
     extra_hosts: list[str] = field(default_factory=list)
+    corpus: Path | None = None
 
 
 # --- request and response bodies -------------------------------------------------------------------------------
@@ -220,6 +225,11 @@ class _State:
         self._texts: tuple[str, dict[str, str]] | None = None
         self._report: tuple[str, str] | None = None
         self._views: dict[str, tuple[str, Any]] = {}
+        self.corpus = None
+        if settings.corpus is not None:
+            if not Path(settings.corpus).exists():
+                raise InputFileError(Errors.E001.format(path=settings.corpus))
+            self.corpus = open_store(settings.corpus)
 
     def model(self):
         return self.store.load()
@@ -228,7 +238,10 @@ class _State:
         model, version = self.model()
         with self._lock:
             if self._texts is None or self._texts[0] != version:
-                texts, _missing, _problems = find_document_texts(model, self.settings.model, self.settings.documents)
+                texts, missing, _problems = find_document_texts(model, self.settings.model, self.settings.documents)
+                if missing and self.corpus is not None:
+                    # A document added from the corpus: its offsets index the text the store holds.
+                    texts.update({doc.id: doc.text for doc in self.corpus.load_documents(missing)})
                 self._texts = (version, texts)
             return self._texts[1]
 
@@ -331,6 +344,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         if any(tuple(e.get("loc", ())) == ("header", "if-match") and e.get("type") == "missing" for e in errors):
             return JSONResponse({"detail": Errors.E244}, status_code=428)
         return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+
+    @app.exception_handler(CorpusStoreError)
+    async def corpus_error(_request: Request, exc: CorpusStoreError):
+        return JSONResponse({"detail": str(exc)}, status_code=500)
 
     @app.exception_handler(UnknownIdError)
     async def unknown(_request: Request, exc: UnknownIdError):
@@ -524,8 +541,48 @@ def create_app(settings: WebSettings) -> FastAPI:
         text = state.texts().get(document.id)
         if text is None:
             raise EditRefusedError(Errors.E250.format(id=document.id[:12] + "…"))
-        new_items = drafted_items(model, document, text)
-        return _change_out(state.store.add_items(new_items, _if_match(if_match), about=document.id))
+        from realpolitik.extract import extract_text
+
+        extraction = extract_text(text, document_id=document.id, title=document.title, author=document.author,
+                                  published=document.published)
+        items = new_items(model, extraction, filename=document.filename)
+        return _change_out(state.store.add_items(items, _if_match(if_match), about=document.id))
+
+    @app.get("/api/corpus", tags=["corpus"])
+    def get_corpus() -> dict[str, Any]:
+        """The corpus store's documents (when one is served), each with whether the model holds it."""
+        if state.corpus is None:
+            return {"configured": False, "documents": []}
+        model = state.model()[0]
+        held = {d.id for d in model.documents}
+        rows = []
+        for row in state.corpus.list_documents():
+            rows.append({"id": row["id"], "title": row["title"], "published": row["published"],
+                         "file": Path(row["path"]).name if row["path"] else None, "words": row["n_words"],
+                         "extracted": bool(row["extracted"]), "in_model": row["id"] in held})
+        return {"configured": True, "documents": rows}
+
+    @app.post("/api/corpus/{document_id}/add", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["corpus"])
+    def add_from_corpus(document_id: str, if_match: IfMatch):
+        """Add a corpus document to the model with the items drafted from it (its stored extraction, else a fresh
+        one), every item ``review: proposed``. One change: undo takes it all back."""
+        if state.corpus is None:
+            raise UnknownIdError(Errors.E255)
+        [document] = state.corpus.load_documents([document_id]) or [None]
+        if document is None:
+            raise UnknownIdError(Errors.E133.format(id=document_id))
+        model, _version = state.model()
+        if any(d.id == document.id for d in model.documents):
+            raise EditRefusedError(Errors.E254.format(id=document.id[:12] + "…"))
+        state.store.check_version(_if_match(if_match))
+        from realpolitik.extract import Extraction, extract_document
+
+        payload = state.corpus.extraction_payloads([document.id]).get(document.id)
+        extraction = Extraction.model_validate(payload) if payload is not None else extract_document(document)
+        filename = document.path.name if document.path is not None else None
+        items = new_items(model, extraction, filename=filename)
+        return _change_out(state.store.add_items(items, _if_match(if_match), action="add from corpus",
+                                                 about=document.id))
 
     @app.get("/api/report", response_class=HTMLResponse, tags=["report"],
              responses={200: {"content": {"text/html": {}}, "description": "The report, as one HTML file."}})
@@ -561,19 +618,16 @@ def create_app(settings: WebSettings) -> FastAPI:
     return app
 
 
-def drafted_items(model, document, text: str) -> dict[str, list[dict[str, Any]]]:
-    """The items the extractor and the drafter add to ``model`` from ``text`` (one of its documents), by section."""
+def new_items(model, extraction, *, filename: str | None) -> dict[str, list[dict[str, Any]]]:
+    """What drafting ``extraction`` into ``model`` adds: the items (and document) whose ids the model lacks."""
     from realpolitik.draft import draft_model
-    from realpolitik.extract import extract_text
 
-    extraction = extract_text(text, document_id=document.id, title=document.title, author=document.author,
-                              published=document.published)
-    result = draft_model(extraction, existing=model, filename=document.filename)
+    result = draft_model(extraction, existing=model, filename=filename)
     items: dict[str, list[dict[str, Any]]] = {}
-    for section in REVIEWABLE_SECTIONS:
-        created = set(result.created.get(section, ()))
+    for section in ("documents", *REVIEWABLE_SECTIONS):
+        held = {item.id for item in getattr(model, section)}
         entries = [item.model_dump(mode="json", exclude_none=True) for item in getattr(result.model, section)
-                   if item.id in created]
+                   if item.id not in held]
         items[section] = [{k: v for k, v in entry.items() if v not in ([], {})} for entry in entries]
     return items
 

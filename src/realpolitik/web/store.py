@@ -367,6 +367,8 @@ class ModelStore:
                   about: str | None = None) -> Change:
         """Append new items (plain dicts in the model format) to their sections, as one change undo takes back.
 
+        ``items`` may hold ``documents`` too (a document added from the corpus, with the items drafted from it).
+
         Raises
         ------
         EditRefusedError
@@ -378,7 +380,7 @@ class ModelStore:
             root = self._tree(before)
             added: list[tuple[str, str]] = []
             for section, entries in items.items():
-                if section not in REVIEWABLE_SECTIONS:
+                if section not in (*REVIEWABLE_SECTIONS, "documents"):
                     raise EditRefusedError(Errors.E247.format(field=section, why="drafting adds reviewable items"))
                 if entries and root.get(section) is None:
                     root[section] = []
