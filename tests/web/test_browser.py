@@ -152,6 +152,31 @@ def test_draft_items_from_the_seed_then_review_them(browser, live_server, model_
     _shot(browser, tmp_path, "14-drafted-items-reviewed")
 
 
+@pytest.mark.slow
+def test_a_corpus_document_is_added_then_reviewed(browser, model_copy, tmp_path):
+    from realpolitik.corpus import ingest_file, open_store
+
+    briefing = Path(__file__).resolve().parents[1] / "fixtures" / "draft" / "karsland_coup.txt"
+    corpus = tmp_path / "corpus"
+    open_store(corpus).add_documents([ingest_file(briefing)])
+    with LiveServer(create_app(WebSettings(model=model_copy, corpus=corpus))) as server:
+        _open(browser, server.url + "/")
+        assert browser.find_element("id", "corpus").is_displayed()
+        _click(browser, browser.find_element("css selector", "#corpus-documents button.add"))
+        _wait(browser, lambda d: "Added with" in d.find_element("id", "message").text, timeout=240, what="adding")
+        _shot(browser, tmp_path, "15-corpus-document-added")
+        _click(browser, browser.find_element("css selector", "#corpus-documents a"))
+        _wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), what="document")
+        assert "Karsland" in browser.find_element("id", "doc-text").text
+        card = browser.find_element("css selector", "#items li.review-proposed")
+        key = card.get_attribute("data-key")
+        _click(browser, card.find_element("css selector", "button.accept"))
+        assert "Accepted" in _message(browser, "ok")
+        section, item = key.split("/")
+        assert load_model(model_copy).get(section, item).review == "accepted"
+        _shot(browser, tmp_path, "16-corpus-document-reviewed")
+
+
 def test_a_stale_second_tab_is_told_of_the_conflict(browser, live_server, model_copy, tmp_path):
     document = load_model(model_copy).documents[0].id
     url = f"{live_server.url}/documents/{document}"
