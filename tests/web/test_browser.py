@@ -30,7 +30,8 @@ def _fresh_log(browser):
 def _wait(driver, condition, timeout: float = WAIT, what: str = "the page"):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(d), message=f"waiting for {what}")
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(d),
+                                                                  message=f"waiting for {what}")
 
 
 def _open(driver, url: str) -> None:

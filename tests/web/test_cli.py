@@ -28,6 +28,11 @@ def test_a_missing_model_file_is_exit_1(cli, tmp_path):
     assert result.code == 1 and "no such file" in result.stderr
 
 
+def test_a_missing_corpus_is_exit_1(cli, model_copy, tmp_path):
+    result = cli("serve", model_copy, "--corpus", tmp_path / "no-such-corpus", "--port", str(free_port()))
+    assert result.code == 1 and "no such file" in result.stderr and "no-such-corpus" in result.stderr
+
+
 def test_a_broken_model_file_is_exit_1(cli, tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: [unclosed\n", encoding="utf-8")

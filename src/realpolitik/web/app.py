@@ -448,7 +448,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         item = _get(model, section, item_id)
         response.headers["ETag"] = f'"{version}"'
         return ItemOut(version=version, section=section, id=item_id, item=item.model_dump(mode="json"),
-                       label=views.item_label(section, item, _names(model)),
+                       label=views.item_label(section, item, views.names_of(model)),
                        evidence=views.evidence_view(model, section, item, state.texts()))
 
     @app.get("/api/documents/{document_id}", response_model=DocumentTextOut, responses=_ERRORS, tags=["documents"])
@@ -509,16 +509,17 @@ def create_app(settings: WebSettings) -> FastAPI:
         """Run a scenario, or the given clamps, through the FCM; the result against the baseline, with a figure."""
         model = state.model()[0]
         view, run = views.simulate_view(model, scenario=body.scenario, clamps=body.clamps)
-        view["figure"] = _svg(trajectories_figure(run, _names(model)))
+        view["figure"] = _svg(trajectories_figure(run, views.names_of(model)))
         return view
 
     @app.post("/api/press", responses=_ERRORS, tags=["simulate"])
     def post_press(body: Annotated[PressIn, Body()]) -> dict[str, Any]:
         """Press perturbation on one concept: the share of stable sampled systems in which each concept moves."""
         model = state.model()[0]
-        names = _names(model)
+        names = views.names_of(model)
         if body.concept not in {c.id for c in model.concepts}:
-            raise UnknownIdError(Errors.E030.format(concept=body.concept, known=", ".join(c.id for c in model.concepts)))
+            known = ", ".join(c.id for c in model.concepts)
+            raise UnknownIdError(Errors.E030.format(concept=body.concept, known=known))
         data, result = views.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)
         lever = Lever(body.concept, names.get(body.concept, body.concept), body.direction, "chosen on the page")
         data["figure"] = _svg(press_figure([(lever, result)], names))
@@ -630,12 +631,6 @@ def new_items(model, extraction, *, filename: str | None) -> dict[str, list[dict
                    if item.id not in held]
         items[section] = [{k: v for k, v in entry.items() if v not in ([], {})} for entry in entries]
     return items
-
-
-def _names(model) -> dict[str, str]:
-    names = {actor.id: actor.name for actor in model.actors}
-    names.update({concept.id: concept.label for concept in model.concepts})
-    return names
 
 
 def _get(model, section: str, item_id: str):

@@ -253,7 +253,8 @@ class ModelStore:
             entries = json.loads(self._log_path().read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return []
-        return [entry for entry in entries if isinstance(entry, dict) and (self.history / str(entry.get("file"))).is_file()]
+        return [entry for entry in entries
+                if isinstance(entry, dict) and (self.history / str(entry.get("file"))).is_file()]
 
     def _record(self, before: bytes, action: str, section: str | None, item_id: str | None) -> None:
         self.history.mkdir(parents=True, exist_ok=True)

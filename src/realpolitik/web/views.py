@@ -25,9 +25,11 @@ __all__ = [
     "evidence_view",
     "forecasts_view",
     "item_label",
+    "names_of",
     "network_view",
     "press_view",
     "scenarios_view",
+    "sections_of",
     "simulate_view",
     "timeline_view",
 ]
@@ -61,7 +63,8 @@ def item_label(section: str, item: Any, names: Mapping[str, str] | None = None) 
     return str(item.id)
 
 
-def _names(model: Model) -> dict[str, str]:
+def names_of(model: Model) -> dict[str, str]:
+    """Display names of the model's actors and concepts, by id."""
     names = {actor.id: actor.name for actor in model.actors}
     names.update({concept.id: concept.label for concept in model.concepts})
     return names
@@ -78,7 +81,7 @@ def document_spans(model: Model, document_id: str, sections: tuple[str, ...]) ->
     >>> [(s["section"], s["id"], s["start"], s["end"]) for s in document_spans(m, "d", ("actors",))]
     [('actors', 'a', 3, 9)]
     """
-    names = _names(model)
+    names = names_of(model)
     spans = []
     for section in sections:
         for item in getattr(model, section):
@@ -155,7 +158,7 @@ def causal_map_view(model: Model) -> dict[str, Any]:
 
 def timeline_view(model: Model) -> dict[str, Any]:
     """Events in date order, each with the first and last day its date can mean."""
-    names = _names(model)
+    names = names_of(model)
     events = []
     for event in timeline(model):
         try:
@@ -172,7 +175,7 @@ def timeline_view(model: Model) -> dict[str, Any]:
 
 def forecasts_view(model: Model) -> dict[str, Any]:
     """Every forecast with its probability, resolution and Brier score, and the mean score."""
-    names = _names(model)
+    names = names_of(model)
     scores = {score.forecast: score.brier for score in score_forecasts(model.forecasts)}
     rows = []
     for forecast in model.forecasts:
@@ -228,7 +231,7 @@ def simulate_view(model: Model, *, scenario: str | None, clamps: Mapping[str, fl
                                  [CUSTOM_SCENARIO])
         expected = {}
     outcome = run.outcomes[0]
-    names = _names(model)
+    names = names_of(model)
     baseline = run.outcome(BASELINE) if BASELINE in [o.scenario for o in run.outcomes] else None
     view = {"scenario": outcome.scenario, "name": outcome.name, "status": outcome.status,
             "steps_run": outcome.steps_run, "period": outcome.period, "clamps": dict(outcome.clamps),
@@ -243,7 +246,7 @@ def simulate_view(model: Model, *, scenario: str | None, clamps: Mapping[str, fl
 def press_view(model: Model, concept: str, direction: int, *, draws: int, seed: int) -> tuple[dict, Any]:
     """A press perturbation on one concept, as JSON-ready data and the :class:`PressResult` behind it."""
     result = press_perturbation(model, {concept: direction}, draws=draws, seed=seed)
-    names = _names(model)
+    names = names_of(model)
     data = result.to_dict()
     for row in data["responses"]:
         row["label"] = names.get(row["concept"], row["concept"])
@@ -252,7 +255,7 @@ def press_view(model: Model, concept: str, direction: int, *, draws: int, seed: 
 
 def sections_of(model: Model) -> dict[str, list[dict[str, Any]]]:
     """Every item of every section as JSON-ready dicts, with a display label."""
-    names = _names(model)
+    names = names_of(model)
     out = {}
     for section in SECTIONS:
         rows = []
