@@ -315,6 +315,20 @@ def test_forecasts_board_and_report_download(browser, live_server, model_copy, t
     assert f"{len(resolved)} resolved" in summary and "Brier" in summary
     _shot(browser, tmp_path, "09-forecasts")
 
+    # Resolve an open forecast from the board; the file gets the resolution and the board its score.
+    open_row = browser.find_element("css selector", "#forecast-table tbody tr.open")
+    forecast = open_row.get_attribute("data-forecast")
+    _click(browser, open_row.find_element("css selector", "button.resolve"))
+    form = browser.find_element("id", "resolve-form")
+    form.find_element("name", "date").send_keys("2026-11")
+    form.find_element("name", "source").send_keys("a test of the board")
+    _click(browser, form.find_element("css selector", "button[type=submit]"))
+    assert f"Resolved {forecast}" in _message(browser, "ok")
+    resolution = load_model(model_copy).get("forecasts", forecast).resolution
+    assert resolution is not None and resolution.outcome is True and resolution.source == "a test of the board"
+    row = browser.find_element("css selector", f'#forecast-table tr[data-forecast="{forecast}"]')
+    assert "happened" in row.text and row.find_element("css selector", "td.number").text
+
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
