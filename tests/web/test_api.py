@@ -192,6 +192,21 @@ def test_the_model_file_itself_is_not_served(client, model_copy):
         assert client.get(url).status_code == 404, url
 
 
+def test_no_page_loads_assets_from_elsewhere(client):
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    for url in ["/", "/network", "/scenarios", "/documents/x"]:
+        assert "http" not in client.get(url).text.replace("http-equiv", "")
+
+
+def test_a_cross_site_form_cannot_change_the_model(client, model_copy):
+    saved = model_copy.read_bytes()
+    response = client.post("/api/items/actors/russia/accept", data={"x": "1"},
+                           headers={"Origin": "http://attacker.example"})
+    assert response.status_code == 428
+    assert "access-control-allow-origin" not in {k.lower() for k in response.headers}
+    assert model_copy.read_bytes() == saved
+
+
 def test_loopback_server_refuses_foreign_host_headers(client):
     assert client.get("/api/model", headers={"Host": "attacker.example"}).status_code == 400
 

@@ -298,8 +298,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     """
     state = _State(settings)
     state.model()
+    # No /docs or /redoc: FastAPI's pages for them load Swagger UI and ReDoc from a CDN, and nothing here may
+    # reach the network. The schema itself is at /openapi.json.
     app = FastAPI(title="realpolitik", version="1", description="Review, explore and run a realpolitik model. "
-                  "Changes need the model's current version in If-Match; a stale version gets 409.")
+                  "Changes need the model's current version in If-Match; a stale version gets 409.",
+                  docs_url=None, redoc_url=None)
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     if is_loopback_host(settings.host):
         # A page on another site cannot reach this server through a name that resolves to 127.0.0.1 (DNS rebinding).
