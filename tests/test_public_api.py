@@ -16,10 +16,10 @@ PACKAGE = Path(realpolitik.__file__).parent
 ALLOWED = {
     "errors": set(),
     "corpus": {"errors"},
-    "extract": {"errors", "corpus"},
-    "model": {"errors", "corpus", "data"},
+    "extract": {"errors", "corpus", "lang"},
+    "model": {"errors", "corpus", "data", "lang"},
     "data": set(),
-    "lang": set(),
+    "lang": {"errors"},
     "simulate": {"errors", "model"},
     "analysis": {"errors", "model"},
     "report": {"errors", "corpus", "model", "simulate", "analysis", "data"},
@@ -71,7 +71,8 @@ def test_top_level_api():
     }
 
 
-@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus", "realpolitik.interop"])
+@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus", "realpolitik.interop",
+                                  "realpolitik.batch"])
 def test_every_exported_name_exists_once(name):
     module = importlib.import_module(name)
     for exported in module.__all__:

@@ -1,5 +1,8 @@
 """Extraction: from a document's text to a draft of its system (actors, events, relations, causes, forecasts)."""
 
+from realpolitik.extract.assemble import extract_document, extract_file, extract_text, run_pipeline
+from realpolitik.extract.dates import find_dates, parse_date
+from realpolitik.extract.pipeline import load_pipeline
 from realpolitik.extract.schema import (
     ExtractedActor,
     ExtractedCausalLink,
@@ -24,4 +27,11 @@ __all__ = [
     "Extraction",
     "Mention",
     "SpanEvidence",
+    "extract_document",
+    "extract_file",
+    "extract_text",
+    "find_dates",
+    "load_pipeline",
+    "parse_date",
+    "run_pipeline",
 ]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from realpolitik.lang.estimative import ICD203_BANDS
+
 __all__ = [
     "ACTOR_KINDS",
     "BANDS",
@@ -98,16 +100,8 @@ Band = Literal[
     "very likely",
     "almost certain",
 ]
-#: ICD 203 probability bands as fractions.
-BANDS: dict[str, tuple[float, float]] = {
-    "almost no chance": (0.01, 0.05),
-    "very unlikely": (0.05, 0.20),
-    "unlikely": (0.20, 0.45),
-    "roughly even chance": (0.45, 0.55),
-    "likely": (0.55, 0.80),
-    "very likely": (0.80, 0.95),
-    "almost certain": (0.95, 0.99),
-}
+#: ICD 203 probability bands as fractions (one table, kept with the language data in ``realpolitik.lang``).
+BANDS: dict[str, tuple[float, float]] = dict(ICD203_BANDS)
 
 
 def band_for_probability(probability: float) -> str:

@@ -1,0 +1,329 @@
+"""Causal claims: cue words from the lexicon, their cause and effect read from the dependency parse.
+
+For every cue of ``lang/en/causal_cues.yaml`` found in a parsed ``Doc`` the cause and the effect are taken
+from the tree around it:
+
+* a causal verb ("fuels", "undermined") has its subject as cause and its object as effect; in the passive
+  ("was driven by") the agent is the cause and the subject the effect; a relative clause ("a vacuum, which
+  would destabilise ...") takes the noun it hangs on as subject, a participle ("..., resulting in X") the
+  clause it modifies;
+* a connective ("because", "due to", "in order to", "if") joins the clause or phrase it introduces with the
+  clause it attaches to, the cue's direction saying which is the cause;
+* a linking adverb ("as a result", "therefore") makes its clause the effect of the clause or sentence before.
+
+Polarity is the cue's sign, flipped when the claim is negated ("did not lead to"); the hedge is the first
+modal or hedge word on the claim's verb chain ("may", "likely", "expected"). Every link carries the sentence
+score of the causal-sentence classifier (:mod:`realpolitik.extract.classifier`), and links found through a
+*weak* cue ("as", "since", "increase") are kept only when that score reaches the threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from realpolitik.errors import Errors, RealpolitikError
+from realpolitik.extract.classifier import CausalSentenceClassifier, load_classifier
+from realpolitik.extract.cues import CueLexicon, CueMatch, cue_lexicon, find_cues
+from realpolitik.extract.schema import ExtractedCausalLink, Mention, SpanEvidence
+
+__all__ = ["find_causal_links"]
+
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_OBJECTS = ("dobj", "attr", "oprd")
+_CLIMB = ("xcomp", "acomp", "conj", "ccomp", "aux", "auxpass")
+_RELATIVE = {"which", "that", "who", "whom", "whose"}
+_EDGE_TRIM = {"PUNCT", "CCONJ", "SCONJ", "SPACE"}
+_MARK_ONLY = {"as", "since", "if", "unless", "because", "so that"}
+
+
+def _check_parsed(doc: Any) -> None:
+    if not doc.has_annotation("DEP"):
+        raise RealpolitikError(Errors.E192.format(what="find_causal_links"))
+
+
+def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and (doc[lo].pos_ in _EDGE_TRIM or doc[lo].tag_ == "TO"
+                       or doc[lo].lower_ in _RELATIVE and doc[lo].tag_ in ("WDT", "WP")):
+        lo += 1
+    while hi > lo and doc[hi - 1].pos_ in _EDGE_TRIM:
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def _block(token: Any, exclude: set[int] = frozenset()) -> tuple[int, int] | None:
+    """The contiguous run of ``token``'s subtree around it, leaving out ``exclude``, trimmed."""
+    ids = {t.i for t in token.subtree} - set(exclude)
+    if token.i not in ids:
+        return None
+    lo = hi = token.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return _trim(token.doc, lo, hi + 1)
+
+
+def _subtree_ids(token: Any) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _noun_without(noun: Any, clause: Any) -> tuple[int, int] | None:
+    return _block(noun, _subtree_ids(clause))
+
+
+def _subject(verb: Any, depth: int = 0) -> tuple[int, int] | None:
+    """The cause side of an active causal verb: its subject, or what stands for it."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS or depth and child.dep_ in _PASSIVE_SUBJECTS:  # "X is expected to fuel"
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return _noun_without(verb.head, verb)
+            return _block(child)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:  # "..., resulting in"
+        return _block(verb.head, _subtree_ids(verb))
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:  # "a policy leading to", "which fuels"
+        if any(child.tag_ == "TO" for child in verb.children):  # "a desire to curb": whose desire is unsaid
+            return None
+        return _noun_without(verb.head, verb)
+    if verb.dep_ in _CLIMB and verb.head.i != verb.i and depth < 4:
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
+    for dep in _OBJECTS:
+        for child in verb.children:
+            if child.dep_ == dep:
+                return _block(child)
+    for child in verb.children:  # "helped (to) fuel X": the inner cue makes the link, not the outer
+        if child.dep_ in ("xcomp", "ccomp") and child.i not in cue_heads:
+            return _block(child)
+    return None
+
+
+def _prep_object(doc: Any, match: CueMatch) -> tuple[int, int] | None:
+    """The object of a verb's preposition ("lead *to X*"), or what follows the cue in the verb's subtree."""
+    cue_ids = set(range(match.start, match.end))
+    for position in reversed(range(match.start, match.end)):
+        for child in doc[position].children:
+            if child.dep_ in ("pobj", "pcomp", "dobj") and child.i not in cue_ids and child.i > position:
+                return _block(child)
+    verb = doc[match.start]
+    ids = {t.i for t in verb.subtree if t.i >= match.end}
+    if not ids:
+        return None
+    hi = match.end
+    while hi in ids:
+        hi += 1
+    return _trim(doc, match.end, hi)
+
+
+def _passive(verb: Any) -> bool:
+    return any(child.dep_ in _PASSIVE_SUBJECTS + ("auxpass",) for child in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def _agent(verb: Any) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "pcomp"):
+                    return _block(grandchild)
+    return None
+
+
+def _passive_subject(verb: Any) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in _PASSIVE_SUBJECTS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return _noun_without(verb.head, verb)
+            return _block(child)
+    if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:  # "instability caused by X"
+        return _noun_without(verb.head, verb)
+    if verb.dep_ in _CLIMB and verb.head.i != verb.i:  # "appear to be driven by"
+        return _subject(verb.head)
+    return None
+
+
+def _verb_sides(doc: Any, match: CueMatch, cue_heads: set[int]) -> tuple[Any, Any, Any] | None:
+    """(cause, effect, anchor verb) of a verb cue."""
+    verb = doc[match.start]
+    if match.cue.kind == "verb" and _passive(verb):
+        cause, effect = _agent(verb), _passive_subject(verb)
+        return (cause, effect, verb) if cause and effect else None
+    first = _subject(verb)
+    second = _prep_object(doc, match) if match.cue.kind == "verb_prep" else _object(verb, cue_heads)
+    if first is None or second is None:
+        return None
+    return (first, second, verb) if match.cue.direction == "cause-first" else (second, first, verb)
+
+
+def _connective_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
+    """(cause, effect, anchor) of a connective: the part it introduces and the clause it attaches to."""
+    cue_ids = set(range(match.start, match.end))
+    last = doc[match.end - 1]
+    text = match.cue.cue
+    if text in _MARK_ONLY and last.dep_ != "mark":
+        return None
+    if text == "as" and match.start > 0 and doc[match.start - 1].pos_ in ("ADV", "ADJ"):  # "as soon as"
+        return None
+    if text == "by":  # the means: "by holding talks, X did Y" (an agent 'by' is the passive's business)
+        if last.dep_ != "prep" or not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children):
+            return None
+    intro = None
+    if last.dep_ in ("aux", "mark"):
+        intro = last.head
+    else:
+        for position in reversed(range(match.start, match.end)):
+            intro = next((c for c in doc[position].children if c.dep_ in ("pobj", "pcomp") and c.i not in cue_ids),
+                         None)
+            if intro is not None:
+                break
+    if intro is None or intro.i in cue_ids:
+        return None
+    intro_ids = _subtree_ids(intro) - cue_ids
+    attach = intro.head
+    while (attach.i in cue_ids or attach.i in intro_ids or attach.pos_ == "ADP") and attach.head.i != attach.i:
+        attach = attach.head
+    if attach.i in cue_ids or attach.i in intro_ids:
+        return None
+    top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
+    inner = _block(intro, cue_ids)
+    outer = _block(attach, intro_ids | cue_ids | _subtree_ids(top))
+    if inner is None or outer is None:
+        return None
+    if match.cue.direction == "effect-first":
+        return inner, outer, attach
+    return outer, inner, attach
+
+
+def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
+    """(cause, effect, anchor) of a linking adverb: its clause is the effect of what came before."""
+    cue_ids = set(range(match.start, match.end))
+    top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
+    verb = top.head
+    if verb.i in cue_ids:
+        return None
+    effect = _block(verb, cue_ids | _subtree_ids(top))
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        cause = _block(verb.head, _subtree_ids(verb))
+    else:
+        sentence = doc[match.start].sent
+        if sentence.start == 0:
+            return None
+        previous = doc[sentence.start - 1].sent
+        cause = _trim(doc, previous.start, previous.end)
+    if cause is None or effect is None:
+        return None
+    return cause, effect, verb
+
+
+def _chain(anchor: Any) -> Iterable[Any]:
+    token, steps = anchor, 0
+    while True:
+        yield token
+        if token.dep_ not in _CLIMB or token.head.i == token.i or steps >= 4:
+            return
+        token, steps = token.head, steps + 1
+
+
+def _hedge_and_negation(anchor: Any, lexicon: CueLexicon) -> tuple[str | None, bool]:
+    hedge, negated = None, False
+    for token in _chain(anchor):
+        if token.i != anchor.i and hedge is None and token.lemma_.lower() in lexicon.hedges:
+            hedge = token.lower_
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+                negated = True
+            elif hedge is None and child.dep_ in ("aux", "advmod", "auxpass") and (
+                    child.lower_ in lexicon.hedges or child.lemma_.lower() in lexicon.hedges):
+                hedge = child.lower_
+        if token.i != anchor.i and token.lemma_.lower() in lexicon.negators:  # "failed to prevent"
+            negated = True
+    return hedge, negated
+
+
+def _mention(doc: Any, lo: int, hi: int) -> Mention:
+    return Mention(start=doc[lo].idx, end=doc[hi - 1].idx + len(doc[hi - 1].text))
+
+
+def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
+                      classifier: CausalSentenceClassifier | None = None, use_classifier: bool = True,
+                      min_score: float | None = None) -> list[ExtractedCausalLink]:
+    """The causal claims of a parsed document, each with its cause, effect, polarity, hedge and evidence.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A document parsed by a spaCy pipeline with a dependency parser; its text is the document's normalised
+        text, so every character offset indexes it.
+    lexicon : CueLexicon, optional
+        The cues to look for; the bundled English lexicon by default.
+    classifier : CausalSentenceClassifier, optional
+        Scores each sentence; the bundled classifier by default.
+    use_classifier : bool
+        False skips scoring: ``score`` is None and weak cues are kept.
+    min_score : float, optional
+        Sentence score a weak cue needs to be kept; the classifier's own threshold by default.
+
+    Returns
+    -------
+    list of ExtractedCausalLink
+        In text order. Besides the contract's fields each link has ``cue``, ``cue_kind``, ``strength``,
+        ``score``, ``negated``, ``cause_span`` and ``effect_span`` (character ranges of the two phrases).
+
+    Raises
+    ------
+    RealpolitikError
+        The doc has no dependency parse (E192).
+    """
+    _check_parsed(doc)
+    lexicon = lexicon or cue_lexicon()
+    if use_classifier:
+        classifier = classifier or load_classifier()
+        threshold = classifier.threshold if min_score is None else min_score
+    sentence_scores: dict[int, float] = {}
+    links: list[ExtractedCausalLink] = []
+    seen: set[tuple] = set()
+    matches = find_cues(doc, lexicon)
+    cue_heads = {match.start for match in matches}
+    for match in matches:
+        kind = match.cue.kind
+        sides = (_verb_sides(doc, match, cue_heads) if kind in ("verb", "verb_prep") else
+                 _connective_sides(doc, match) if kind == "connective" else _adverbial_sides(doc, match))
+        if sides is None:
+            continue
+        cause, effect, anchor = sides
+        if set(range(*cause)) & set(range(*effect)) or (cause, effect) in seen:
+            continue
+        score = None
+        if use_classifier:
+            sentence = doc[match.start].sent
+            if sentence.start not in sentence_scores:
+                sentence_scores[sentence.start] = float(classifier.score_spans([sentence])[0])
+            score = sentence_scores[sentence.start]
+            if match.cue.strength == "weak" and score < threshold:
+                continue
+        seen.add((cause, effect))
+        hedge, negated = _hedge_and_negation(anchor, lexicon)
+        lo = min(cause[0], effect[0], match.start)
+        hi = max(cause[1], effect[1], match.end)
+        evidence = _mention(doc, lo, hi)
+        cause_span, effect_span = _mention(doc, *cause), _mention(doc, *effect)
+        links.append(ExtractedCausalLink(
+            cause=doc.text[cause_span.start:cause_span.end],
+            effect=doc.text[effect_span.start:effect_span.end],
+            polarity=match.cue.polarity * (-1 if negated else 1),
+            hedge=hedge,
+            evidence=SpanEvidence(start=evidence.start, end=evidence.end, text=doc.text[evidence.start:evidence.end]),
+            cue=doc.text[doc[match.start].idx:doc[match.end - 1].idx + len(doc[match.end - 1].text)],
+            cue_kind=kind,
+            strength=match.cue.strength,
+            score=None if score is None else round(score, 4),
+            negated=negated,
+            cause_span=cause_span,
+            effect_span=effect_span,
+        ))
+    links.sort(key=lambda link: (link.evidence.start, link.evidence.end))
+    return links

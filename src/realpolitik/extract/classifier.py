@@ -1,0 +1,223 @@
+"""The causal-sentence classifier: does a sentence state a cause-effect relation? (CNC subtask 1)
+
+A linear model over three blocks of TF-IDF features: word 1-2-grams, character 2-5-grams within words, and
+*structure* tokens read from spaCy's parse (which cues of the lexicon occur, their kind and strength, the
+dependency relations of verbs, markers and prepositions). It is trained by ``scripts/train_causal.py`` on the
+Causal News Corpus and stored as one ``.npz`` file of plain arrays (vocabularies, idf weights, coefficients)
+that is read with ``allow_pickle=False``: no code is unpickled, and loading needs nothing from the network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from realpolitik.errors import Errors, InputFileError
+
+__all__ = [
+    "BLOCKS",
+    "CausalSentenceClassifier",
+    "DEFAULT_CLASSIFIER",
+    "block_texts",
+    "default_classifier_path",
+    "load_classifier",
+    "make_vectorizer",
+    "structure_tokens",
+]
+
+#: File name of the bundled classifier under ``realpolitik/data/classifiers``.
+DEFAULT_CLASSIFIER = "causal_sentence_v1.npz"
+
+#: The feature blocks and the settings of their vectorizers (kept in the artefact, so a retrained file may
+#: differ; these are the defaults the training script starts from).
+BLOCKS: dict[str, dict[str, Any]] = {
+    "word": {"analyzer": "word", "ngram_range": (1, 2), "lowercase": True, "sublinear_tf": True,
+             "token_pattern": r"(?u)\b\w+\b", "min_df": 2},
+    "char": {"analyzer": "char_wb", "ngram_range": (2, 5), "lowercase": True, "sublinear_tf": True, "min_df": 3},
+    "structure": {"analyzer": "word", "ngram_range": (1, 1), "lowercase": False, "sublinear_tf": True,
+                  "token_pattern": r"\S+", "min_df": 2},
+}
+
+_STRUCTURE_DEPS = {"mark", "agent", "prep", "advcl", "xcomp", "acl", "relcl", "ccomp", "pcomp", "advmod"}
+
+
+def structure_tokens(span: Any) -> list[str]:
+    """Feature tokens from a parsed sentence: its cues and the dependency relations around verbs.
+
+    Parameters
+    ----------
+    span : spacy.tokens.Span or spacy.tokens.Doc
+        A parsed sentence.
+
+    Returns
+    -------
+    list of str
+        Tokens such as ``cue:because``, ``kind:connective``, ``strong``, ``ld:lead_ROOT``,
+        ``tr:lead>prep>to``.
+    """
+    from realpolitik.extract.cues import find_cues
+
+    tokens: list[str] = []
+    for match in find_cues(span):
+        cue = match.cue
+        head = span[match.start]
+        tokens += [f"cue:{cue.cue.replace(' ', '_')}", f"kind:{cue.kind}", cue.strength,
+                   f"cuedep:{cue.kind}:{head.dep_}"]
+    for token in span:
+        if token.pos_ in ("VERB", "SCONJ", "ADP", "AUX") or token.dep_ in _STRUCTURE_DEPS:
+            tokens.append(f"ld:{token.lemma_.lower()}_{token.dep_}")
+        if token.dep_ in _STRUCTURE_DEPS:
+            tokens.append(f"tr:{token.head.lemma_.lower()}>{token.dep_}>{token.lemma_.lower()}")
+        if token.tag_ == "MD":
+            tokens.append("modal")
+    return tokens
+
+
+def block_texts(block: str, texts: Sequence[str], spans: Sequence[Any] | None) -> list[str]:
+    """The strings a block's vectorizer reads: the text itself, or the structure tokens joined by spaces."""
+    if block != "structure":
+        return list(texts)
+    if spans is None:
+        raise ValueError("the structure block needs parsed sentences")
+    return [" ".join(structure_tokens(span)) for span in spans]
+
+
+def make_vectorizer(block: str, vocabulary: dict[str, int] | None = None, **overrides: Any):
+    """A scikit-learn ``TfidfVectorizer`` with a block's settings (and a fixed vocabulary when given)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    settings = {**BLOCKS[block], **overrides}
+    settings["ngram_range"] = tuple(settings["ngram_range"])
+    return TfidfVectorizer(vocabulary=vocabulary, dtype=np.float32, **settings)
+
+
+@dataclass
+class _Block:
+    name: str
+    settings: dict[str, Any]
+    vocabulary: list[str]
+    idf: np.ndarray
+    weight: float
+    _vectorizer: Any = field(default=None, repr=False)
+
+    def vectorizer(self):
+        if self._vectorizer is None:
+            vec = make_vectorizer(self.name, {term: i for i, term in enumerate(self.vocabulary)}, **self.settings)
+            vec.idf_ = self.idf
+            self._vectorizer = vec
+        return self._vectorizer
+
+
+@dataclass
+class CausalSentenceClassifier:
+    """A trained linear causal-sentence classifier; build one with :func:`load_classifier`.
+
+    ``threshold`` is the probability above which a sentence counts as causal (chosen on the validation split);
+    ``meta`` holds how it was trained and what it measured.
+    """
+
+    blocks: list[_Block]
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+    meta: dict[str, Any]
+
+    @property
+    def needs_parse(self) -> bool:
+        return any(block.name == "structure" for block in self.blocks)
+
+    def features(self, texts: Sequence[str], spans: Sequence[Any] | None = None):
+        """The sparse feature matrix of ``texts`` (``spans``: their parsed sentences, for the structure block)."""
+        from scipy.sparse import hstack
+
+        parts = [block.vectorizer().transform(block_texts(block.name, texts, spans)) * block.weight
+                 for block in self.blocks]
+        return hstack(parts).tocsr()
+
+    def predict_proba(self, texts: Sequence[str], spans: Sequence[Any] | None = None) -> np.ndarray:
+        """Probability that each sentence is causal."""
+        if len(texts) == 0:
+            return np.zeros(0)
+        scores = self.features(texts, spans) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.asarray(scores, dtype=float).ravel()))
+
+    def score_spans(self, spans: Iterable[Any]) -> np.ndarray:
+        """Probability that each parsed sentence (spaCy ``Span``) is causal."""
+        spans = list(spans)
+        return self.predict_proba([span.text for span in spans], spans)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the classifier as one ``.npz`` of plain arrays (no pickles)."""
+        path = Path(path)
+        arrays: dict[str, np.ndarray] = {"coef": self.coef.astype(np.float32),
+                                         "intercept": np.array([self.intercept])}
+        header = {"blocks": [], "threshold": self.threshold, "meta": self.meta}
+        for block in self.blocks:
+            header["blocks"].append({"name": block.name, "settings": block.settings, "weight": block.weight})
+            arrays[f"vocab_{block.name}"] = np.array(json.dumps(block.vocabulary))
+            arrays[f"idf_{block.name}"] = block.idf.astype(np.float32)
+        arrays["header"] = np.array(json.dumps(header, sort_keys=True))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            np.savez_compressed(handle, **arrays)
+        return path
+
+    @classmethod
+    def from_fitted(cls, vectorizers: dict[str, Any], weights: dict[str, float], coef: np.ndarray,
+                    intercept: float, threshold: float, meta: dict[str, Any]) -> CausalSentenceClassifier:
+        """Assemble a classifier from fitted vectorizers (block name -> vectorizer) and a linear model."""
+        blocks = []
+        for name, vec in vectorizers.items():
+            vocabulary = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+            params = vec.get_params()
+            settings = {key: (list(params[key]) if isinstance(params[key], tuple) else params[key])
+                        for key in BLOCKS[name]}
+            blocks.append(_Block(name, settings, vocabulary, np.asarray(vec.idf_, dtype=np.float32), weights[name]))
+        return cls(blocks, np.asarray(coef, dtype=np.float32).ravel(), float(intercept), float(threshold), meta)
+
+
+def default_classifier_path() -> Path:
+    """Path of the bundled classifier."""
+    return Path(str(files("realpolitik.data") / "classifiers" / DEFAULT_CLASSIFIER))
+
+
+def _read(path: Path) -> CausalSentenceClassifier:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            header = json.loads(str(data["header"]))
+            blocks = [_Block(b["name"], b["settings"], json.loads(str(data[f"vocab_{b['name']}"])),
+                             data[f"idf_{b['name']}"].astype(np.float64), float(b["weight"]))
+                      for b in header["blocks"]]
+            coef = data["coef"].astype(np.float64)
+            intercept = float(data["intercept"][0])
+    except (OSError, ValueError, KeyError) as exc:
+        raise InputFileError(Errors.E193.format(path=path, reason=str(exc) or type(exc).__name__)) from exc
+    if coef.shape[0] != sum(len(b.vocabulary) for b in blocks):
+        raise InputFileError(Errors.E193.format(path=path, reason="the weights do not match the vocabularies"))
+    return CausalSentenceClassifier(blocks, coef, intercept, float(header["threshold"]), header.get("meta", {}))
+
+
+@lru_cache(maxsize=2)
+def _cached(path: str) -> CausalSentenceClassifier:
+    return _read(Path(path))
+
+
+def load_classifier(path: str | Path | None = None) -> CausalSentenceClassifier:
+    """Load a classifier written by :meth:`CausalSentenceClassifier.save` (the bundled one by default).
+
+    Raises
+    ------
+    InputFileError
+        The file is missing or is not a classifier (E193).
+    """
+    path = Path(path) if path is not None else default_classifier_path()
+    if not path.is_file():
+        raise InputFileError(Errors.E193.format(path=path, reason="no such file"))
+    return _cached(str(path.resolve()))

@@ -1,0 +1,72 @@
+"""Made-up briefings about other regions: what works on the seed must work elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from realpolitik.extract import extract_file
+from realpolitik.extract.dates import is_valid_edtf
+from tests.extract.conftest import actor
+
+BASIN = Path(__file__).resolve().parents[1] / "fixtures" / "basin_brief.txt"
+
+
+
+def test_nile_actors_metonyms_and_people(nile):
+    ids = {a.id for a in nile.actors}
+    assert {"ethiopia", "egypt", "sudan", "african_union", "united_states"} <= ids
+    assert "Cairo" in actor(nile, "egypt").aliases
+    assert "Addis Ababa" in actor(nile, "ethiopia").aliases
+    minister = actor(nile, "sameh_shoukry")
+    assert (minister.kind, minister.role, minister.affiliation) == ("person", "foreign minister", "egypt")
+    assert actor(nile, "abiy_ahmed").affiliation == "ethiopia"
+    assert "amara_mensah" not in ids  # the byline's author
+
+
+def test_nile_place_is_not_an_actor(nile):
+    text = (Path(__file__).parent / "fixtures" / "nile_dam.txt").read_text(encoding="utf-8")
+    at = text.index("Analysts in Khartoum") + len("Analysts in ")
+    assert all(m.start != at for a in nile.actors for m in a.mentions)
+
+
+def test_nile_dates_and_events(nile):
+    dates = {e.date for e in nile.events}
+    assert {"2011", "2020-07", "2020-09", "198X", "2021-05", "2021-03", "2020/.."} <= dates
+    later = next(e for e in nile.events if e.date_text and "later" in e.date_text.lower())
+    assert later.date == "2022"  # "Two years later" than July 2020
+    suspended = next(e for e in nile.events if e.date == "2020-09")
+    assert suspended.type == "sanction"
+    assert {"united_states", "ethiopia"} <= set(suspended.actors)
+    assert all(is_valid_edtf(e.date) for e in nile.events)
+
+
+def test_nile_relations(nile):
+    triples = {(r.source, r.type, r.target) for r in nile.relations}
+    assert ("united_states", "sanction", "ethiopia") in triples
+    assert ("united_states", "aid", "ethiopia") not in triples  # suspended aid is no aid
+    assert ("egypt", "partnership", "sudan") in triples
+
+
+def test_caucasus(caucasus):
+    ids = {a.id for a in caucasus.actors}
+    assert {"armenia", "azerbaijan", "eu", "turkey", "iran", "russia", "south_caucasus"} <= ids
+    assert "Baku" in actor(caucasus, "azerbaijan").aliases
+    assert "Yerevan" in actor(caucasus, "armenia").aliases
+    assert actor(caucasus, "ilham_aliyev").affiliation == "azerbaijan"
+    assert actor(caucasus, "nikol_pashinyan").affiliation == "armenia"
+    assert "belgium" not in ids  # "in Brussels" is the place
+    war = next(e for e in caucasus.events if e.id == "second_nagorno_karabakh_war")
+    assert war.date == "2020-09-27/2020-11-10"
+    assert ("turkey", "support", "azerbaijan") in {(r.source, r.type, r.target) for r in caucasus.relations}
+    assert caucasus.events[0].evidence.start > len("Corridor diplomacy in the South Caucasus")
+
+
+def test_invented_states_come_from_ner(nlp):
+    extraction = extract_file(BASIN, nlp=nlp)
+    ids = {a.id: a for a in extraction.actors}
+    assert ids["valdria"].kind == "state"
+    assert ids["free_lorn_front"].kind == "armed_group"
+    assert (ids["ilse_varga"].role, ids["ilse_varga"].affiliation) == ("minister", "valdria")
+    assert (ids["tomas_reyes"].role, ids["tomas_reyes"].affiliation) == ("president", "morvia")
+    assert "commission" not in ids  # "the Commission" is the Lorn Basin Commission named before
+    assert {"199X", "2015", "2019/2021"} <= {e.date for e in extraction.events}
