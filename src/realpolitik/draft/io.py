@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from realpolitik.corpus.text import read_bytes_checked
-from realpolitik.errors import Errors, InputFileError, RealpolitikError
-from realpolitik.model.io import dump_model
+from realpolitik.errors import Errors, InputFileError, ModelValidationError, RealpolitikError
+from realpolitik.model.io import dump_model, load_model
 from realpolitik.model.schema import Model
 
 if TYPE_CHECKING:
     from realpolitik.extract.schema import Extraction
 
-__all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "read_extraction", "write_model_atomically"]
+__all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "load_model_one_line", "read_extraction", "write_model_atomically"]
 
 #: Extraction JSON files above this size are refused (a long report's extraction takes a few MB).
 MAX_EXTRACTION_BYTES = 100 * 1024 * 1024
@@ -72,6 +72,29 @@ def load_extraction(path: str | Path) -> Extraction:
     return extract_file(path)
 
 
+def load_model_one_line(path: str | Path) -> Model:
+    """Load a model, turning a model with problems into one error line (the first problem and a count).
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read, or holds an invalid model (E188).
+    """
+    try:
+        return load_model(path)
+    except ModelValidationError as exc:
+        first = str(exc.problems[0]) if exc.problems else "unknown problem"
+        raise InputFileError(Errors.E188.format(path=path, count=len(exc.problems), first=first)) from exc
+
+
+def _mode_for(path: Path) -> int:
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_model_atomically(model: Model, path: str | Path) -> Path:
     """Write ``model`` to ``path`` (JSON for ``.json``, else YAML) through a temporary file and a rename.
 
@@ -95,6 +118,7 @@ def write_model_atomically(model: Model, path: str | Path) -> Path:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path))  # mkstemp makes the file private; keep the usual (or the old) mode
         os.replace(temporary, path)
     except OSError as exc:
         if temporary is not None:

@@ -114,7 +114,7 @@ class ActorRecognizer:
         return doc
 
     def _generic(self, doc: Doc, span: Span, entry: ActorEntry) -> ActorMention | None:
-        """"Afghanistan's police and armed forces", "Central Asian terrorist organisations": a kind of actor of a place."""
+        """A kind of actor of a place: "Afghanistan's police and armed forces", "Central Asian terrorist groups"."""
         if entry.kind not in ("state", "region"):
             return None
         i = span.end

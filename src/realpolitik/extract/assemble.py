@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from realpolitik.corpus import IngestedDocument, read_source_text, sha256_hex
+from realpolitik.corpus import IngestedDocument, ingest_file, sha256_hex
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.forecasts import find_forecasts
@@ -104,7 +104,7 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
         events.append(ExtractedEvent(id=ident, date=event.date, date_text=event.date_text,
                                      description=text_of(doc)[event.start:event.end], type=event.type,
                                      actors=event.actors, evidence=_evidence(text_of(doc), event.start, event.end),
-                                     trigger=event.trigger))
+                                     trigger=event.trigger, **({"date_inferred": True} if event.inferred else {})))
     return events
 
 
@@ -178,15 +178,6 @@ def extract_text(text: str, *, document_id: str | None = None, title: str | None
                                              language="en"), nlp=nlp)
 
 
-def _ingest(path: Path) -> IngestedDocument:
-    try:
-        from realpolitik.corpus import ingest_file
-    except ImportError:
-        source = read_source_text(path)
-        return IngestedDocument(id=source.id, text=source.text, path=path, source_format="txt")
-    return ingest_file(path)
-
-
 def extract_file(path: str | Path, *, nlp: Language | None = None) -> Extraction:
     """Read a document (through the ingest stage when installed) and extract from it.
 
@@ -195,4 +186,4 @@ def extract_file(path: str | Path, *, nlp: Language | None = None) -> Extraction
     InputFileError
         If the file cannot be read as a document.
     """
-    return extract_document(_ingest(Path(path)), nlp=nlp)
+    return extract_document(ingest_file(Path(path)), nlp=nlp)
