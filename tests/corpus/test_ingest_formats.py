@@ -67,6 +67,14 @@ def test_html_main_content_and_metadata():
     assert doc.language == "en"
 
 
+def test_html_offsets_are_reproducible(tmp_path):
+    first = ingest_file(FIXTURES / "page.html")
+    assert ingest_file(FIXTURES / "page.html") == first
+    copy = tmp_path / "copy.html"
+    copy.write_bytes((FIXTURES / "page.html").read_bytes())
+    assert ingest_file(copy).text == first.text and ingest_file(copy).id == first.id
+
+
 def test_html_named_txt_is_sniffed(tmp_path):
     path = tmp_path / "saved.txt"
     path.write_bytes((FIXTURES / "page.html").read_bytes())

@@ -124,7 +124,13 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
     """The files named, and those inside the folders named, in a stable (sorted) order.
 
     Hidden files and folders (names starting with ``.``) inside a folder are skipped; files named directly are
-    always taken. A missing path, or a folder holding no file, is a failure.
+    always taken. A missing path, or a folder holding no file, is a failure. Parameters as for
+    :func:`ingest_paths`.
+
+    Returns
+    -------
+    tuple of (list of Path, list of IngestFailure)
+        The files to read, and E100 (missing) or E111 (empty folder) failures.
     """
     found: list[Path] = []
     failures: list[IngestFailure] = []
@@ -148,7 +154,12 @@ def iter_ingest(
     """Read files and folders one document at a time, yielding each document or failure as it is met.
 
     The streaming form of :func:`ingest_paths` (nothing is kept in memory but the ids seen, to report files
-    whose bytes repeat an earlier one's with E110).
+    whose bytes repeat an earlier one's with E110). Its parameters are those of :func:`ingest_paths`.
+
+    Yields
+    ------
+    IngestedDocument or IngestFailure
+        Failures to find paths first, then one result per file, in :func:`find_documents` order.
     """
     files, failures = find_documents(paths, recursive=recursive)
     yield from failures
