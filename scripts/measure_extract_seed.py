@@ -62,15 +62,16 @@ def score(verbose: bool = False) -> dict:
         x.evidence.start < e.end and e.start < x.evidence.end for e in ev.evidence)])
     gold_rel = {(r.source, r.type, r.target) for r in gold.relations}
     got_rel = {(r.source, r.type, r.target) for r in ex.relations}
-    pairs_gold = {(r.source, r.target) for r in gold.relations}
+    pairs_gold = {(r.source, r.target) for r in gold.relations}  # pairs of actors, whatever the type
     pairs_got = {(r.source, r.target) for r in ex.relations}
     result = {
         "actors": {"gold": len(gold_ids), "extracted": len(got_ids), "matched": len(hit),
                    "recall": round(len(hit) / len(gold_ids), 3), "precision": round(len(hit) / len(got_ids), 3),
                    "missing": sorted(gold_ids - got_ids), "extra": sorted(got_ids - gold_ids)},
         "people": {"gold": len(people), "role_and_affiliation_right": people_ok},
-        "dated_events": {"gold_with_date_text": len(dated), "strict_date_match": strict, "lenient_date_match": lenient,
-                         "recall_strict": round(strict / len(dated), 3), "recall_lenient": round(lenient / len(dated), 3),
+        "dated_events": {"gold_with_date_text": len(dated), "strict_date_match": strict,
+                         "lenient_date_match": lenient, "recall_strict": round(strict / len(dated), 3),
+                         "recall_lenient": round(lenient / len(dated), 3),
                          "all_gold_events": len(gold.events), "all_strict": all_strict,
                          "extracted_events": len(ex.events)},
         "relations": {"gold": len(gold_rel), "extracted": len(got_rel), "triples_matched": len(gold_rel & got_rel),

@@ -179,7 +179,8 @@ def main() -> int:
     path = classifier.save(args.out / DEFAULT_CLASSIFIER)
     metrics_path = args.out / DEFAULT_CLASSIFIER.replace(".npz", ".metrics.json")
     top = sorted(trials, key=lambda t: -t["validation"]["f1"])[:10]
-    metrics_path.write_text(json.dumps({**meta, "top_trials": top}, indent=2) + "\n", encoding="utf-8")
+    metrics_path.write_text(json.dumps({**meta, "top_trials": top, "heldout_ids": test_ids}, indent=2) + "\n",
+                            encoding="utf-8")
     log(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) and {metrics_path}")
     log(f"validation F1 {best['validation']['f1']}, test F1 {test_final['f1']} "
         f"(reference TF-IDF+LR test F1 {reference_scores['test']['f1']})")

@@ -138,6 +138,7 @@ class Errors:
     E185 = "cannot run the extractor on {path} ({reason}); pass an extraction JSON file instead"
     E186 = "no document to evaluate: {reason}"
     E187 = "the extraction is of document {document}, which the gold model does not list (it lists {known})"
+    E188 = "{path} is not a valid model ({count} problem(s); `realpolitik validate {path}` lists them): {first}"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from realpolitik.draft import draft_model, write_model_atomically
-from realpolitik.errors import RealpolitikError
+from realpolitik.draft import draft_model, read_extraction, write_model_atomically
+from realpolitik.errors import InputFileError, RealpolitikError
 from realpolitik.model import load_model
 from tests.draft.fixture import karsland, write_extraction
 
@@ -43,16 +43,24 @@ def test_draft_merge_reports_counts_and_duplicates_nothing(cli, extraction_file,
 
 @pytest.mark.parametrize(
     ("content", "needle"),
-    [("{not json", "not JSON"), ('{"actors": []}', "document"), ("[1, 2]", "extraction")],
+    [("{not json", "not JSON"), ('{"actors": []}', "document"), ("[1, 2]", "extraction"), ("", "empty")],
 )
-def test_bad_extraction_is_one_line_exit_1_and_leaves_the_output_alone(cli, tmp_path, content, needle):
+def test_a_bad_extraction_file_is_refused_with_one_clear_message(tmp_path, content, needle):
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError, match=needle) as caught:
+        read_extraction(bad)
+    assert "\n" not in str(caught.value) and str(bad) in str(caught.value)
+
+
+def test_bad_extraction_is_one_line_exit_1_and_leaves_the_output_alone(cli, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"document": {"id": 5}}', encoding="utf-8")
     output = tmp_path / "model.yaml"
     output.write_text("title: kept as it was\n", encoding="utf-8")
     result = cli("draft", bad, "-o", output)
     assert result.code == 1
-    assert len(result.stderr.strip().splitlines()) == 1 and needle in result.stderr and "E1" not in result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1 and "as an extraction" in result.stderr
     assert output.read_text(encoding="utf-8") == "title: kept as it was\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "model.yaml"]
 
@@ -89,3 +97,12 @@ def test_writing_into_a_directory_is_refused(tmp_path):
     *_, extraction = karsland()
     with pytest.raises(RealpolitikError, match="directory"):
         write_model_atomically(draft_model(extraction).model, tmp_path)
+
+
+def test_an_invalid_model_to_merge_into_is_one_line(cli, extraction_file, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: t\nactors:\n  - id: a\n    name: A\n    kind: planet\n", encoding="utf-8")
+    result = cli("draft", extraction_file, "-o", tmp_path / "out.yaml", "--merge", broken)
+    assert result.code == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "not a valid model" in result.stderr and "realpolitik validate" in result.stderr
+    assert not (tmp_path / "out.yaml").exists()

@@ -207,3 +207,35 @@ def test_merging_into_another_model_matches_actors_by_alias_and_concepts_by_term
 def test_no_paraphrase_template_leaks_an_unfilled_field(drafted):
     for _, _, evidence in _evidence(drafted.model):
         assert not re.search(r"\{|\}|None", evidence.paraphrase), evidence.paraphrase
+
+
+def test_the_real_extractor_on_the_made_up_briefing_drafts_a_valid_model(article):
+    extract = pytest.importorskip("realpolitik.extract")
+    if not hasattr(extract, "extract_file"):
+        pytest.skip("the extractor is not in this branch yet")
+    path, document_id, text, _ = article
+    result = draft_model(extract.extract_file(path), filename=path.name)
+    assert [p for p in check_model(result.model, texts={document_id: text}) if p.severity == "error"] == []
+    assert result.model.actors and {item.review for item in result.model.actors} == {"proposed"}
+    for section, item, evidence in _evidence(result.model):
+        assert not shares_run(evidence.paraphrase, text[evidence.start:evidence.end]), (section, item.id)
+
+
+def test_values_the_model_format_refuses_are_reported_and_the_rest_is_drafted(article):
+    _, document_id, text, _ = article
+    data = extraction_data(text, document_id)
+    data["actors"][0]["name"] = ""  # Karsland, which Halvorsen is affiliated with and events name
+    data["actors"][7]["name"] = ""  # Tarrow Minerals, which a relation names
+    data["forecasts"][0]["probability"] = [1.5, -0.2]
+    data["forecasts"][1]["estimative_term"] = ""
+    data["relations"][1] |= {"valid_from": "2025-05", "valid_to": "2024"}
+    result = draft_model(Extraction.model_validate(data))
+    model = result.model
+    assert [p for p in check_model(model, texts={document_id: text}) if p.severity == "error"] == []
+    assert {"karsland", "tarrow"}.isdisjoint(a.id for a in model.actors)
+    assert model.get("actors", "halvorsen").affiliation is None
+    assert not any(r.source == "tarrow" for r in model.relations)
+    assert not any("karsland" in e.participants for e in model.events)
+    reasons = " | ".join(f"{section} {item}: {reason}" for section, item, reason in result.dropped)
+    assert "actors tarrow: name" in reasons and "affiliation 'karsland' was left out" in reasons and "estimative_term" in reasons and "precedes valid_from" in reasons
+    assert len(model.forecasts) == 2 and model.forecasts[0].probability is not None

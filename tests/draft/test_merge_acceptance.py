@@ -57,3 +57,12 @@ def test_merge_command_keeps_every_source(cli, tmp_path, bundled_path, bundled, 
     merged = load_model(output)
     assert _sources(merged) == _sources(bundled) | _sources(draft)
     assert json.loads(result.stdout)["counts"]["relations"] == len(bundled.relations) + len(draft.relations)
+
+
+def test_drafting_into_the_seed_model_joins_nothing_from_another_world(bundled):
+    # Karsland's "junta's finances" once joined the seed's "Insurgent finance" through its one-word term "finance".
+    *_, extraction = karsland()
+    result = draft_model(extraction, existing=bundled)
+    assert result.matched.get("concepts", {}) == {} and result.matched.get("actors", {}) == {}
+    assert len(result.model.concepts) == len(bundled.concepts) + len(result.created["concepts"])
+    assert bundled.get("concepts", "insurgent_finance").terms == result.model.get("concepts", "insurgent_finance").terms

@@ -166,3 +166,15 @@ def test_no_document_found_is_a_clear_error(tmp_path, monkeypatch, bundled_path)
     with pytest.raises(RealpolitikError, match="gone.txt"):
         evaluate_document(gold=gold)
     assert load_model(gold).documents[0].filename == "gone.txt"
+
+
+def test_evaluate_document_with_another_gold_model_finds_the_text_beside_the_extraction(tmp_path):
+    from realpolitik.model import save_model
+    from tests.draft.fixture import write_extraction
+
+    *_, extraction = karsland()
+    gold = save_model(draft_model(extraction, filename="karsland_coup.txt").model, tmp_path / "gold.yaml")
+    extraction_path = write_extraction(tmp_path)
+    result = evaluate_document(extraction_path, gold=gold)
+    assert result["gold_path"] == str(gold) and result["rows"]["forecasts"]["recall"] == 1.0
+    assert result["boilerplate"]["ok"] is True and result["boilerplate"]["text_length"] > result["boilerplate"]["body_end"]

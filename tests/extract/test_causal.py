@@ -165,11 +165,11 @@ def test_every_bundled_cue_is_well_formed():
 
 
 _SUBJECTS = ["The drought", "A long strike", "The new tariff", "Heavy rain"]
-_OBJECTS = ["higher prices", "a wave of protests", "the closure of mills", "food shortages"]
+_OBJECTS = ["higher prices", "a wave of protests", "the closure of mills", "a shortage of food"]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.sampled_from(_SUBJECTS), st.sampled_from(["led to", "caused", "fuelled", "prevented", "reduced"]),
+@given(st.sampled_from(_SUBJECTS), st.sampled_from(["led to", "caused", "triggered", "prevented", "reduced"]),
        st.sampled_from(_OBJECTS), st.sampled_from(["", "Officials said on Monday. "]))
 def test_simple_claims_keep_their_parts_and_offsets(nlp, subject, cue, obj, prefix):
     text = f"{prefix}{subject} {cue} {obj}."

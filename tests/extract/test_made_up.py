@@ -57,7 +57,8 @@ def test_caucasus(caucasus):
     assert "belgium" not in ids  # "in Brussels" is the place
     war = next(e for e in caucasus.events if e.id == "second_nagorno_karabakh_war")
     assert war.date == "2020-09-27/2020-11-10"
-    assert ("turkey", "support", "azerbaijan") in {(r.source, r.type, r.target) for r in caucasus.relations}
+    backing = next(r for r in caucasus.relations if (r.source, r.type, r.target) == ("turkey", "support", "azerbaijan"))
+    assert (backing.valid_from, backing.valid_to) == ("2020-09-27", "2020-11-10")  # "throughout the 2020 war"
     assert caucasus.events[0].evidence.start > len("Corridor diplomacy in the South Caucasus")
 
 
@@ -70,3 +71,32 @@ def test_invented_states_come_from_ner(nlp):
     assert (ids["tomas_reyes"].role, ids["tomas_reyes"].affiliation) == ("president", "morvia")
     assert "commission" not in ids  # "the Commission" is the Lorn Basin Commission named before
     assert {"199X", "2015", "2019/2021"} <= {e.date for e in extraction.events}
+
+
+def test_narrative_time_dates_undated_past_events_to_the_month(nlp):
+    from realpolitik.extract import extract_text
+
+    text = ("Border crisis\n\nOn 3 March 2022 Armenia closed its border with Turkey. Turkey protested the closure. "
+            "Turkey will appeal to the United Nations.\n\nIran condemned the move.")
+    events = extract_text(text, nlp=nlp).events
+    inferred = [e for e in events if getattr(e, "date_inferred", False)]
+    assert [(e.date, e.type) for e in inferred] == [("2022-03", "protest")]
+    assert inferred[0].date_text is None
+    assert all("appeal" not in e.evidence.text for e in events)  # the future is no event
+    assert all("Iran" not in e.evidence.text for e in events)  # another paragraph, no date of its own
+
+
+def test_sahel(nlp):
+    extraction = extract_file(Path(__file__).parent / "fixtures" / "sahel.txt", nlp=nlp)
+    ids = {a.id: a for a in extraction.actors}
+    assert {"mali", "france", "russia", "wagner_group", "ecowas", "niger", "burkina_faso", "benin", "togo"} <= set(ids)
+    assert "Bamako" in ids["mali"].aliases and "Niamey" in ids["niger"].aliases
+    assert "senegal" not in ids  # "Analysts in Dakar": the city
+    assert "nato" not in ids and ids["alliance_of_sahel_states"].kind == "alliance"
+    assert "juntas" not in ids  # a headline word
+    assert (ids["abdoulaye_diop"].role, ids["abdoulaye_diop"].affiliation) == ("foreign minister", "mali")
+    dates = {e.date: e for e in extraction.events}
+    assert dates["2023-07-26"].type == "coerce"
+    assert "2024" in dates  # "a year later" than 26 July 2023
+    assert ("2022-08", "retreat") in {(e.date, e.type) for e in extraction.events}
+    assert ("al_qaeda", "threaten", "benin") in {(r.source, r.type, r.target) for r in extraction.relations}

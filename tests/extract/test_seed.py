@@ -104,6 +104,8 @@ def test_relations(seed_extraction):
     assert ("russia", "non_recognition", "taliban") in triples
     assert ("taliban", "containment", "iskp") in triples
     assert ("russia", "aid", "taliban") in triples
+    assert ("iskp", "threaten", "russia") in triples  # "compelled Russia … to deter the threat of ISKP"
+    assert ("russia", "containment", "iskp") in triples
     for relation in seed_extraction.relations:
         assert relation.source != relation.target
         assert -1 <= relation.polarity <= 1

@@ -9,9 +9,14 @@ import typer
 
 from realpolitik.cli.common import console, err_console, print_json
 from realpolitik.cli.options import JsonOption
-from realpolitik.draft import DEFAULT_THRESHOLD, draft_model, load_extraction, write_model_atomically
+from realpolitik.draft import (
+    DEFAULT_THRESHOLD,
+    draft_model,
+    load_extraction,
+    load_model_one_line,
+    write_model_atomically,
+)
 from realpolitik.errors import Errors, RealpolitikError
-from realpolitik.model import load_model
 
 __all__ = ["register"]
 
@@ -36,7 +41,7 @@ def draft_command(
     """Draft a model from an extraction: every item proposed for review, evidence paraphrased."""
     if output.resolve() == path.resolve():
         raise RealpolitikError(Errors.E184.format(path=output))
-    existing = load_model(merge) if merge is not None else None
+    existing = load_model_one_line(merge) if merge is not None else None
     if path.suffix.lower() != ".json":
         err_console.print(f"extracting {path} …")
     extraction = load_extraction(path)

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from realpolitik.cli import eval_plover
 from realpolitik.cli.common import EXIT_PROBLEMS, console, err_console, print_json, table
 from realpolitik.cli.options import JsonOption
 from realpolitik.evaluate import ITEM_TYPES, evaluate_document
@@ -16,8 +17,9 @@ __all__ = ["eval_app", "register"]
 
 eval_app = typer.Typer(name="eval", help="Score extraction against gold data.", no_args_is_help=True)
 
-#: Other scorers' command modules, each with ``register(eval_app)``; picked up here once merged.
-SUBCOMMAND_MODULES = ("realpolitik.cli.eval_plover", "realpolitik.cli.eval_cnc")
+#: Scorers' command modules not merged yet, each with ``register(eval_app)``; picked up here once they are.
+#: LEAD: when cli/eval_cnc.py is merged, import it like eval_plover above and empty this tuple.
+PENDING_MODULES = ("realpolitik.cli.eval_cnc",)
 
 
 def _fmt(value: float | None) -> str:
@@ -79,9 +81,8 @@ def seed_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``eval`` and its subcommands to ``app``."""
-    # The PLOVER and CNC scorers live in their own modules (other branches); each registers itself
-    # on eval_app when present. Lead: once both are merged, these may become plain imports.
-    for name in SUBCOMMAND_MODULES:
+    eval_plover.register(eval_app)
+    for name in PENDING_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -1,7 +1,7 @@
 """Drafting: from an extraction to a model file whose every item is proposed for review."""
 
 from realpolitik.draft.build import MAX_ACTOR_EVIDENCE, MAX_LABEL_WORDS, DraftResult, draft_model
-from realpolitik.draft.io import load_extraction, read_extraction, write_model_atomically
+from realpolitik.draft.io import load_extraction, load_model_one_line, read_extraction, write_model_atomically
 from realpolitik.draft.paraphrase import own_words, shares_run
 from realpolitik.draft.phrases import (
     DEFAULT_THRESHOLD,
@@ -21,6 +21,7 @@ __all__ = [
     "cluster_phrases",
     "draft_model",
     "load_extraction",
+    "load_model_one_line",
     "normalise_phrase",
     "own_words",
     "phrase_term",

@@ -7,17 +7,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
+
+from pydantic import ValidationError
 
 from realpolitik.draft.paraphrase import keywords, own_words
 from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normalise_phrase, phrase_term, read_hedge
 from realpolitik.errors import Errors, RealpolitikError
-from realpolitik.extract.schema import (
-    ExtractedCausalLink,
-    ExtractedDocument,
-    Extraction,
-    SpanEvidence,
-)
 from realpolitik.model.checks import check_model
 from realpolitik.model.dates import InvalidDateError, parse_date
 from realpolitik.model.estimative import band_for_term
@@ -34,6 +30,9 @@ from realpolitik.model.schema import (
     Relation,
 )
 from realpolitik.model.vocabulary import ACTOR_KINDS, BANDS, EVENT_TYPES, RELATION_TYPES, Band, band_for_probability
+
+if TYPE_CHECKING:  # the extract package loads spaCy on import; drafting needs only its data classes' shapes
+    from realpolitik.extract.schema import ExtractedCausalLink, ExtractedDocument, Extraction, SpanEvidence
 
 __all__ = ["MAX_ACTOR_EVIDENCE", "MAX_LABEL_WORDS", "DraftResult", "draft_model"]
 
@@ -124,6 +123,15 @@ class _Drafter:
             return []
         return [self.evidence(span.start, span.end, own_words(candidate, span.text, fallback))]
 
+    def keep(self, made: list, cls: type, section: str, label: str, **fields: Any) -> None:
+        """Append ``cls(**fields)`` to ``made``; a value the model format refuses is reported, not raised."""
+        try:
+            made.append(cls(**fields))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "item"
+            self.dropped.append((section, label, f"{where}: {first['msg']}"))
+
     def name_of(self, actor_id: str) -> str:
         return self.names.get(actor_id, actor_id)
 
@@ -167,10 +175,15 @@ class _Drafter:
                 self.evidence(m.start, m.end, f"Names {extracted.name} ({what}).")
                 for m in mentions[:MAX_ACTOR_EVIDENCE]
             ]
-            made.append(Actor(
-                id=actor_id, name=extracted.name, kind=kind, aliases=aliases, role=role, affiliation=affiliation,
-                evidence=evidence, review="proposed",
-            ))
+            self.keep(made, Actor, "actors", actor_id,
+                      id=actor_id, name=extracted.name, kind=kind, aliases=aliases, role=role, affiliation=affiliation,
+                      evidence=evidence, review="proposed")
+        kept = {actor.id for actor in made}
+        self.actor_ids = {key: value for key, value in self.actor_ids.items() if value in kept}
+        for index, actor in enumerate(made):
+            if actor.affiliation and actor.affiliation not in kept:
+                self.dropped.append(("actors", actor.id, f"affiliation '{actor.affiliation}' was left out"))
+                made[index] = actor.model_copy(update={"affiliation": None})
         return made
 
     # -- relations and events ---------------------------------------------------------------------
@@ -192,13 +205,15 @@ class _Drafter:
             tone = "friendly" if extracted.polarity > 0 else "hostile" if extracted.polarity < 0 else "neutral"
             sentence = (f"The text sets {self.name_of(source)} in a {extracted.type.replace('_', ' ')} stance "
                         f"towards {self.name_of(target)} ({tone}).")
-            made.append(Relation(
-                id=relation_id, source=source, target=target, type=extracted.type, polarity=extracted.polarity,
-                valid_from=self.date(extracted.valid_from, "relations", relation_id, "valid_from"),
-                valid_to=self.date(extracted.valid_to, "relations", relation_id, "valid_to"),
-                description=sentence, review="proposed",
-                evidence=self.span(extracted.evidence, sentence, f"{extracted.type} stance, {tone}."),
-            ))
+            valid_from = self.date(extracted.valid_from, "relations", relation_id, "valid_from")
+            valid_to = self.date(extracted.valid_to, "relations", relation_id, "valid_to")
+            if valid_from and valid_to and parse_date(valid_to).upper < parse_date(valid_from).lower:
+                self.dropped.append(("relations", relation_id, f"valid_to {valid_to} precedes valid_from {valid_from}"))
+                valid_to = None
+            self.keep(made, Relation, "relations", relation_id,
+                      id=relation_id, source=source, target=target, type=extracted.type, polarity=extracted.polarity,
+                      valid_from=valid_from, valid_to=valid_to, description=sentence, review="proposed",
+                      evidence=self.span(extracted.evidence, sentence, f"{extracted.type} stance, {tone}."))
         return made
 
     def events(self) -> list[Event]:
@@ -214,11 +229,10 @@ class _Drafter:
             who = ", ".join(self.name_of(a) for a in participants) or "unnamed actors"
             gist = f"A {kind} event dated {date}, involving {who}."
             description = own_words(extracted.description, extracted.evidence.text, gist)
-            made.append(Event(
-                id=event_id, date=date, date_text=extracted.date_text, description=description,
-                participants=participants, type=kind, review="proposed",
-                evidence=self.span(extracted.evidence, gist, f"A {kind} event dated {date}."),
-            ))
+            self.keep(made, Event, "events", event_id,
+                      id=event_id, date=date, date_text=extracted.date_text, description=description or gist,
+                      participants=participants, type=kind, review="proposed",
+                      evidence=self.span(extracted.evidence, gist, f"A {kind} event dated {date}."))
         return made
 
     # -- forecasts ------------------------------------------------------------------------------
@@ -228,7 +242,7 @@ class _Drafter:
             forecast_id = ids.claim(f"forecast_{extracted.evidence.start}")
             band: Band | None = extracted.band if extracted.band in get_args(Band) else None  # type: ignore[assignment]
             band = band or band_for_term(extracted.estimative_term, lang=self.lang)
-            low, high = sorted(extracted.probability)
+            low, high = sorted(min(1.0, max(0.0, p)) for p in extracted.probability)
             band = band or band_for_probability((low + high) / 2)
             band_low, band_high = BANDS[band]
             probability = (max(low, band_low), min(high, band_high))
@@ -239,11 +253,11 @@ class _Drafter:
             subjects = [self.actor_ids[a] for a in extracted.actors if a in self.actor_ids]
             gist = keywords(extracted.statement)
             paraphrase = f"Forecast, '{extracted.estimative_term}' ({band}): {gist}."
-            made.append(Forecast(
-                id=forecast_id, statement=own_words(extracted.statement, extracted.evidence.text, gist or band),
-                subjects=subjects, estimative_term=extracted.estimative_term, band=band, probability=probability,
-                review="proposed", evidence=self.span(extracted.evidence, paraphrase, f"Forecast ({band})."),
-            ))
+            statement = own_words(extracted.statement, extracted.evidence.text, gist or band) or gist or band
+            self.keep(made, Forecast, "forecasts", forecast_id,
+                      id=forecast_id, statement=statement, subjects=subjects, estimative_term=extracted.estimative_term,
+                      band=band, probability=probability, review="proposed",
+                      evidence=self.span(extracted.evidence, paraphrase, f"Forecast ({band})."))
         return made
 
     # -- concepts and causal links ------------------------------------------------------------------
@@ -260,7 +274,10 @@ class _Drafter:
             else:
                 links.append(link)
         phrases = [phrase for link in links for phrase in (link.cause, link.effect)]
-        anchors = [(c.id, term) for c in (existing.concepts if existing else []) for term in [c.label, *c.terms]]
+        # An existing concept is known by its label and its terms of two words or more: single words
+        # ("finance") are loose and shared by different concepts, as merge.py holds for its own matching.
+        anchors = [(c.id, term) for c in (existing.concepts if existing else []) for term in [c.label, *c.terms]
+                   if term == c.label or len(normalise_phrase(term, lang=self.lang).split()) >= 2]
         clusters = cluster_phrases(phrases + [term for _, term in anchors], threshold=self.threshold, lang=self.lang)
         drafted, anchored = clusters[: len(phrases)], clusters[len(phrases):]
         adopted: dict[int, str] = {}
@@ -413,7 +430,7 @@ def draft_model(
 
     Examples
     --------
-    >>> from realpolitik.extract import Extraction
+    >>> from realpolitik.extract.schema import Extraction
     >>> x = Extraction.model_validate({"document": {"id": "ab" * 32, "title": "Note"},
     ...     "actors": [{"id": "ruritania", "name": "Ruritania", "kind": "state", "mentions": [{"start": 0, "end": 9}]}]})
     >>> result = draft_model(x)

@@ -6,16 +6,19 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from realpolitik.corpus.text import read_bytes_checked
-from realpolitik.errors import Errors, InputFileError, RealpolitikError
-from realpolitik.extract.schema import Extraction
-from realpolitik.model.io import dump_model
+from realpolitik.errors import Errors, InputFileError, ModelValidationError, RealpolitikError
+from realpolitik.model.io import dump_model, load_model
 from realpolitik.model.schema import Model
 
-__all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "read_extraction", "write_model_atomically"]
+if TYPE_CHECKING:
+    from realpolitik.extract.schema import Extraction
+
+__all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "load_model_one_line", "read_extraction", "write_model_atomically"]
 
 #: Extraction JSON files above this size are refused (a long report's extraction takes a few MB).
 MAX_EXTRACTION_BYTES = 100 * 1024 * 1024
@@ -29,6 +32,8 @@ def read_extraction(path: str | Path) -> Extraction:
     InputFileError
         If the file is missing, empty or binary (E001-E008), or is not JSON holding an extraction (E180).
     """
+    from realpolitik.extract.schema import Extraction  # here: importing the extract package loads spaCy
+
     path = Path(path)
     data = read_bytes_checked(path, limit=MAX_EXTRACTION_BYTES)
     try:
@@ -65,6 +70,21 @@ def load_extraction(path: str | Path) -> Extraction:
     except ImportError as exc:
         raise RealpolitikError(Errors.E185.format(path=path, reason="no extractor in this installation")) from exc
     return extract_file(path)
+
+
+def load_model_one_line(path: str | Path) -> Model:
+    """Load a model, turning a model with problems into one error line (the first problem and a count).
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read, or holds an invalid model (E188).
+    """
+    try:
+        return load_model(path)
+    except ModelValidationError as exc:
+        first = str(exc.problems[0]) if exc.problems else "unknown problem"
+        raise InputFileError(Errors.E188.format(path=path, count=len(exc.problems), first=first)) from exc
 
 
 def write_model_atomically(model: Model, path: str | Path) -> Path:

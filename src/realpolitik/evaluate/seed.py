@@ -21,19 +21,20 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.corpus.boilerplate import drop_boilerplate
 from realpolitik.corpus.text import read_source_text, sha256_hex
 from realpolitik.data import bundled_model_path
-from realpolitik.draft.io import load_extraction, read_extraction
+from realpolitik.draft.io import load_extraction, load_model_one_line, read_extraction
 from realpolitik.errors import Errors, RealpolitikError
-from realpolitik.extract.schema import Extraction
 from realpolitik.model.dates import InvalidDateError, parse_date
-from realpolitik.model.io import load_model
 from realpolitik.model.merge import normalise_name
 from realpolitik.model.schema import Model
 from realpolitik.model.validate import DOCUMENTS_ENV
+
+if TYPE_CHECKING:  # the extract package loads spaCy on import
+    from realpolitik.extract.schema import Extraction
 
 __all__ = [
     "ITEM_TYPES",
@@ -268,6 +269,7 @@ def evaluate_against_model(
 
     Examples
     --------
+    >>> from realpolitik.extract.schema import Extraction
     >>> from realpolitik.model import Actor, Document, Evidence, Model
     >>> doc = "ab" * 32
     >>> gold = Model(title="g", documents=[Document(id=doc, title="d")], actors=[
@@ -358,7 +360,7 @@ def evaluate_document(document: str | Path | None = None, *, gold: str | Path | 
         If a file cannot be read.
     """
     gold_path = Path(gold) if gold is not None else bundled_model_path()
-    model = load_model(gold_path)
+    model = load_model_one_line(gold_path)
     if document is None:
         found = find_gold_document(model)
         if found is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from realpolitik.corpus import IngestedDocument, read_source_text, sha256_hex
+from realpolitik.corpus import IngestedDocument, ingest_file, sha256_hex
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.forecasts import find_forecasts
@@ -26,7 +26,7 @@ from realpolitik.extract.schema import (
     Mention,
     SpanEvidence,
 )
-from realpolitik.extract.sentences import text_of
+from realpolitik.extract.sentences import as_text_doc, text_of
 
 __all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
 
@@ -63,7 +63,7 @@ def run_pipeline(text: str, *, nlp: Language | None = None, published: str | Non
     The title line, when the text opens with it, names actors but states no events or relations.
     """
     nlp = nlp or load_pipeline()
-    doc = nlp.make_doc(text)
+    doc = as_text_doc(nlp.make_doc(text))
     doc._.rp_published = published
     doc._.rp_author = author
     doc._.rp_title_end = _title_end(text, title)
@@ -104,7 +104,7 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
         events.append(ExtractedEvent(id=ident, date=event.date, date_text=event.date_text,
                                      description=text_of(doc)[event.start:event.end], type=event.type,
                                      actors=event.actors, evidence=_evidence(text_of(doc), event.start, event.end),
-                                     trigger=event.trigger))
+                                     trigger=event.trigger, **({"date_inferred": True} if event.inferred else {})))
     return events
 
 
@@ -178,15 +178,6 @@ def extract_text(text: str, *, document_id: str | None = None, title: str | None
                                              language="en"), nlp=nlp)
 
 
-def _ingest(path: Path) -> IngestedDocument:
-    try:
-        from realpolitik.corpus import ingest_file
-    except ImportError:
-        source = read_source_text(path)
-        return IngestedDocument(id=source.id, text=source.text, path=path, source_format="txt")
-    return ingest_file(path)
-
-
 def extract_file(path: str | Path, *, nlp: Language | None = None) -> Extraction:
     """Read a document (through the ingest stage when installed) and extract from it.
 
@@ -195,4 +186,4 @@ def extract_file(path: str | Path, *, nlp: Language | None = None) -> Extraction
     InputFileError
         If the file cannot be read as a document.
     """
-    return extract_document(_ingest(Path(path)), nlp=nlp)
+    return extract_document(ingest_file(Path(path)), nlp=nlp)

@@ -96,6 +96,8 @@ def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
         for child in verb.children:
             if child.dep_ == dep:
                 return _block(child)
+    if verb.dep_ == "amod" and any(child.dep_ in _SUBJECTS for child in verb.children):
+        return _block(verb.head, _subtree_ids(verb))  # "A strike fuelled shortages" misparsed as an adjective
     for child in verb.children:  # "helped (to) fuel X": the inner cue makes the link, not the outer
         if child.dep_ in ("xcomp", "ccomp") and child.i not in cue_heads:
             return _block(child)

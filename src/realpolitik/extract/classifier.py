@@ -60,7 +60,7 @@ def structure_tokens(span: Any) -> list[str]:
     -------
     list of str
         Tokens such as ``cue:because``, ``kind:connective``, ``strong``, ``ld:lead_ROOT``,
-        ``tr:lead>prep>to``.
+        ``tr:lead>prep>to``, and ``link:verb`` where the rule-based extractor finds a cause and an effect.
     """
     from realpolitik.extract.cues import find_cues
 
@@ -70,6 +70,12 @@ def structure_tokens(span: Any) -> list[str]:
         head = span[match.start]
         tokens += [f"cue:{cue.cue.replace(' ', '_')}", f"kind:{cue.kind}", cue.strength,
                    f"cuedep:{cue.kind}:{head.dep_}"]
+    from realpolitik.extract.causal import find_causal_links
+
+    for link in find_causal_links(span.as_doc() if hasattr(span, "as_doc") else span, use_classifier=False):
+        tokens += [f"link:{link.cue_kind}", f"link:{link.strength}", f"linkcue:{link.cue.lower().replace(' ', '_')}"]
+        if link.hedge:
+            tokens.append("link:hedged")
     for token in span:
         if token.pos_ in ("VERB", "SCONJ", "ADP", "AUX") or token.dep_ in _STRUCTURE_DEPS:
             tokens.append(f"ld:{token.lemma_.lower()}_{token.dep_}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.extract.events import event_lexicon
+from realpolitik.extract.events import event_lexicon, event_rules
 from realpolitik.extract.gazetteer import load_data_file, load_gazetteer
 
 __all__ = ["CodedEvent", "actor_codes", "code_sentence"]
@@ -58,8 +58,25 @@ def _trigger(sent: Span, lexicon: dict[str, str], reporting: set[str]) -> Token 
         return root
     typed = [t for t in root.subtree if t.lemma_.lower() in lexicon and lexicon[t.lemma_.lower()] != "other"
              and t.pos_ in ("VERB", "NOUN")]
-    typed.sort(key=lambda t: (t.pos_ != "VERB", abs(t.i - root.i)))
+    # the root's own object or complement first ("issued an ultimatum to halt …" is the ultimatum)
+    typed.sort(key=lambda t: (t.head.i != root.i, t.pos_ != "VERB", abs(t.i - root.i)))
     return typed[0] if typed else root
+
+
+def _adjusted(trigger: Token, kind: str) -> str:
+    """The type once modifiers ("hunger strike") and intentions ("will give", "offered to help") are read."""
+    rules = event_rules()
+    modified = rules.get("modified", {}).get(trigger.lemma_.lower(), {})
+    for child in trigger.children:
+        if child.lower_ in modified:
+            return modified[child.lower_]
+    intended = any(c.lower_ in rules.get("intent_aux", ()) for c in trigger.children) or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in rules.get("intent_verbs", ()))
+    if intended and kind in rules.get("positive_types", ()):
+        return "agree"
+    if intended and kind in rules.get("negative_types", ()):
+        return "threaten"
+    return kind
 
 
 def code_sentence(doc: Doc, sent: Span | None = None) -> CodedEvent:
@@ -83,32 +100,36 @@ def code_sentence(doc: Doc, sent: Span | None = None) -> CodedEvent:
     trigger = _trigger(sent, lexicon, _reporting())
     if trigger is None:
         return CodedEvent(None, "other")
-    kind = lexicon.get(trigger.lemma_.lower(), lexicon.get(trigger.lower_, "other"))
-    head = trigger
-    while head.dep_ in ("xcomp", "conj") and not any(c.dep_ in _SUBJECTS for c in head.children) \
-            and head.head is not head:
-        head = head.head
+    kind = _adjusted(trigger, lexicon.get(trigger.lemma_.lower(), lexicon.get(trigger.lower_, "other")))
+    passive = any(c.dep_ == "nsubjpass" for c in trigger.children)
     source: list[str] = []
     target: list[str] = []
-    passive = any(c.dep_ == "nsubjpass" for c in trigger.children)
-    for child in head.children:
-        if child.dep_ in _SUBJECTS:
-            source += _actors_in(child.subtree, by_token)
-        if child.dep_ == "nsubjpass":
-            target += _actors_in(child.subtree, by_token)
-    for child in trigger.children:
-        if child.dep_ == "agent" and passive:
-            source += _actors_in(child.subtree, by_token)
-        elif child.dep_ in _OBJECTS:
-            target += _actors_in(child.subtree, by_token)
-    if trigger.pos_ == "NOUN":  # "the Hungarian–Romanian agreement": possessors and modifiers act
-        source += _actors_in([c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")], by_token)
-    if not source and trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB":
-        for child in trigger.head.children:
+    if passive:  # "X was attacked by Y"
+        for child in trigger.children:
+            if child.dep_ == "agent":
+                source += _actors_in(child.subtree, by_token)
+            if child.dep_ == "nsubjpass":
+                target += _actors_in(child.subtree, by_token)
+    # the doer: the first subject naming an actor on the way from the predicate up to the sentence's root
+    # ("the rebels said they will release …": the speakers, when the reported subject names no one)
+    head, steps = trigger, 0
+    while not source and steps < 6:
+        for child in head.children:
             if child.dep_ in _SUBJECTS:
                 source += _actors_in(child.subtree, by_token)
+        if trigger.pos_ == "NOUN" and head is trigger:  # "the Hungarian–Romanian agreement": modifiers act
+            source += _actors_in([c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")], by_token)
+        if head.head is head:
+            break
+        head, steps = head.head, steps + 1
+    for child in trigger.children:
+        if child.dep_ in _OBJECTS and not (passive and child.dep_ == "agent"):
+            target += _actors_in(child.subtree, by_token)
     source = list(dict.fromkeys(source))
     target = [a for a in dict.fromkeys(target) if a not in source]
+    if not target:  # no actor in the predicate's objects: the next actor the sentence names after it
+        after = sorted(i for i in by_token if i > trigger.i and sent.start <= i < sent.end)
+        target = [by_token[i] for i in after if by_token[i] not in source][:1]
     return CodedEvent(trigger.lemma_.lower(), kind, source, target)
 
 

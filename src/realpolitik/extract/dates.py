@@ -23,7 +23,8 @@ _MONTH = r"(?P<{g}>(?:January|February|March|April|May|June|July|August|Septembe
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
-_NOT_AFTER = r"(?!\d|,\d|-(?:year|month|day|week)|\s*(?:years?|months?|days?|hours?|weeks?|people|troops|km|kilometres|%))"
+_NOT_AFTER = (r"(?!\d|,\d|-(?:year|month|day|week)"
+              r"|\s*(?:years?|months?|days?|hours?|weeks?|people|troops|km|kilometres|%))")
 
 
 def _p(template: str, **groups: str) -> str:
@@ -33,7 +34,8 @@ def _p(template: str, **groups: str) -> str:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(_p(r"\b(?:from|between)\s+{y1}\s+(?:to|and|until|till|through)\s+{y2}\b", y1=_YEAR, y2=_YEAR))),
+    ("range", re.compile(_p(r"\b(?:from|between)\s+{y1}\s+(?:to|and|until|till|through)\s+{y2}\b",
+                            y1=_YEAR, y2=_YEAR))),
     ("range", re.compile(_p(r"(?<![\d$£€])\b{y1}\s?[–—-]\s?{y2}\b(?!-)", y1=_YEAR, y2=_YEAR))),
     ("iso", re.compile(r"\b(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("dmy", re.compile(_p(r"\b{d},?\s+(?:of\s+)?{m},?\s+{y}\b", d=_DAY, m=_MONTH, y=_YEAR))),

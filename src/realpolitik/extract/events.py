@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.extract.sentences import sentence_of, text_of
 from realpolitik.extract.gazetteer import load_data_file
+from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
-__all__ = ["EventCandidate", "EventRecognizer", "event_lexicon"]
+__all__ = ["EventCandidate", "EventRecognizer", "event_lexicon", "event_rules"]
 
 _MAX_EVIDENCE_TOKENS = 45
 
@@ -33,6 +33,7 @@ class EventCandidate:
     end: int
     actors: list[str] = field(default_factory=list)
     known: str | None = None
+    inferred: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -40,9 +41,17 @@ def event_lexicon() -> dict[str, str]:
     """Lemma -> PLOVER type, from ``lang/en/events.yaml`` (the first type listing a lemma wins)."""
     table: dict[str, str] = {}
     for kind, lemmas in load_data_file("lang/en", "events.yaml").items():
+        if kind == "rules":
+            continue
         for lemma in lemmas:
             table.setdefault(lemma, kind)
     return table
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> dict:
+    """The coder's rules from ``lang/en/events.yaml`` (modifiers that change a type, intention markers)."""
+    return load_data_file("lang/en", "events.yaml").get("rules", {})
 
 
 def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
@@ -82,7 +91,7 @@ def _paragraph(text: str, start: int, end: int, inside: int) -> tuple[int, int]:
 
     Examples
     --------
-    >>> _paragraph("Heading\n\nBody text here.", 0, 22, 12)
+    >>> _paragraph("Heading\\n\\nBody text here.", 0, 22, 12)
     (9, 22)
     """
     before = text.rfind("\n\n", start, inside)
@@ -135,8 +144,57 @@ class EventRecognizer:
                 continue
             seen.add((event.start, event.end))
             events.append(event)
-        doc._.rp_events = events
+        events += self._narrative(doc, events, skip_until)
+        doc._.rp_events = sorted(events, key=lambda e: e.start)
         return doc
+
+    def _narrative_type(self, root: Token) -> str:
+        """The type of a sentence's predicate: the root verb, a verb coordinated with it, or its subject noun."""
+        if root.pos_ not in ("VERB", "AUX"):
+            return "other"
+        candidates = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        candidates += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        for token in candidates:
+            kind = _type_of(token, self.lexicon)
+            if kind != "other":
+                return kind
+        return "other"
+
+    def _narrative(self, doc: Doc, events: list[EventCandidate], skip_until: int) -> list[EventCandidate]:
+        """Undated past-tense events take the month of the paragraph's dated event ("narrative time").
+
+        Only a sentence with no date of its own, a past-tense predicate of the lexicon (not ``other``) and an
+        actor qualifies; the paragraph must hold an event dated to the month or day (the nearest before it, else
+        after it). The result says ``inferred``: the date is the paragraph's, not the sentence's.
+        """
+        text = text_of(doc)
+        dated = [(e.start, e.date.split("/")[0]) for e in events
+                 if e.date and not e.date.startswith("..") and len(e.date.split("/")[0]) >= 7]
+        taken = [(e.start, e.end) for e in events]
+        found = []
+        for sent in sentences(doc)[0]:
+            if sent.start_char < skip_until or any(s < sent.end_char and sent.start_char < e for s, e in taken):
+                continue
+            root = sent.root
+            past = root.tag_ in ("VBD", "VBN") or any(c.lower_ in ("has", "had", "have") for c in root.children)
+            kind = self._narrative_type(root)
+            if not past or kind == "other" or any(c.lower_ in ("will", "would", "may", "might", "could")
+                                                  for c in root.children):
+                continue
+            start, end = _paragraph(text, sent.start_char, sent.end_char, root.idx)
+            while end > start and text[end - 1] in " \n":
+                end -= 1
+            para_start = text.rfind("\n\n", 0, start) + 1
+            para_end = text.find("\n\n", end)
+            para_end = len(text) if para_end == -1 else para_end
+            around = [(abs(at - start) + (0 if at < start else 1), date) for at, date in dated
+                      if para_start <= at < para_end]
+            actors = self._participants(doc, start, end)
+            if not around or not actors:
+                continue
+            date = min(around)[1][:7]
+            found.append(EventCandidate(date, None, root.lemma_.lower(), kind, start, end, actors, inferred=True))
+        return found
 
     def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
         """Actors named in ``start..end``; a place there ("in Moscow") counts for its state if that is an actor."""

@@ -13,8 +13,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from realpolitik.extract.actors import ActorMention, ActorRecord, actor_lexicon
-from realpolitik.extract.sentences import sentence_of
 from realpolitik.extract.gazetteer import load_gazetteer, slugify
+from realpolitik.extract.sentences import sentence_of
 
 __all__ = ["PeopleRecognizer", "find_title"]
 

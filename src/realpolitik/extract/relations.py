@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.extract.sentences import sentence_of, sentences, text_of
 from realpolitik.extract.gazetteer import load_data_file
+from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
 __all__ = ["RelationCandidate", "RelationRecognizer", "relation_lexicon"]
 
@@ -45,7 +45,7 @@ def relation_lexicon() -> dict:
         for lemma in info["lemmas"]:
             cues.setdefault(lemma, (kind, float(info["polarity"]), info.get("negated")))
     return {"types": list(data["types"]), "cues": cues, "between": set(data["between"]),
-            "reversal": set(data.get("reversal", ()))}
+            "reversal": set(data.get("reversal", ())), "agentive": set(data.get("agentive", ()))}
 
 
 def _negated(token: Token) -> bool:
@@ -54,11 +54,14 @@ def _negated(token: Token) -> bool:
                for child in t.children)
 
 
-def _phrase(token: Token) -> list[Token]:
-    """A cue's own phrase: its subtree without subordinate or coordinated clauses ("…, while Russia watched")."""
+def _phrase(token: Token, skip: tuple[str, ...] = ()) -> list[Token]:
+    """A cue's own phrase: its subtree without subordinate or coordinated clauses ("…, while Russia watched")
+    and without the children named in ``skip`` (its subjects, when looking for a target)."""
     kept = [token]
     for child in token.children:
         if child.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or (child.dep_ == "conj" and child.pos_ == "VERB"):
+            continue
+        if child.dep_ in skip:
             continue
         kept.extend(child.subtree)
     return kept
@@ -73,6 +76,7 @@ class RelationRecognizer:
         self.cues = lexicon["cues"]
         self.between = lexicon["between"]
         self.reversal = lexicon["reversal"]
+        self.agentive = lexicon["agentive"]
 
     def __call__(self, doc: Doc) -> Doc:
         by_token: dict[int, str] = {}
@@ -121,22 +125,64 @@ class RelationRecognizer:
                 actors.append(actor)
         return actors
 
+    @staticmethod
+    def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
+        """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X)."""
+        best = None
+        for token in root.subtree:
+            actor = by_token.get(token.i)
+            if actor is None:
+                continue
+            depth, current = 0, token
+            while current.i != root.i and current.head is not current and depth < 12:
+                depth += 2 if current.dep_ == "pobj" else 1
+                current = current.head
+            if best is None or depth < best[0]:
+                best = (depth, actor)
+        return best[1] if best else None
+
     def _source(self, token: Token, by_token: dict[int, str]) -> str | None:
-        """The actor doing the cue: the possessor of a cue noun, else the subject of the governing verb."""
+        """The actor doing the cue: the possessor (or agentive "of") of a cue noun, else the subject of the
+        governing verb; an infinitive's subject is its governing verb's object ("compelled Russia to deter")."""
         for child in token.children:
             if child.dep_ == "poss" and by_token.get(child.i):
                 return by_token[child.i]
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+                    actor = self._head_actor(child, by_token)
+                    if actor:
+                        return actor
         verb = token
-        for _ in range(4):
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "agent"]
             for subject in subjects:
-                actors = self._actors_in([subject, *subject.subtree], by_token) if subject.dep_ != "agent" else []
-                if actors:
-                    return actors[0]
+                actor = self._head_actor(subject, by_token)
+                if actor:
+                    return actor
+            if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:  # object control
+                controller = next((c for c in verb.head.children if c.dep_ == "dobj" and
+                                   self._head_actor(c, by_token)), None)
+                if controller is not None:
+                    return self._head_actor(controller, by_token)
             if verb.head is verb:
                 break
             verb = verb.head
         return None
+
+    def _governing_subject(self, token: Token, by_token: dict[int, str]) -> str | None:
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        return self._source(verb, by_token) if verb is not token else None
+
+    def _actor(self, doc: Doc, actor: str) -> str:
+        """People stand for whom they act for: an envoy's praise is their state's."""
+        record = doc._.rp_actors.get(actor)
+        named = {m.actor for m in doc._.rp_mentions}
+        if record is not None and record.kind == "person" and record.affiliation in named:
+            return record.affiliation  # only an actor the text names, so every relation's ends are actors
+        return actor
 
     def _read(self, doc: Doc, token: Token, cue, by_token: dict[int, str]) -> RelationCandidate | None:
         kind, polarity, negated_kind = cue
@@ -149,10 +195,19 @@ class RelationRecognizer:
                     pair = (sides[0], sides[1])
         if pair is None:
             source = self._source(token, by_token)
+            if source is not None and token.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in token.children):
+                source = None  # a passive: the doer is the agent, if named
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                source = self._head_actor(agent, by_token) if agent is not None else None
             if source is None:
                 return None
-            inside = [t for t in _phrase(token) if t.i != token.i]
+            inside = [t for t in _phrase(token, skip=_SUBJECTS) if t.i != token.i]
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
+                inside = [t for t in inside if by_token.get(t.i) != source]
             targets = [a for a in self._actors_in(inside, by_token) if a != source]
+            if not targets and token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
+                governing = self._governing_subject(token, by_token)  # "deter the threat of X": X threatens them
+                targets = [governing] if governing and governing != source else []
             if not targets and token.head is not token and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
                 verb = token.head
                 siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS
@@ -161,6 +216,7 @@ class RelationRecognizer:
             if not targets:
                 return None
             pair = (source, targets[0])
+        pair = (self._actor(doc, pair[0]), self._actor(doc, pair[1]))
         if _negated(token):
             if negated_kind:
                 kind, polarity = negated_kind, -abs(polarity) / 2
@@ -175,7 +231,8 @@ class RelationRecognizer:
         end = after if after != -1 else end
         valid_from = valid_to = None
         for date in doc._.rp_dates:
-            if start <= date.start and date.end <= end and date.kind != "named":
+            own_name = date.kind == "named" and token.lower_ in date.text.lower()
+            if start <= date.start and date.end <= end and not own_name:
                 if "/" in date.edtf:
                     first, _, last = date.edtf.partition("/")
                     valid_from, valid_to = (first if first != ".." else None), (last if last != ".." else None)
