@@ -106,3 +106,16 @@ def test_an_invalid_model_to_merge_into_is_one_line(cli, extraction_file, tmp_pa
     assert result.code == 1 and len(result.stderr.strip().splitlines()) == 1
     assert "not a valid model" in result.stderr and "realpolitik validate" in result.stderr
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_rewriting_a_model_keeps_its_permissions(tmp_path):
+    *_, extraction = karsland()
+    target = tmp_path / "model.yaml"
+    target.write_text("title: old\n", encoding="utf-8")
+    target.chmod(0o640)
+    write_model_atomically(draft_model(extraction).model, target)
+    assert target.stat().st_mode & 0o777 == 0o640 and "Karsland" in target.read_text(encoding="utf-8")
+    fresh = write_model_atomically(draft_model(extraction).model, tmp_path / "new.yaml")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file, not private like mkstemp's

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from realpolitik.cli import eval_plover
+from realpolitik.cli import eval_cnc, eval_plover
 from realpolitik.cli.common import EXIT_PROBLEMS, console, err_console, print_json, table
 from realpolitik.cli.options import JsonOption
 from realpolitik.evaluate import ITEM_TYPES, evaluate_document
@@ -16,10 +15,6 @@ from realpolitik.evaluate import ITEM_TYPES, evaluate_document
 __all__ = ["eval_app", "register"]
 
 eval_app = typer.Typer(name="eval", help="Score extraction against gold data.", no_args_is_help=True)
-
-#: Scorers' command modules not merged yet, each with ``register(eval_app)``; picked up here once they are.
-#: LEAD: when cli/eval_cnc.py is merged, import it like eval_plover above and empty this tuple.
-PENDING_MODULES = ("realpolitik.cli.eval_cnc",)
 
 
 def _fmt(value: float | None) -> str:
@@ -82,12 +77,5 @@ def seed_command(
 def register(app: typer.Typer) -> None:
     """Add ``eval`` and its subcommands to ``app``."""
     eval_plover.register(eval_app)
-    for name in PENDING_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(eval_app)
+    eval_cnc.register(eval_app)
     app.add_typer(eval_app, name="eval")

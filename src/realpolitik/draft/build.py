@@ -296,7 +296,7 @@ class _Drafter:
             concept_id = adopted.get(cluster) or ids.claim(_slug(label))
             concept_of[cluster] = Concept(id=concept_id, label=label, terms=terms, review="proposed")
         evidence: dict[int, list[Evidence]] = {c: [] for c in concept_of}
-        drafted_links, self_links = [], []
+        drafted_links = []
         for index, link in enumerate(links):
             cause, effect = concept_of[drafted[2 * index]], concept_of[drafted[2 * index + 1]]
             evidence[drafted[2 * index]].append(self._phrase_evidence(link, link.cause, "cause", cause.label))
@@ -305,7 +305,6 @@ class _Drafter:
             if made is None:
                 self.dropped.append(("causal_links", f"{cause.id} -> {effect.id}", "polarity 0 gives no sign"))
             elif cause.id == effect.id:
-                self_links.append(made.id)
                 self.dropped.append(("causal_links", made.id, f"cause and effect are one concept ({cause.id})"))
             else:
                 drafted_links.append(made)

@@ -87,6 +87,14 @@ def load_model_one_line(path: str | Path) -> Model:
         raise InputFileError(Errors.E188.format(path=path, count=len(exc.problems), first=first)) from exc
 
 
+def _mode_for(path: Path) -> int:
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_model_atomically(model: Model, path: str | Path) -> Path:
     """Write ``model`` to ``path`` (JSON for ``.json``, else YAML) through a temporary file and a rename.
 
@@ -110,6 +118,7 @@ def write_model_atomically(model: Model, path: str | Path) -> Path:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path))  # mkstemp makes the file private; keep the usual (or the old) mode
         os.replace(temporary, path)
     except OSError as exc:
         if temporary is not None:
