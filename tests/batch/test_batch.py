@@ -185,3 +185,28 @@ def test_a_scheduler_without_workers_is_reported(briefs_store):
             extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=1,
                            extractor=fakes.extract, loader=fakes.load)
     assert len(briefs_store.pending_ids()) == 24
+
+
+def test_a_document_that_kills_its_worker_is_recorded_and_the_rest_saved(briefs_store, tmp_path):
+    """With no retries allowed, the poisoned brief fails at once (KilledWorker) and the batch goes on."""
+    import dask
+    from distributed import LocalCluster
+
+    from realpolitik.corpus import add_paths
+
+    (tmp_path / "poison").mkdir()
+    (tmp_path / "poison" / "p.txt").write_text("Norland mailed poison to Sudland.", encoding="utf-8")
+    add_paths(briefs_store, [tmp_path / "poison"])
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                         dashboard_address=None, silence_logs=logging.CRITICAL) as cluster:
+        report = extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=60,
+                                extractor=fakes.crash_on_poison, loader=fakes.load)
+    # every document is saved or recorded as failed; a brief that shared the dying worker may fail with it
+    assert report.saved + report.failed == 25 and report.saved >= 20
+    poison = {doc_id for doc_id, message in report.errors if "KilledWorker" in message}
+    assert len(poison) == report.failed
+    assert _consistent(briefs_store.path) == (report.saved, report.failed)
+    rerun = extract_corpus(briefs_store, extractor=fakes.fail_on_poison, loader=fakes.load)
+    assert (rerun.pending, rerun.saved, rerun.failed) == (report.failed, report.failed - 1, 1)
+    assert _consistent(briefs_store.path) == (24, 1)
