@@ -210,3 +210,40 @@ def test_a_document_that_kills_its_worker_is_recorded_and_the_rest_saved(briefs_
     rerun = extract_corpus(briefs_store, extractor=fakes.fail_on_poison, loader=fakes.load)
     assert (rerun.pending, rerun.saved, rerun.failed) == (report.failed, report.failed - 1, 1)
     assert _consistent(briefs_store.path) == (24, 1)
+
+
+_HOLD = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("holding", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_store_locked_mid_batch_stops_it_with_the_finished_documents_kept(tmp_path):
+    from realpolitik.corpus import add_paths
+    from realpolitik.errors import CorpusStoreError
+
+    store = CorpusStore(tmp_path / "corpus.duckdb", lock_timeout=0.5)
+    add_paths(store, write_briefs(tmp_path / "briefs", 10))
+    holders = []
+
+    def lock_at_the_fifth(document, *, nlp=None):
+        if len(holders) == 0 and store.count("extractions") >= 4:
+            holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(store.path)], stdout=subprocess.PIPE, text=True)
+            holders.append(holder)
+            assert holder.stdout.readline().strip() == "holding"
+        return fakes.extract(document, nlp=nlp)
+
+    try:
+        with pytest.raises(CorpusStoreError, match="is locked by another process"):
+            extract_corpus(store, extractor=lock_at_the_fifth, loader=fakes.load, flush_every=1)
+    finally:
+        for holder in holders:
+            holder.kill()
+            holder.wait()
+            holder.stdout.close()
+    done, pending = _consistent(store.path)
+    assert done == 4 and pending == 6
+    rest = extract_corpus(store, extractor=fakes.extract, loader=fakes.load)
+    assert rest.saved == 6 and _consistent(store.path) == (10, 0)
