@@ -46,6 +46,13 @@ def fail_on_poison(document, *, nlp=None) -> dict:
     return extract(document, nlp=nlp)
 
 
+def crash_on_poison(document, *, nlp=None) -> dict:
+    """As :func:`extract`, but the worker process dies (no exception, no cleanup) on a document that says 'poison'."""
+    if "poison" in document.text:
+        os._exit(13)
+    return extract(document, nlp=nlp)
+
+
 def main() -> None:
     """``python -m tests.batch.fakes DB``: a slow in-process batch over the store at DB (killed by a test)."""
     from realpolitik.batch import extract_corpus
@@ -57,3 +64,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+

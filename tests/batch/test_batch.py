@@ -185,3 +185,65 @@ def test_a_scheduler_without_workers_is_reported(briefs_store):
             extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=1,
                            extractor=fakes.extract, loader=fakes.load)
     assert len(briefs_store.pending_ids()) == 24
+
+
+def test_a_document_that_kills_its_worker_is_recorded_and_the_rest_saved(briefs_store, tmp_path):
+    """With no retries allowed, the poisoned brief fails at once (KilledWorker) and the batch goes on."""
+    import dask
+    from distributed import LocalCluster
+
+    from realpolitik.corpus import add_paths
+
+    (tmp_path / "poison").mkdir()
+    (tmp_path / "poison" / "p.txt").write_text("Norland mailed poison to Sudland.", encoding="utf-8")
+    add_paths(briefs_store, [tmp_path / "poison"])
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                         dashboard_address=None, silence_logs=logging.CRITICAL) as cluster:
+        report = extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=60,
+                                extractor=fakes.crash_on_poison, loader=fakes.load)
+    # every document is saved or recorded as failed; a brief that shared the dying worker may fail with it
+    assert report.saved + report.failed == 25 and report.saved >= 20
+    poison = {doc_id for doc_id, message in report.errors if "KilledWorker" in message}
+    assert len(poison) == report.failed
+    assert _consistent(briefs_store.path) == (report.saved, report.failed)
+    rerun = extract_corpus(briefs_store, extractor=fakes.fail_on_poison, loader=fakes.load)
+    assert (rerun.pending, rerun.saved, rerun.failed) == (report.failed, report.failed - 1, 1)
+    assert _consistent(briefs_store.path) == (24, 1)
+
+
+_HOLD = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("holding", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_store_locked_mid_batch_stops_it_with_the_finished_documents_kept(tmp_path):
+    from realpolitik.corpus import add_paths
+    from realpolitik.errors import CorpusStoreError
+
+    store = CorpusStore(tmp_path / "corpus.duckdb", lock_timeout=0.5)
+    add_paths(store, write_briefs(tmp_path / "briefs", 10))
+    holders = []
+
+    def lock_at_the_fifth(document, *, nlp=None):
+        if len(holders) == 0 and store.count("extractions") >= 4:
+            holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(store.path)], stdout=subprocess.PIPE, text=True)
+            holders.append(holder)
+            assert holder.stdout.readline().strip() == "holding"
+        return fakes.extract(document, nlp=nlp)
+
+    try:
+        with pytest.raises(CorpusStoreError, match="is locked by another process"):
+            extract_corpus(store, extractor=lock_at_the_fifth, loader=fakes.load, flush_every=1)
+    finally:
+        for holder in holders:
+            holder.kill()
+            holder.wait()
+            holder.stdout.close()
+    done, pending = _consistent(store.path)
+    assert done == 4 and pending == 6
+    rest = extract_corpus(store, extractor=fakes.extract, loader=fakes.load)
+    assert rest.saved == 6 and _consistent(store.path) == (10, 0)

@@ -97,3 +97,19 @@ def test_cli_eval_plover_json(cli, tmp_path):
     assert json.loads(result.stdout)["type"]["correct"] == 3
     missing = cli("eval", "plover", tmp_path / "nope.json")
     assert missing.code == 1 and "no such file" in missing.stderr
+
+
+def test_public_surface():
+    import realpolitik.extract as extract
+
+    assert extract.__all__ == sorted(extract.__all__)
+    assert all(hasattr(extract, name) for name in extract.__all__)
+    assert {"extract_document", "extract_text", "extract_file", "load_pipeline"} <= set(extract.__all__)
+
+
+def test_cli_extract_table(cli):
+    result = cli("extract", FIXTURES / "nile_dam.txt", "--format", "table")
+    assert result.code == 0, result.stderr
+    assert "Actors" in result.stdout and "sameh_shoukry" in result.stdout and "foreign minister" in result.stdout
+    refused = cli("extract", FIXTURES / "nile_dam.txt", "--format", "table", "-o", "x.json")
+    assert refused.code == 2

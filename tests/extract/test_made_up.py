@@ -84,3 +84,19 @@ def test_narrative_time_dates_undated_past_events_to_the_month(nlp):
     assert inferred[0].date_text is None
     assert all("appeal" not in e.evidence.text for e in events)  # the future is no event
     assert all("Iran" not in e.evidence.text for e in events)  # another paragraph, no date of its own
+
+
+def test_sahel(nlp):
+    extraction = extract_file(Path(__file__).parent / "fixtures" / "sahel.txt", nlp=nlp)
+    ids = {a.id: a for a in extraction.actors}
+    assert {"mali", "france", "russia", "wagner_group", "ecowas", "niger", "burkina_faso", "benin", "togo"} <= set(ids)
+    assert "Bamako" in ids["mali"].aliases and "Niamey" in ids["niger"].aliases
+    assert "senegal" not in ids  # "Analysts in Dakar": the city
+    assert "nato" not in ids and ids["alliance_of_sahel_states"].kind == "alliance"
+    assert "juntas" not in ids  # a headline word
+    assert (ids["abdoulaye_diop"].role, ids["abdoulaye_diop"].affiliation) == ("foreign minister", "mali")
+    dates = {e.date: e for e in extraction.events}
+    assert dates["2023-07-26"].type == "coerce"
+    assert "2024" in dates  # "a year later" than 26 July 2023
+    assert ("2022-08", "retreat") in {(e.date, e.type) for e in extraction.events}
+    assert ("al_qaeda", "threaten", "benin") in {(r.source, r.type, r.target) for r in extraction.relations}

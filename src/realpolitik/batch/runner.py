@@ -17,7 +17,7 @@ from typing import Any
 from realpolitik.batch.worker import Extractor, Loader, default_extractor, default_loader, extract_task
 from realpolitik.corpus import CorpusStore
 from realpolitik.corpus.progress import ProgressBar, progress_bar
-from realpolitik.errors import BatchError, Errors
+from realpolitik.errors import BatchError, CorpusStoreError, Errors
 
 __all__ = ["BatchReport", "check_extractor", "extract_corpus"]
 
@@ -180,24 +180,30 @@ def extract_corpus(
     try:
         with progress_bar(len(ids), "extracting", enabled=progress) as bar:
             writer = _Writer(store, report, bar, flush_every, flush_seconds)
+            cluster_error: Exception | None = None
+            failing = True
             try:
                 if in_process:
                     for document in _documents(store, ids):
                         writer.add(extract_task(document, extractor, loader))
                 elif ids:
                     _run_on_cluster(client, _documents(store, ids), extractor, loader, writer, report.workers)
-            except BatchError:
+                failing = False
+            except (BatchError, CorpusStoreError):
                 raise
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except Exception as exc:
+            except Exception as exc:  # the cluster or the connection to it broke; save what came back
                 if in_process:
                     raise
-                writer.flush()
-                raise BatchError(Errors.E147.format(reason=_first_line(exc),
-                                                    done=report.saved)) from exc
+                cluster_error, failing = exc, False
             finally:
-                writer.flush()
+                try:
+                    writer.flush()  # what came back before a crash or Ctrl-C is kept
+                except CorpusStoreError:
+                    if not failing:
+                        raise
+            if cluster_error is not None:
+                raise BatchError(Errors.E147.format(reason=_first_line(cluster_error),
+                                                    done=report.saved)) from cluster_error
     finally:
         report.seconds = time.perf_counter() - started
         if client is not None:

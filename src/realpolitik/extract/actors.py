@@ -77,12 +77,16 @@ class ActorRecognizer:
         self.lexicon = actor_lexicon()
         self.name_labels = set(self.lexicon["name_labels"])
         self.armed_heads = set(self.lexicon["armed_group_heads"])
+        self.alliance_words = set(self.lexicon["alliance_words"])
         self.place_preps = set(self.lexicon["place_prepositions"])
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         names = [ent for ent in doc.ents if ent.label_ in self.name_labels]
+        # "the Alliance of Sahel States", "the Bank of England": a place inside an organisation's name
+        bodies = [ent for ent in doc.ents if ent.label_ == "ORG" and _bare(ent) not in gaz.surface
+                  and any(t.lower_ == "of" for t in ent)]
         spans = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
@@ -91,6 +95,9 @@ class ActorRecognizer:
                 continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
             if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
                 continue  # part of a facility's or a law's name
+            if any(b.start < start and end <= b.end and any(t.lower_ == "of" for t in doc[b.start:start])
+                   for b in bodies):
+                continue
             spans.append(span)
         spans = filter_spans(spans)
         mentions: list[ActorMention] = []
@@ -184,6 +191,8 @@ class ActorRecognizer:
             name = _bare(ent)
             if not name or len(name) < 3 or (author and name in author):
                 continue
+            if ent.end_char <= (doc._.rp_title_end or 0):
+                continue  # a headline's capitalised words are no evidence of an organisation
             labels = votes.get(name, {})
             if ent.label_ == "PERSON" and not (labels.get("ORG") or labels.get("GPE")):
                 continue  # a person: the people component reads them
@@ -197,6 +206,8 @@ class ActorRecognizer:
                 actor = next((a for a, r in doc._.rp_actors.items() if r.name.endswith(" " + name)), actor)
             last = name.split()[-1]
             kind = "state" if label == "GPE" else ("armed_group" if last in self.armed_heads else "organisation")
+            if kind == "organisation" and self.alliance_words & set(name.split()):
+                kind = "alliance"
             record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found

@@ -26,7 +26,7 @@ from realpolitik.extract.schema import (
     Mention,
     SpanEvidence,
 )
-from realpolitik.extract.sentences import text_of
+from realpolitik.extract.sentences import as_text_doc, text_of
 
 __all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
 
@@ -63,7 +63,7 @@ def run_pipeline(text: str, *, nlp: Language | None = None, published: str | Non
     The title line, when the text opens with it, names actors but states no events or relations.
     """
     nlp = nlp or load_pipeline()
-    doc = nlp.make_doc(text)
+    doc = as_text_doc(nlp.make_doc(text))
     doc._.rp_published = published
     doc._.rp_author = author
     doc._.rp_title_end = _title_end(text, title)

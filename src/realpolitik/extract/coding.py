@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.extract.events import event_lexicon
+from realpolitik.extract.events import event_lexicon, event_rules
 from realpolitik.extract.gazetteer import load_data_file, load_gazetteer
 
 __all__ = ["CodedEvent", "actor_codes", "code_sentence"]
@@ -58,8 +58,25 @@ def _trigger(sent: Span, lexicon: dict[str, str], reporting: set[str]) -> Token 
         return root
     typed = [t for t in root.subtree if t.lemma_.lower() in lexicon and lexicon[t.lemma_.lower()] != "other"
              and t.pos_ in ("VERB", "NOUN")]
-    typed.sort(key=lambda t: (t.pos_ != "VERB", abs(t.i - root.i)))
+    # the root's own object or complement first ("issued an ultimatum to halt …" is the ultimatum)
+    typed.sort(key=lambda t: (t.head.i != root.i, t.pos_ != "VERB", abs(t.i - root.i)))
     return typed[0] if typed else root
+
+
+def _adjusted(trigger: Token, kind: str) -> str:
+    """The type once modifiers ("hunger strike") and intentions ("will give", "offered to help") are read."""
+    rules = event_rules()
+    modified = rules.get("modified", {}).get(trigger.lemma_.lower(), {})
+    for child in trigger.children:
+        if child.lower_ in modified:
+            return modified[child.lower_]
+    intended = any(c.lower_ in rules.get("intent_aux", ()) for c in trigger.children) or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in rules.get("intent_verbs", ()))
+    if intended and kind in rules.get("positive_types", ()):
+        return "agree"
+    if intended and kind in rules.get("negative_types", ()):
+        return "threaten"
+    return kind
 
 
 def code_sentence(doc: Doc, sent: Span | None = None) -> CodedEvent:
@@ -83,7 +100,7 @@ def code_sentence(doc: Doc, sent: Span | None = None) -> CodedEvent:
     trigger = _trigger(sent, lexicon, _reporting())
     if trigger is None:
         return CodedEvent(None, "other")
-    kind = lexicon.get(trigger.lemma_.lower(), lexicon.get(trigger.lower_, "other"))
+    kind = _adjusted(trigger, lexicon.get(trigger.lemma_.lower(), lexicon.get(trigger.lower_, "other")))
     passive = any(c.dep_ == "nsubjpass" for c in trigger.children)
     source: list[str] = []
     target: list[str] = []

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
-__all__ = ["EventCandidate", "EventRecognizer", "event_lexicon"]
+__all__ = ["EventCandidate", "EventRecognizer", "event_lexicon", "event_rules"]
 
 _MAX_EVIDENCE_TOKENS = 45
 
@@ -41,9 +41,17 @@ def event_lexicon() -> dict[str, str]:
     """Lemma -> PLOVER type, from ``lang/en/events.yaml`` (the first type listing a lemma wins)."""
     table: dict[str, str] = {}
     for kind, lemmas in load_data_file("lang/en", "events.yaml").items():
+        if kind == "rules":
+            continue
         for lemma in lemmas:
             table.setdefault(lemma, kind)
     return table
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> dict:
+    """The coder's rules from ``lang/en/events.yaml`` (modifiers that change a type, intention markers)."""
+    return load_data_file("lang/en", "events.yaml").get("rules", {})
 
 
 def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:

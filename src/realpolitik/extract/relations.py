@@ -179,8 +179,9 @@ class RelationRecognizer:
     def _actor(self, doc: Doc, actor: str) -> str:
         """People stand for whom they act for: an envoy's praise is their state's."""
         record = doc._.rp_actors.get(actor)
-        if record is not None and record.kind == "person" and record.affiliation:
-            return record.affiliation
+        named = {m.actor for m in doc._.rp_mentions}
+        if record is not None and record.kind == "person" and record.affiliation in named:
+            return record.affiliation  # only an actor the text names, so every relation's ends are actors
         return actor
 
     def _read(self, doc: Doc, token: Token, cue, by_token: dict[int, str]) -> RelationCandidate | None:

@@ -4,10 +4,32 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["sentence_of", "sentences", "text_of"]
+__all__ = ["TextDoc", "as_text_doc", "sentence_of", "sentences", "text_of"]
 
 _KEY = "realpolitik_sentences"
 _TEXT = "realpolitik_text"
+
+
+class TextDoc(Doc):
+    """A spaCy ``Doc`` whose ``text`` is joined once and kept (the tokens' text never changes once made).
+
+    ``Doc.text`` joins every token on each call; the causal and forecast finders ask for it hundreds of
+    times per document. Everything else is spaCy's ``Doc``.
+    """
+
+    @property
+    def text(self) -> str:
+        cached = self.__dict__.get("_text")
+        if cached is None:
+            cached = self.__dict__["_text"] = Doc.text.__get__(self)
+        return cached
+
+
+def as_text_doc(doc: Doc) -> TextDoc:
+    """The same tokens (orth, spacing and the tokenizer's norms) as a :class:`TextDoc`, before any annotation."""
+    made = TextDoc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    made.from_array(["NORM"], doc.to_array(["NORM"]))
+    return made
 
 
 def text_of(doc: Doc) -> str:
