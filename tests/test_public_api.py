@@ -71,7 +71,8 @@ def test_top_level_api():
     }
 
 
-@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus", "realpolitik.interop"])
+@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus", "realpolitik.interop",
+                                  "realpolitik.batch"])
 def test_every_exported_name_exists_once(name):
     module = importlib.import_module(name)
     for exported in module.__all__:

@@ -7,6 +7,8 @@ can look it up or filter it, in the manner of spaCy's ``Errors`` table.
 from __future__ import annotations
 
 __all__ = [
+    "BatchError",
+    "CorpusStoreError",
     "Errors",
     "InputFileError",
     "ModelValidationError",
@@ -72,14 +74,24 @@ class Errors:
     # Ranges for the stages to come, so that parallel work never takes the same code:
     # ingest E100-E129, corpus store and batch E130-E159, extraction and draft E160-E189,
     # causal and forecast extraction and eval E190-E199 and E220-E239, web app E240-E269.
-    # Causal and forecast extraction, the causal-sentence classifier, CNC evaluation (E190-E199, E220-E239)
-    E190 = "cannot read the causal-cue lexicon {path}: {reason}"
-    E191 = "cannot read the estimative-term table {path}: {reason}"
-    E192 = "the doc has no dependency parse: {what} needs a spaCy pipeline with a parser"
-    E193 = "cannot load the causal-sentence classifier {path}: {reason}"
-    E194 = "{path} is not a Causal News Corpus file: {reason}"
-    E195 = "{path} has a header but no rows"
-    E196 = "{path}, row {row}: {reason}"
+    # Web app (E240-E269)
+    E240 = "no document '{id}' in the model; known: {known}"
+    E241 = "unknown section '{section}'; items are reviewed in: {known}"
+    E242 = "no {kind} '{id}' in the model"
+    E243 = ("the model changed since this page read it (your version {given}, now {current}): someone else saved "
+            "first; reload to see their change, then redo yours")
+    E244 = "say which version you changed: send the ETag of GET /api/model in an If-Match header"
+    E245 = "the change would leave the model invalid, so nothing was saved: {reason}"
+    E246 = "nothing to undo: no change made through the web app is left in the history"
+    E247 = "'{field}' cannot be changed here: {why}"
+    E248 = "binding to {host} exposes the app beyond this machine: give a token with --token or $REALPOLITIK_TOKEN"
+    E249 = "missing or wrong token: open the link `realpolitik serve` printed, or send it as X-Realpolitik-Token"
+    E250 = "the text of document '{id}' is not at hand: pass --documents DIR or set $REALPOLITIK_DOCUMENTS"
+    E251 = "cannot write {path}: {reason}"
+    E252 = "no scenario '{id}'; known: {known}"
+    E253 = "the port {port} on {host} is taken or cannot be bound: {reason}"
+    E254 = "document '{id}' is in the model already; open it from the documents page"
+    E255 = "no corpus store is served: start the app with --corpus DIR"
     # Ingest (E100-E129): reading documents of any format into IngestedDocument
     E100 = "no such file or folder: {path}"
     E101 = "the file is empty: {path}"
@@ -99,6 +111,52 @@ class Errors:
     E112 = "cannot write {path}: {reason}"
     E113 = "the size limit must be a positive number of megabytes, got {value}"
     E114 = "cannot read {path}: {reason}"
+    # Corpus store and batch extraction (E130-E159)
+    E130 = "{path} is not a realpolitik corpus database, or it is damaged ({reason}); move it aside or name another --data-dir"
+    E131 = "the corpus database {path} is locked by another process{holder}; try again when that process has finished"
+    E132 = "cannot use {path} as the data directory: {reason}"
+    E133 = "no document with id '{id}' in the corpus (ids are shown by `realpolitik corpus list`)"
+    E134 = "the id prefix '{prefix}' matches {count} documents; give more characters"
+    E135 = "the query failed: {reason}"
+    E136 = "`corpus query` only reads; to change the corpus use add, extract or import ({reason})"
+    E137 = "no Dask scheduler answers at {address} within {timeout:g} s ({reason}); nothing was extracted"
+    E138 = "cannot read {path}: {reason}"
+    E139 = "the Dask scheduler at {address} has no workers (waited {timeout:g} s); nothing was extracted"
+    E140 = "the extractor is not available ({reason})"
+    E141 = "{path} holds no table exported by `realpolitik corpus export` (expected files such as documents.parquet)"
+    E142 = "cannot import {path}: {reason}"
+    E143 = "the query selected no documents"
+    E144 = "the query's first column must hold document ids; {count} value(s) are not in the corpus, e.g. '{example}'"
+    E145 = "none of the {count} selected document(s) has an extraction yet; run `realpolitik corpus extract` first"
+    E146 = "{option} must be {requirement}, got {value}"
+    E147 = "the Dask cluster failed during the batch ({reason}); {done} document(s) were saved, rerun to finish the rest"
+    E148 = "cannot write {path}: {reason}"
+    E149 = "no file to add: {path} holds no files"
+    # Extraction (E160-E179)
+    E160 = "the spaCy pipeline '{name}' cannot be loaded: {reason}"
+    E161 = "cannot read the data file {path}: {reason}"
+    E162 = "unknown output format '{fmt}'; choose one of: {known}"
+    E163 = "{path} is not a PLOVER gold-standard file: {reason}"
+    E164 = "cannot write {path}: {reason}"
+    E165 = "the text to extract from is empty"
+    # Causal and forecast extraction, the causal-sentence classifier, CNC evaluation (E190-E199, E220-E239)
+    E190 = "cannot read the causal-cue lexicon {path}: {reason}"
+    E191 = "cannot read the estimative-term table {path}: {reason}"
+    E192 = "the doc has no dependency parse: {what} needs a spaCy pipeline with a parser"
+    E193 = "cannot load the causal-sentence classifier {path}: {reason}"
+    E194 = "{path} is not a Causal News Corpus file: {reason}"
+    E195 = "{path} has a header but no rows"
+    E196 = "{path}, row {row}: {reason}"
+    # Drafting a model from an extraction, and scoring extraction against a gold model (E180-E189)
+    E180 = "cannot read {path} as an extraction: {reason}"
+    E181 = "the extraction's document id '{id}' is not a sha256 (64 hex digits)"
+    E182 = "the drafted model fails its checks (a bug; please report it): {problems}"
+    E183 = "cannot write the model to {path}: {reason}"
+    E184 = "the output {path} is the input itself; name another file with -o"
+    E185 = "cannot run the extractor on {path} ({reason}); pass an extraction JSON file instead"
+    E186 = "no document to evaluate: {reason}"
+    E187 = "the extraction is of document {document}, which the gold model does not list (it lists {known})"
+    E188 = "{path} is not a valid model ({count} problem(s); `realpolitik validate {path}` lists them): {first}"
     # Exports and imports (E200 on)
     E200 = "the {what} has no edges, so there is nothing to import"
     E201 = "the imported items do not fit the model format: {reason}"
@@ -146,3 +204,11 @@ class SimulationError(RealpolitikError):
 
 class ReportError(RealpolitikError):
     """A report cannot be produced or written (unknown format, unwritable path)."""
+
+
+class CorpusStoreError(RealpolitikError):
+    """The corpus database cannot be opened, read or written (damaged, locked, a failed query)."""
+
+
+class BatchError(RealpolitikError):
+    """A batch extraction cannot run or was cut short (no scheduler, a failed cluster, no extractor)."""

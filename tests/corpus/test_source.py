@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.corpus.source import control_share, decode_bytes, sniff_binary
@@ -24,6 +24,14 @@ def test_utf8_round_trips(text, bom):
     assert sniff_binary(data) is None
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @settings(max_examples=200, deadline=None)
 @given(_ascii_words, st.lists(st.tuples(st.integers(min_value=0), _cp1252_extras), min_size=1, max_size=4))
 def test_mostly_ascii_cp1252_is_read_back_exactly(words, inserts):
@@ -32,6 +40,8 @@ def test_mostly_ascii_cp1252_is_read_back_exactly(words, inserts):
         at = position % (len(text) + 1)
         text = text[:at] + char + text[at:]
     data = text.encode("cp1252")
+    # A few cp1252 sequences ("é" before two curly quotes: E9 92 92) are also valid UTF-8; UTF-8 wins by design.
+    assume(not _is_utf8(data))
     decoded, notes = decode_bytes(data, "x.txt")
     assert decoded == text
     assert notes and "not UTF-8" in notes[0]

@@ -7,9 +7,13 @@ import sys
 import typer
 
 from realpolitik.cli import analyze, demo, export, forecasts, import_model, merge, press, report, show, simulate, validate
+from realpolitik.cli import corpus as corpus_command
+from realpolitik.cli import draft as draft_command
 from realpolitik.cli import evaluate as evaluate_command
+from realpolitik.cli import extract as extract_command
 from realpolitik.cli import ingest as ingest_command
 from realpolitik.cli import schema as schema_command
+from realpolitik.cli import serve as serve_command
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError
 
@@ -24,7 +28,8 @@ app = typer.Typer(
 )
 
 for module in (validate, show, simulate, press, analyze, forecasts, schema_command, merge, report, demo, export,
-               import_model, ingest_command, evaluate_command):
+               import_model, ingest_command, extract_command, draft_command, evaluate_command,
+               corpus_command, serve_command):
     module.register(app)
 
 

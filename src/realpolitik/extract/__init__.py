@@ -1,7 +1,10 @@
 """Extraction: from a document's text to a draft of its system (actors, events, relations, causes, forecasts)."""
 
+from realpolitik.extract.assemble import extract_document, extract_file, extract_text, run_pipeline
 from realpolitik.extract.causal import find_causal_links
+from realpolitik.extract.dates import find_dates, parse_date
 from realpolitik.extract.forecasts import find_forecasts
+from realpolitik.extract.pipeline import load_pipeline
 from realpolitik.extract.schema import (
     ExtractedActor,
     ExtractedCausalLink,
@@ -26,6 +29,13 @@ __all__ = [
     "Extraction",
     "Mention",
     "SpanEvidence",
+    "extract_document",
+    "extract_file",
+    "extract_text",
     "find_causal_links",
+    "find_dates",
     "find_forecasts",
+    "load_pipeline",
+    "parse_date",
+    "run_pipeline",
 ]

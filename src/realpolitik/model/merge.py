@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from realpolitik.model.schema import Actor, CausalLink, Concept, Evidence, Model
 
-__all__ = ["MergeReport", "merge_models", "normalise_name"]
+__all__ = ["MergeReport", "merge_models", "normalise_name", "pool_links"]
 
 Item = TypeVar("Item", Actor, Concept)
 
@@ -198,6 +198,24 @@ def _pool_same_sign(members: list[tuple[int, CausalLink]], ids: _Ids, report: Me
         "hedge": first.hedge or next((link.hedge for link in links if link.hedge), None),
         "evidence": _merge_evidence(*(link.evidence for link in links)),
     })
+
+
+def pool_links(links: Sequence[CausalLink]) -> tuple[list[CausalLink], MergeReport]:
+    """Pool links of one model that join the same two concepts, as :func:`merge_models` pools those of several.
+
+    Links of the same sign become one (confidence-weighted weight, agreement, all evidence); links of
+    opposite signs are both kept, each naming the other in ``contradicts``.
+
+    Examples
+    --------
+    >>> a = CausalLink(id="x", cause="c", effect="e", weight=0.6, confidence=0.5)
+    >>> b = CausalLink(id="x", cause="c", effect="e", weight=0.3, confidence=0.5)
+    >>> pooled, report = pool_links([a, b])
+    >>> [(link.id, link.weight) for link in pooled], report.pooled_links
+    ([('x', 0.45)], ['x'])
+    """
+    report = MergeReport()
+    return _pool_links([Model(title="links", causal_links=list(links))], [{}], report), report
 
 
 def merge_models(models: Sequence[Model], *, title: str | None = None,

@@ -1,0 +1,103 @@
+"""``realpolitik extract``: actors, people, dated events, relations, causes and forecasts of documents."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, table
+from realpolitik.errors import Errors, RealpolitikError
+
+__all__ = ["register"]
+
+FORMATS = ("json", "jsonl", "table")
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, so a failed run never leaves half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        fail(Errors.E164.format(path=path, reason=exc.strerror or exc))
+
+
+def _tables(extraction) -> None:
+    doc = extraction.document
+    console.print(f"[bold]{doc.title or doc.id[:12]}[/] ({doc.id[:12]}…), reference date {doc.reference_date}")
+    actors = table(f"Actors ({len(extraction.actors)})", "id", "kind", "role", "affiliation", "mentions", "aliases")
+    for actor in extraction.actors:
+        actors.add_row(actor.id, actor.kind, actor.role or "", actor.affiliation or "", str(len(actor.mentions)),
+                       ", ".join(actor.aliases))
+    console.print(actors)
+    events = table(f"Events ({len(extraction.events)})", "date", "type", "actors", "evidence")
+    for event in extraction.events:
+        events.add_row(event.date or "", event.type, ", ".join(event.actors), event.evidence.text)
+    console.print(events)
+    relations = table(f"Relations ({len(extraction.relations)})", "source", "type", "target", "polarity", "from", "to")
+    for relation in extraction.relations:
+        relations.add_row(relation.source, relation.type, relation.target, f"{relation.polarity:+.1f}",
+                          relation.valid_from or "", relation.valid_to or "")
+    console.print(relations)
+    console.print(f"{len(extraction.causal_links)} causal link(s), {len(extraction.forecasts)} forecast(s)")
+    for note in extraction.notes:
+        console.print(f"[dim]note: {note}[/]")
+
+
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="Documents to read (txt, md, html, pdf).", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (one object, a list for several files), "
+                                     "jsonl (one object a line) or table.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Extract actors, people, dated events, relations, causal links and forecasts from documents."""
+    if fmt not in FORMATS:
+        fail(Errors.E162.format(fmt=fmt, known=", ".join(FORMATS)), EXIT_USAGE)
+    if output is not None and output.is_dir():
+        fail(Errors.E164.format(path=output, reason="it is a directory"), EXIT_USAGE)
+    if fmt == "table" and output is not None:
+        fail("--output writes JSON; use --format json or jsonl with it", EXIT_USAGE)
+    from realpolitik.extract import extract_file, load_pipeline
+
+    nlp = load_pipeline()
+    results, failed = [], 0
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  console=err_console, transient=True, disable=len(paths) < 2) as progress:
+        task = progress.add_task("", total=len(paths))
+        for path in paths:
+            progress.update(task, description=path.name)
+            try:
+                results.append(extract_file(path, nlp=nlp))
+            except RealpolitikError as exc:
+                failed += 1
+                err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True, markup=True, highlight=False)
+            progress.advance(task)
+    if fmt == "table":
+        for extraction in results:
+            _tables(extraction)
+    else:
+        dumped = [extraction.model_dump(mode="json") for extraction in results]
+        if fmt == "jsonl":
+            text = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in dumped)
+        else:
+            body = dumped[0] if len(paths) == 1 and dumped else dumped
+            text = json.dumps(body, indent=2, ensure_ascii=False) + "\n" if dumped or len(paths) > 1 else ""
+        if output is not None:
+            if results:
+                _write(output, text)
+        elif text:
+            typer.echo(text, nl=False)
+    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)

@@ -1,0 +1,32 @@
+"""Drafting: from an extraction to a model file whose every item is proposed for review."""
+
+from realpolitik.draft.build import MAX_ACTOR_EVIDENCE, MAX_LABEL_WORDS, DraftResult, draft_model
+from realpolitik.draft.io import load_extraction, load_model_one_line, read_extraction, write_model_atomically
+from realpolitik.draft.paraphrase import own_words, shares_run
+from realpolitik.draft.phrases import (
+    DEFAULT_THRESHOLD,
+    HedgeReading,
+    cluster_phrases,
+    normalise_phrase,
+    phrase_term,
+    read_hedge,
+)
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MAX_ACTOR_EVIDENCE",
+    "MAX_LABEL_WORDS",
+    "DraftResult",
+    "HedgeReading",
+    "cluster_phrases",
+    "draft_model",
+    "load_extraction",
+    "load_model_one_line",
+    "normalise_phrase",
+    "own_words",
+    "phrase_term",
+    "read_extraction",
+    "read_hedge",
+    "shares_run",
+    "write_model_atomically",
+]

@@ -1,0 +1,319 @@
+"""Actor mentions: gazetteer names, demonyms, capitals read as governments, generic descriptions and NER.
+
+:class:`ActorRecognizer` (factory ``realpolitik_actors_v1``) finds every mention and records it on
+``doc._.rp_mentions``; :class:`MetonymyResolver` (``realpolitik_metonymy_v1``) decides, once the text's
+dates are known, whether a capital is a place ("in Kabul") or its government ("Moscow would develop
+relations"), and which government: the regime in power at the date the text speaks of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file, load_gazetteer, slugify
+from realpolitik.extract.sentences import text_of
+
+__all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon"]
+
+
+@dataclass
+class ActorMention:
+    """One place in the text where an actor is named; ``how`` says how (name, alias, demonym, capital, ner …)."""
+
+    start: int
+    end: int
+    actor: str
+    how: str
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class ActorRecord:
+    """An actor found in one document, with the names it went by there."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    affiliation: str | None = None
+    iso3: str | None = None
+    code: str | None = None
+
+    @classmethod
+    def from_entry(cls, entry: ActorEntry) -> ActorRecord:
+        return cls(entry.id, entry.name, entry.kind, role=None, affiliation=entry.affiliation, iso3=entry.iso3,
+                   code=entry.code)
+
+
+@lru_cache(maxsize=1)
+def actor_lexicon() -> dict:
+    """The language data for actors (titles, place prepositions, governance nouns), loaded once."""
+    return load_data_file("lang/en", "actors.yaml")
+
+
+def _record(doc: Doc, entry: ActorEntry) -> ActorRecord:
+    records = doc._.rp_actors
+    if entry.id not in records:
+        records[entry.id] = ActorRecord.from_entry(entry)
+    return records[entry.id]
+
+
+class ActorRecognizer:
+    """Find actor mentions by gazetteer (names, aliases, demonyms, capitals), generic rules and spaCy NER."""
+
+    def __init__(self, nlp, name: str = "realpolitik_actors") -> None:
+        self.name = name
+        self.gazetteer: Gazetteer = load_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.forms = sorted(self.gazetteer.surface)
+        self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(self.forms)))
+        self.lexicon = actor_lexicon()
+        self.name_labels = set(self.lexicon["name_labels"])
+        self.armed_heads = set(self.lexicon["armed_group_heads"])
+        self.alliance_words = set(self.lexicon["alliance_words"])
+        self.place_preps = set(self.lexicon["place_prepositions"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self.gazetteer
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        names = [ent for ent in doc.ents if ent.label_ in self.name_labels]
+        # "the Alliance of Sahel States", "the Bank of England": a place inside an organisation's name
+        bodies = [ent for ent in doc.ents if ent.label_ == "ORG" and _bare(ent) not in gaz.surface
+                  and any(t.lower_ == "of" for t in ent)]
+        spans = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if any(p.start <= start and end <= p.end and (p.start, p.end) != (start, end)
+                   and gaz.surface[span.text][1] != "leader" for p in people):
+                continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
+            if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
+                continue  # part of a facility's or a law's name
+            if any(b.start < start and end <= b.end and any(t.lower_ == "of" for t in doc[b.start:start])
+                   for b in bodies):
+                continue
+            spans.append(span)
+        spans = filter_spans(spans)
+        mentions: list[ActorMention] = []
+        consumed: set[int] = set()
+        for span in spans:
+            actor, how = gaz.surface[span.text]
+            generic = self._generic(doc, span, gaz.entries[actor])
+            if generic is not None:
+                mentions.append(generic)
+                consumed.update(range(generic.token_start, generic.token_end))
+                continue
+            if how == "leader":
+                continue  # people are read by the people component, with their roles
+            if how != "capital":  # a capital is recorded once read as a government (MetonymyResolver)
+                _record(doc, gaz.entries[actor]).aliases.add(span.text)
+            mentions.append(ActorMention(span.start_char, span.end_char, actor, how, span.start, span.end))
+            consumed.update(range(span.start, span.end))
+        mentions.extend(self._islamists(doc, consumed))
+        mentions.extend(self._ner(doc, consumed))
+        doc._.rp_mentions = sorted(mentions, key=lambda m: m.start)
+        return doc
+
+    def _generic(self, doc: Doc, span: Span, entry: ActorEntry) -> ActorMention | None:
+        """A kind of actor of a place: "Afghanistan's police and armed forces", "Central Asian terrorist groups"."""
+        if entry.kind not in ("state", "region"):
+            return None
+        i = span.end
+        if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
+            i += 1
+        for rule in self.gazetteer.generic.values():
+            if "suffix" not in rule:
+                continue
+            words = set(rule["modifiers"]) | set(rule["heads"])
+            j, last_head = i, None
+            while j < len(doc) and j - i < 5 and doc[j].lower_ in words:
+                if doc[j].lower_ in rule["heads"]:
+                    last_head = j
+                j += 1
+            if last_head is None or (last_head == i and doc[i].lower_ not in rule["heads"]):
+                continue
+            if rule.get("requires") and not {t.lower_ for t in doc[i:last_head + 1]} & set(rule["requires"]):
+                continue
+            base = entry.demonyms[0] if entry.demonyms else entry.name
+            actor = f"{slugify(base)}_{rule['suffix']}"
+            end = doc[last_head]
+            text = text_of(doc)[span.start_char:end.idx + len(end)]
+            record = doc._.rp_actors.setdefault(
+                actor, ActorRecord(actor, rule["name"].format(Place=base), rule["kind"]))
+            record.aliases.add(text)
+            return ActorMention(span.start_char, end.idx + len(end), actor, "generic", span.start, last_head + 1)
+        return None
+
+    def _islamists(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
+        rule = self.gazetteer.generic.get("islamists")
+        if not rule:
+            return []
+        found = []
+        modifiers = {m.lower() for m in rule["modifiers"]}
+        for token in doc[:-1]:
+            nxt = doc[token.i + 1]
+            if token.lower_ in modifiers and nxt.lower_ in rule["heads"] and nxt.i not in consumed:
+                start = token.i - 1 if token.i and doc[token.i - 1].i in consumed else token.i
+                record = doc._.rp_actors.setdefault(rule["id"], ActorRecord(rule["id"], rule["name"], rule["kind"]))
+                record.aliases.add(doc[token.i:nxt.i + 1].text)
+                found.append(ActorMention(token.idx, nxt.idx + len(nxt), rule["id"], "generic", token.i, nxt.i + 1))
+                consumed.update((token.i, nxt.i))
+                if start != token.i:  # "Russian Islamic networks": the demonym qualifies the networks
+                    doc._.rp_mentions_dropped.add(start)
+        return found
+
+    def _ner(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
+        """Organisations and states spaCy finds that the gazetteer does not know.
+
+        An unknown place (GPE) counts as a state only if somewhere it acts: it is not only ever the object
+        of a place preposition ("in Lornville").
+        """
+        found = []
+        author = (doc._.rp_author or "").strip()
+        votes: dict[str, dict[str, int]] = {}
+        acting: set[str] = set()
+        for ent in doc.ents:
+            text = _bare(ent)
+            if ent.label_ in ("ORG", "GPE", "PERSON") and text:
+                votes.setdefault(text, {}).setdefault(ent.label_, 0)
+                votes[text][ent.label_] += 1
+            if ent.label_ == "GPE" and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in self.place_preps):
+                acting.add(text)
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "PERSON") or any(i in consumed for i in range(ent.start, ent.end)):
+                continue
+            name = _bare(ent)
+            if not name or len(name) < 3 or (author and name in author):
+                continue
+            if ent.end_char <= (doc._.rp_title_end or 0):
+                continue  # a headline's capitalised words are no evidence of an organisation
+            labels = votes.get(name, {})
+            if ent.label_ == "PERSON" and not (labels.get("ORG") or labels.get("GPE")):
+                continue  # a person: the people component reads them
+            label = max(("GPE", "ORG"), key=lambda lab: labels.get(lab, 0))
+            if label == "GPE" and (name not in acting or len(name.split()) > 3):
+                continue
+            actor = slugify(name)
+            if not actor or not any(c.isupper() for c in name):
+                continue
+            if " " not in name:  # "the Commission" after "the Lorn Basin Commission": the same body
+                actor = next((a for a, r in doc._.rp_actors.items() if r.name.endswith(" " + name)), actor)
+            last = name.split()[-1]
+            kind = "state" if label == "GPE" else ("armed_group" if last in self.armed_heads else "organisation")
+            if kind == "organisation" and self.alliance_words & set(name.split()):
+                kind = "alliance"
+            record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
+            found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
+        return found
+
+
+def _bare(ent: Span) -> str:
+    """An entity's name without a leading article or a trailing possessive."""
+    words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    if words and words[0].i == ent.start and words[0].pos_ in ("ADJ", "ADV") and len(words) > 1:
+        words = words[1:]  # "Downstream Morvia" at the start of a sentence
+    if not words:
+        return ""
+    return ent.doc[words[0].i:words[-1].i + 1].text
+
+
+class MetonymyResolver:
+    """Read capitals as governments or places, and governments by the date the text speaks of.
+
+    A capital after a place preposition ("in Kabul", "to Moscow") or before a place-name noun ("the Doha
+    agreement") is a place and is dropped; otherwise it stands for the government, which is the regime the
+    regime table gives for the reference date (``doc._.rp_reference_date``) where the state has one, else
+    the state.
+    """
+
+    def __init__(self, nlp, name: str = "realpolitik_metonymy") -> None:
+        self.name = name
+        self.gazetteer = load_gazetteer()
+        lexicon = actor_lexicon()
+        self.place_preps = set(lexicon["place_prepositions"])
+        self.governance = set(lexicon["governance_nouns"])
+        self.place_nouns = set(lexicon["place_name_nouns"])
+        self.former = set(lexicon["former_words"])
+
+    def _former_governments(self, doc: Doc, kept: list[ActorMention]) -> list[ActorMention]:
+        """"the then-government", "the former government": the regime before the one ruling at the reference date,
+        of the state with a regime table that the text names most."""
+        reference = doc._.rp_reference_date
+        counts: dict[str, int] = {}
+        for mention in kept:
+            entry = self.gazetteer.entries.get(mention.actor)
+            if entry is not None and entry.iso3 in self.gazetteer.regimes and entry.kind == "state":
+                counts[entry.iso3] = counts.get(entry.iso3, 0) + 1
+        if not counts or reference is None:
+            return []
+        iso3 = max(counts, key=counts.get)
+        now = self.gazetteer.regime_at(iso3, reference)
+        periods = [r.actor for r in self.gazetteer.regimes[iso3]]
+        if now not in periods:
+            return []
+        at = len(periods) - 1 - periods[::-1].index(now)  # the latest period of the ruling actor
+        if at == 0:
+            return []
+        before = periods[at - 1]
+        found = []
+        for token in doc:
+            lowered = token.lower_
+            nxt = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else token.i + 1
+            if lowered in self.former and nxt < len(doc) and doc[nxt].lower_ in self.governance:
+                end = doc[nxt]
+            elif "-" in lowered and lowered.split("-", 1)[0] in self.former and \
+                    lowered.split("-", 1)[1] in self.governance:
+                end = token
+            else:
+                continue
+            _record(doc, self.gazetteer.entries[before]).aliases.add(text_of(doc)[token.idx:end.idx + len(end)])
+            found.append(ActorMention(token.idx, end.idx + len(end), before, "former", token.i, end.i + 1))
+        return found
+
+    def _governed(self, doc: Doc, mention: ActorMention) -> bool:
+        """Whether a capital mention stands for a government rather than the city."""
+        token = doc[mention.token_end - 1]
+        nxt = mention.token_end
+        if nxt < len(doc) and doc[nxt].lower_ in ("'s", "’s"):
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].lower_ in self.governance:
+            return True
+        if nxt < len(doc) and doc[nxt].lower_ in self.place_nouns:
+            return False
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in self.place_preps:
+            if "\n\n" in text_of(doc)[token.head.idx:token.idx]:
+                return True  # the parser ran a heading into the sentence: no real preposition governs it
+            return token.head.head.lower_ in self.governance
+        return token.dep_ not in ("compound",) or token.head.lower_ in self.governance
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self.gazetteer
+        kept = []
+        for mention in doc._.rp_mentions:
+            if mention.token_start in doc._.rp_mentions_dropped:
+                continue
+            entry = gaz.entries.get(mention.actor)
+            if mention.how == "capital":
+                if not self._governed(doc, mention):
+                    doc._.rp_places.append(mention)  # a place: events there involve its state
+                    continue
+                regime = gaz.regime_at(entry.iso3, doc._.rp_reference_date) if entry.iso3 else None
+                actor = regime or mention.actor
+                mention.actor, mention.how = actor, "metonym"
+                _record(doc, gaz.entries[actor]).aliases.add(text_of(doc)[mention.start:mention.end])
+            kept.append(mention)
+        kept.extend(self._former_governments(doc, kept))
+        doc._.rp_mentions = sorted(kept, key=lambda m: m.start)
+        # drop actors whose every mention was a place
+        used = {m.actor for m in kept}
+        for actor in [a for a in doc._.rp_actors if a not in used and doc._.rp_actors[a].kind != "person"]:
+            del doc._.rp_actors[actor]
+        return doc

@@ -1,0 +1,189 @@
+"""A whole document's extraction in one pass of the pipeline: actors, people, events, relations, causes, forecasts.
+
+:func:`extract_document` is the one entry point the other stages use; :func:`extract_text` and
+:func:`extract_file` wrap it for a string or a path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from realpolitik.corpus import IngestedDocument, ingest_file, sha256_hex
+from realpolitik.errors import Errors, InputFileError
+from realpolitik.extract.causal import find_causal_links
+from realpolitik.extract.forecasts import find_forecasts
+from realpolitik.extract.pipeline import load_pipeline
+from realpolitik.extract.schema import (
+    ExtractedActor,
+    ExtractedDocument,
+    ExtractedEvent,
+    ExtractedRelation,
+    ExtractedSection,
+    Extraction,
+    Mention,
+    SpanEvidence,
+)
+from realpolitik.extract.sentences import as_text_doc, text_of
+
+__all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
+
+
+def _title_end(text: str, title: str | None) -> int:
+    """Where a title line that opens the text ends (0 if the text does not open with the title)."""
+    if not title:
+        return 0
+    first = text.split("\n", 1)[0]
+    return len(first) if first.strip().startswith(title.strip()[:40]) else 0
+
+
+def _byline(title: str | None) -> str | None:
+    """The author's name in a "Title | Author" title line, if it has one (two to four capitalised words).
+
+    Examples
+    --------
+    >>> _byline("Nile talks stall again | Amara Mensah")
+    'Amara Mensah'
+    >>> _byline("Markets | Europe") is None
+    True
+    """
+    if not title or " | " not in title:
+        return None
+    name = title.rsplit(" | ", 1)[1].strip()
+    words = name.split()
+    return name if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else None
+
+
+def run_pipeline(text: str, *, nlp: Language | None = None, published: str | None = None,
+                 author: str | None = None, title: str | None = None) -> Doc:
+    """Run the extraction pipeline over ``text`` once and return the annotated spaCy doc.
+
+    The title line, when the text opens with it, names actors but states no events or relations.
+    """
+    nlp = nlp or load_pipeline()
+    doc = as_text_doc(nlp.make_doc(text))
+    doc._.rp_published = published
+    doc._.rp_author = author
+    doc._.rp_title_end = _title_end(text, title)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _evidence(text: str, start: int, end: int) -> SpanEvidence:
+    return SpanEvidence(start=start, end=end, text=text[start:end])
+
+
+def _actors(doc: Doc) -> list[ExtractedActor]:
+    mentions: dict[str, list[Mention]] = {}
+    for mention in doc._.rp_mentions:
+        mentions.setdefault(mention.actor, []).append(Mention(start=mention.start, end=mention.end))
+    actors = []
+    for actor, record in doc._.rp_actors.items():
+        if actor not in mentions:
+            continue
+        extra = {"iso3": record.iso3} if record.iso3 else {}
+        actors.append(ExtractedActor(id=actor, name=record.name, kind=record.kind,
+                                     aliases=sorted(a for a in record.aliases if a != record.name),
+                                     role=record.role if record.kind == "person" else None,
+                                     affiliation=record.affiliation if record.kind == "person" else None,
+                                     mentions=mentions[actor], **extra))
+    return sorted(actors, key=lambda a: a.mentions[0].start)
+
+
+def _events(doc: Doc) -> list[ExtractedEvent]:
+    events, used = [], set()
+    for event in doc._.rp_events:
+        base = event.known or f"{event.trigger}_{event.date.split('/')[0].replace('..', 'open')}"
+        ident, n = base.replace("-", "_"), 2
+        while ident in used:
+            ident, n = f"{base}_{n}", n + 1
+        used.add(ident)
+        events.append(ExtractedEvent(id=ident, date=event.date, date_text=event.date_text,
+                                     description=text_of(doc)[event.start:event.end], type=event.type,
+                                     actors=event.actors, evidence=_evidence(text_of(doc), event.start, event.end),
+                                     trigger=event.trigger, **({"date_inferred": True} if event.inferred else {})))
+    return events
+
+
+def _relations(doc: Doc) -> list[ExtractedRelation]:
+    return [ExtractedRelation(source=r.source, target=r.target, type=r.type, polarity=r.polarity,
+                              valid_from=r.valid_from, valid_to=r.valid_to,
+                              evidence=_evidence(text_of(doc), r.start, r.end), cue=r.cue)
+            for r in doc._.rp_relations]
+
+
+def _fill_forecast_actors(doc: Doc, forecasts: list) -> list:
+    for forecast in forecasts:
+        inside = [m.actor for m in doc._.rp_mentions
+                  if forecast.evidence.start <= m.start and m.end <= forecast.evidence.end]
+        forecast.actors = list(dict.fromkeys(inside))
+    return forecasts
+
+
+def extract_document(document: IngestedDocument, *, nlp: Language | None = None) -> Extraction:
+    """Extract actors, people, dated events, relations, causal links and forecasts from an ingested document.
+
+    Parameters
+    ----------
+    document
+        The document, as the ingest stage returns it; every offset in the result indexes ``document.text``.
+    nlp
+        A pipeline from :func:`realpolitik.extract.load_pipeline` (built once and cached when omitted).
+
+    Returns
+    -------
+    Extraction
+        Every item with its evidence span.
+
+    Raises
+    ------
+    InputFileError
+        If the document has no text (E165).
+    """
+    if not document.text.strip():
+        raise InputFileError(Errors.E165)
+    author = document.author or _byline(document.title)
+    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=author,
+                       title=document.title)
+    notes = list(document.notes)
+    causal = find_causal_links(doc)
+    forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
+    if document.language and document.language != "en":
+        notes.append(f"the document's language is '{document.language}'; the extractor reads English")
+    return Extraction(
+        document=ExtractedDocument(id=document.id, title=document.title, author=document.author,
+                                   published=document.published, language=document.language,
+                                   sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
+                                             for s in document.sections],
+                                   reference_date=doc._.rp_reference_date),
+        actors=_actors(doc), events=_events(doc), relations=_relations(doc), causal_links=causal,
+        forecasts=forecasts, notes=notes)
+
+
+def extract_text(text: str, *, document_id: str | None = None, title: str | None = None,
+                 author: str | None = None, published: str | None = None,
+                 nlp: Language | None = None) -> Extraction:
+    """Extract from a string; the document id defaults to the sha256 of its UTF-8 bytes.
+
+    Raises
+    ------
+    InputFileError
+        If ``text`` is empty (E165).
+    """
+    ident = document_id or sha256_hex(text.encode("utf-8"))
+    return extract_document(IngestedDocument(id=ident, text=text, title=title, author=author, published=published,
+                                             language="en"), nlp=nlp)
+
+
+def extract_file(path: str | Path, *, nlp: Language | None = None) -> Extraction:
+    """Read a document (through the ingest stage when installed) and extract from it.
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read as a document.
+    """
+    return extract_document(ingest_file(Path(path)), nlp=nlp)

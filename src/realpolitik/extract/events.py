@@ -1,0 +1,257 @@
+"""Dated events: a date the text places, the predicate that governs it, the actors around it.
+
+:class:`EventRecognizer` (factory ``realpolitik_events_v1``) walks from each date mention up the dependency
+tree to the verb or event noun it modifies ("the terrorist attack in Moscow in 2010" -> *attack*), types it
+by the PLOVER verb lexicon (``lang/en/events.yaml``), and takes the actors named in that predicate's
+phrase as participants. Named events of general knowledge ("the Doha agreement") become events too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from realpolitik.extract.gazetteer import load_data_file
+from realpolitik.extract.sentences import sentence_of, sentences, text_of
+
+__all__ = ["EventCandidate", "EventRecognizer", "event_lexicon", "event_rules"]
+
+_MAX_EVIDENCE_TOKENS = 45
+
+
+@dataclass
+class EventCandidate:
+    """An event read from the text: date, trigger, type, participants and the evidence span."""
+
+    date: str
+    date_text: str
+    trigger: str
+    type: str
+    start: int
+    end: int
+    actors: list[str] = field(default_factory=list)
+    known: str | None = None
+    inferred: bool = False
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> dict[str, str]:
+    """Lemma -> PLOVER type, from ``lang/en/events.yaml`` (the first type listing a lemma wins)."""
+    table: dict[str, str] = {}
+    for kind, lemmas in load_data_file("lang/en", "events.yaml").items():
+        if kind == "rules":
+            continue
+        for lemma in lemmas:
+            table.setdefault(lemma, kind)
+    return table
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> dict:
+    """The coder's rules from ``lang/en/events.yaml`` (modifiers that change a type, intention markers)."""
+    return load_data_file("lang/en", "events.yaml").get("rules", {})
+
+
+def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
+    """The predicate a date token hangs from: its nearest verb or lexicon noun among its heads."""
+    current = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" else token
+    if current is not token:
+        return current
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            return current if current.pos_ in ("VERB", "NOUN") else None
+        if head.pos_ == "ADP" or head.dep_ in ("prep", "agent"):
+            current = head
+            continue
+        if head.lemma_.lower() in lexicon or head.lower_ in lexicon or head.pos_ in ("VERB",):
+            return head
+        if head.pos_ == "NOUN" and current.dep_ in ("pobj", "npadvmod", "compound", "nummod"):
+            return head
+        current = head
+    return None
+
+
+def _type_of(trigger: Token, lexicon: dict[str, str]) -> str:
+    if trigger.pos_ == "VERB":  # "precipitating the provinces' demise": an event noun as object carries the meaning
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in lexicon and \
+                    lexicon[child.lemma_.lower()] != "other":
+                return lexicon[child.lemma_.lower()]
+    for word in (trigger.lower_, trigger.lemma_.lower()):
+        if word in lexicon:
+            return lexicon[word]
+    return "other"
+
+
+def _paragraph(text: str, start: int, end: int, inside: int) -> tuple[int, int]:
+    """Clip ``start..end`` to the paragraph holding ``inside`` (a heading is never part of a sentence's evidence).
+
+    Examples
+    --------
+    >>> _paragraph("Heading\\n\\nBody text here.", 0, 22, 12)
+    (9, 22)
+    """
+    before = text.rfind("\n\n", start, inside)
+    if before != -1:
+        start = before + 2
+    after = text.find("\n\n", inside, end)
+    if after != -1:
+        end = after
+    return start, end
+
+
+def _clause_head(trigger: Token) -> Token:
+    """Climb from a complement verb to the verb whose subject it shares ("began to shift" -> *began*)."""
+    current = trigger
+    while current.dep_ in ("xcomp",) and current.head is not current:
+        current = current.head
+    return current
+
+
+class EventRecognizer:
+    """Build dated events from the date mentions and named events of a doc."""
+
+    def __init__(self, nlp, name: str = "realpolitik_events") -> None:
+        self.name = name
+        self.lexicon = event_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[EventCandidate] = []
+        seen: set[tuple[int, int]] = set()
+        named_seen: set[str] = set()
+        skip_until = doc._.rp_title_end or 0
+        for date in doc._.rp_dates:
+            span = doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is None or date.start < skip_until:
+                continue
+            event = None
+            if date.kind == "named":
+                known = next((n.event.id for n in doc._.rp_named_events if n.start == date.start), None)
+                sent = sentence_of(doc, span.start)
+                restated = any(d.kind != "named" and sent.start_char <= d.start < sent.end_char
+                               and date.edtf.startswith(d.edtf) for d in doc._.rp_dates)
+                if known not in named_seen or restated:  # the named event itself: first named, or named with its date
+                    named_seen.add(known)
+                    event = self._named(doc, span, date)
+            if event is None:  # a later mention dates what the sentence says happened around then: to the month
+                if date.kind == "named" and len(date.edtf) == 10:
+                    date = type(date)(date.start, date.end, date.text, date.edtf[:7], date.kind)
+                event = self._dated(doc, span, date)
+            if event is None or (event.start, event.end) in seen:
+                continue
+            seen.add((event.start, event.end))
+            events.append(event)
+        events += self._narrative(doc, events, skip_until)
+        doc._.rp_events = sorted(events, key=lambda e: e.start)
+        return doc
+
+    def _narrative_type(self, root: Token) -> str:
+        """The type of a sentence's predicate: the root verb, a verb coordinated with it, or its subject noun."""
+        if root.pos_ not in ("VERB", "AUX"):
+            return "other"
+        candidates = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        candidates += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        for token in candidates:
+            kind = _type_of(token, self.lexicon)
+            if kind != "other":
+                return kind
+        return "other"
+
+    def _narrative(self, doc: Doc, events: list[EventCandidate], skip_until: int) -> list[EventCandidate]:
+        """Undated past-tense events take the month of the paragraph's dated event ("narrative time").
+
+        Only a sentence with no date of its own, a past-tense predicate of the lexicon (not ``other``) and an
+        actor qualifies; the paragraph must hold an event dated to the month or day (the nearest before it, else
+        after it). The result says ``inferred``: the date is the paragraph's, not the sentence's.
+        """
+        text = text_of(doc)
+        dated = [(e.start, e.date.split("/")[0]) for e in events
+                 if e.date and not e.date.startswith("..") and len(e.date.split("/")[0]) >= 7]
+        taken = [(e.start, e.end) for e in events]
+        found = []
+        for sent in sentences(doc)[0]:
+            if sent.start_char < skip_until or any(s < sent.end_char and sent.start_char < e for s, e in taken):
+                continue
+            root = sent.root
+            past = root.tag_ in ("VBD", "VBN") or any(c.lower_ in ("has", "had", "have") for c in root.children)
+            kind = self._narrative_type(root)
+            if not past or kind == "other" or any(c.lower_ in ("will", "would", "may", "might", "could")
+                                                  for c in root.children):
+                continue
+            start, end = _paragraph(text, sent.start_char, sent.end_char, root.idx)
+            while end > start and text[end - 1] in " \n":
+                end -= 1
+            para_start = text.rfind("\n\n", 0, start) + 1
+            para_end = text.find("\n\n", end)
+            para_end = len(text) if para_end == -1 else para_end
+            around = [(abs(at - start) + (0 if at < start else 1), date) for at, date in dated
+                      if para_start <= at < para_end]
+            actors = self._participants(doc, start, end)
+            if not around or not actors:
+                continue
+            date = min(around)[1][:7]
+            found.append(EventCandidate(date, None, root.lemma_.lower(), kind, start, end, actors, inferred=True))
+        return found
+
+    def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
+        """Actors named in ``start..end``; a place there ("in Moscow") counts for its state if that is an actor."""
+        actors = []
+        named = {m.actor for m in doc._.rp_mentions}
+        for mention in [*doc._.rp_mentions, *(p for p in doc._.rp_places if p.actor in named)]:
+            if start <= mention.start and mention.end <= end and mention.actor not in actors:
+                actors.append(mention.actor)
+        return actors
+
+    def _evidence(self, trigger: Token, span) -> tuple[int, int]:
+        sent = sentence_of(trigger.doc, trigger.i)
+        tokens = list(trigger.subtree) if trigger.pos_ != "VERB" else list(_clause_head(trigger).subtree)
+        if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB" and trigger.dep_ in ("nsubj", "nsubjpass"):
+            tokens = list(trigger.subtree)
+        first = min(min(t.i for t in tokens), span.start)
+        last = max(max(t.i for t in tokens), span.end - 1)
+        first, last = max(first, sent.start), min(last, sent.end - 1)
+        if last - first > _MAX_EVIDENCE_TOKENS:  # keep the words nearest the trigger and the date
+            first = max(first, min(trigger.i, span.start) - 12)
+            last = min(last, max(trigger.i, span.end - 1) + 12)
+        while last > first and (trigger.doc[last].is_punct or trigger.doc[last].is_space):
+            last -= 1
+        doc = trigger.doc
+        return _paragraph(text_of(doc), doc[first].idx, doc[last].idx + len(doc[last]), trigger.idx)
+
+    def _dated(self, doc: Doc, span, date) -> EventCandidate | None:
+        anchor = span.root
+        trigger = _trigger(anchor, self.lexicon)
+        if trigger is None:
+            return None
+        if trigger.lemma_.lower() not in self.lexicon and trigger.pos_ != "VERB":
+            return None
+        start, end = self._evidence(trigger, span)
+        actors = self._participants(doc, start, end)
+        if not actors:  # no actor in the predicate's phrase: the sentence's actors took part
+            sent = sentence_of(doc, trigger.i)
+            actors = self._participants(doc, sent.start_char, sent.end_char)
+        if not actors:
+            return None
+        return EventCandidate(date.edtf, date.text, trigger.lemma_.lower(), _type_of(trigger, self.lexicon), start,
+                              end, actors)
+
+    def _named(self, doc: Doc, span, date) -> EventCandidate | None:
+        known = next((n.event for n in doc._.rp_named_events if n.start == date.start), None)
+        if known is None:
+            return None
+        sent = sentence_of(doc, span.start)
+        actors = [a for a in known.participants if a in doc._.rp_actors]
+        start, end = span.start_char, span.end_char
+        # the phrase around the name: "the fall of Kabul to the Taliban"
+        root = span.root
+        tokens = list(root.subtree) if root.dep_ not in ("ROOT",) else list(span)
+        first, last = max(min(t.i for t in tokens), sent.start), min(max(t.i for t in tokens), sent.end - 1)
+        if last - first <= _MAX_EVIDENCE_TOKENS:
+            start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        for actor in self._participants(doc, start, end):
+            if actor not in actors:
+                actors.append(actor)
+        return EventCandidate(known.date, date.text, known.id, known.type, start, end, actors, known=known.id)

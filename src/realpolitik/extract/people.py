@@ -1,0 +1,173 @@
+"""People: PERSON entities with their role and the actor they act for, read from titles and appositions.
+
+:class:`PeopleRecognizer` (factory ``realpolitik_people_v1``) handles "the Russian Ambassador to Kabul,
+<name>" (role ambassador, affiliation Russia), "<name>, the Foreign Minister of X", "X's envoy <name>" and
+"President <name>"; people of general renown named bare ("Putin said") take role and affiliation from the
+leaders gazetteer. A surname alone refers back to the person named in full earlier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from realpolitik.extract.actors import ActorMention, ActorRecord, actor_lexicon
+from realpolitik.extract.gazetteer import load_gazetteer, slugify
+from realpolitik.extract.sentences import sentence_of
+
+__all__ = ["PeopleRecognizer", "find_title"]
+
+_POSTING = {"to", "in", "for", "at", "on"}
+
+
+def find_title(phrase: str, titles: dict[str, str]) -> tuple[int, int, str] | None:
+    """The first title of office in ``phrase`` (longest at a position): its start, end and the role it records.
+
+    Examples
+    --------
+    >>> find_title("The Russian Ambassador to Kabul", {"ambassador": "ambassador"})
+    (12, 22, 'ambassador')
+    >>> find_title("the special envoy of President X", {"envoy": "envoy", "special envoy": "special envoy",
+    ...                                                  "president": "president"})
+    (4, 17, 'special envoy')
+    """
+    lowered = phrase.lower()
+    best = None
+    for title, role in titles.items():
+        for match in re.finditer(r"\b" + re.escape(title) + r"\b", lowered):
+            key = (match.start(), -(match.end() - match.start()))
+            if best is None or key < best[0]:
+                best = (key, (match.start(), match.end(), role))
+    return best[1] if best else None
+
+
+class PeopleRecognizer:
+    """Turn PERSON entities into person actors with role and affiliation."""
+
+    def __init__(self, nlp, name: str = "realpolitik_people") -> None:
+        self.name = name
+        self.gazetteer = load_gazetteer()
+        lexicon = actor_lexicon()
+        self.titles: dict[str, str] = lexicon["titles"]
+        self.not_people = set(lexicon["not_people"])
+        self.title_words = {word for title in self.titles for word in title.split()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        author = (doc._.rp_author or "").strip()
+        surnames: dict[str, str] = {}
+        found: list[tuple[Span, ActorRecord]] = []
+        taken = {i for m in doc._.rp_mentions for i in range(m.token_start, m.token_end)}
+        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            span = self._strip_titles(ent)
+            if span is None or span.text in self.not_people or (author and span.text in author):
+                continue
+            if span.text in places or span.text.split()[-1] in places:
+                continue  # tagged a person here, a place or an organisation elsewhere
+            record = self._person(doc, span, surnames)
+            if record is None:
+                continue
+            entry = self.gazetteer.entries.get(record.id)
+            if entry is not None:  # people of renown: role and affiliation from the gazetteer
+                record.role = record.role or entry.role
+                record.affiliation = record.affiliation or entry.affiliation
+            record.aliases.add(span.text)
+            found.append((span, record))
+        doc._.rp_mentions = sorted(
+            doc._.rp_mentions + [ActorMention(s.start_char, s.end_char, r.id, "person", s.start, s.end)
+                                 for s, r in found], key=lambda m: m.start)
+        for span, record in found:  # roles once every person is known ("the envoy of President X")
+            if record.role is None or record.affiliation is None:
+                role, affiliation = self._role(doc, span)
+                record.role = record.role or role
+                record.affiliation = record.affiliation or affiliation
+        return doc
+
+    def _strip_titles(self, ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        # "Foreign Minister, Sameh Shoukry": spaCy sometimes leaves the given name out
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                doc[start - 1].lower_ not in self.title_words and not doc[start - 1].ent_type_:
+            start -= 1
+        while start < end and (ent.doc[start].lower_ in self.title_words or ent.doc[start].pos_ in ("ADJ", "ADV")):
+            start += 1
+        while end > start and ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+            end -= 1
+        if start == end or not ent.doc[end - 1].is_title:
+            return None
+        return ent.doc[start:end]
+
+    def _person(self, doc: Doc, span: Span, surnames: dict[str, str]) -> ActorRecord | None:
+        known = self.gazetteer.surface.get(span.text)
+        records = doc._.rp_actors
+        if known and known[1] == "leader":
+            entry = self.gazetteer.entries[known[0]]
+            record = records.setdefault(entry.id, ActorRecord(entry.id, entry.name, "person"))
+            surnames.setdefault(entry.name.split()[-1], entry.id)
+            return record
+        if len(span) == 1 and span.text in surnames:
+            return records[surnames[span.text]]
+        if known:  # a gazetteer name that spaCy took for a person ("Taliban")
+            return None
+        person = slugify(span.text)
+        if not person:
+            return None
+        record = records.setdefault(person, ActorRecord(person, span.text, "person"))
+        if len(span) > 1:
+            surnames.setdefault(span[-1].text, person)
+        return record
+
+    def _role(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        sent = sentence_of(doc, span.start)
+        # "President Joe Biden", "Russia's envoy Zamir X": a title right before the name
+        i = span.start
+        while i > sent.start and doc[i - 1].lower_ in self.title_words:
+            i -= 1
+        if i < span.start:
+            found = find_title(doc[i:span.start].text, self.titles)
+            if found:
+                return found[2], self._affiliation(doc, doc[max(sent.start, i - 3):span.start], doc[i].idx)
+        # "the Russian Ambassador to Kabul, <name>": the phrase before a comma
+        if span.start - 1 > sent.start and doc[span.start - 1].text == ",":
+            j = span.start - 1
+            while j > sent.start and doc[j - 1].text not in (",", ";", ":") and doc[j - 1].pos_ != "VERB":
+                j -= 1
+            phrase = doc[j:span.start - 1]
+            found = find_title(phrase.text, self.titles)
+            if found:
+                return found[2], self._affiliation(doc, phrase, phrase.start_char + found[0])
+        # "<name>, the Foreign Minister of X,": the phrase after
+        if span.end < sent.end - 1 and doc[span.end].text == ",":
+            j = span.end + 1
+            while j < sent.end and doc[j].text not in (",", ";", ":", ".") and doc[j].pos_ not in ("VERB", "AUX"):
+                j += 1
+            phrase = doc[span.end + 1:j]
+            found = find_title(phrase.text, self.titles)
+            if found and phrase.text.lower().startswith(("the ", "a ", "an ")) | (found[0] == 0):
+                return found[2], self._affiliation(doc, phrase, phrase.start_char + found[0])
+        return None, None
+
+    def _affiliation(self, doc: Doc, phrase: Span, title_at: int) -> str | None:
+        """The actor a title belongs to: a demonym or possessor before it, or the object of "of" after it."""
+        records = doc._.rp_actors
+        for mention in doc._.rp_mentions:
+            if not (phrase.start_char <= mention.start and mention.end <= phrase.end_char):
+                continue
+            before = doc[phrase.start:mention.token_start]
+            preps = [t.lower_ for t in before if t.pos_ == "ADP" and t.idx >= title_at]
+            if preps and preps[-1] in _POSTING:
+                continue  # "ambassador to Kabul": where the person is posted, not whom they serve
+            record = records.get(mention.actor)
+            if record is not None and record.kind == "person":
+                if record.affiliation:
+                    return record.affiliation
+                entry = self.gazetteer.entries.get(record.id)
+                if entry and entry.affiliation:
+                    return entry.affiliation
+                continue
+            return mention.actor
+        return None

