@@ -92,3 +92,39 @@ def basin() -> Model:
 def bundled() -> Model:
     """The bundled model of the seed op-ed, loaded once (read-only: tests must not mutate it)."""
     return load_model(bundled_model_path())
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+def start_chromium(*, window: str, download_dir: Path | None = None):
+    """A headless Debian Chromium driven through Debian's chromedriver; skips (fails under CI) when absent.
+
+    Nothing outside this machine is reachable, so every host but the loopback one resolves to nothing: a page
+    that needs the network shows it. The driver path is given, so selenium never looks for a driver of its own.
+    """
+    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
+        reason = "Chromium is absent: scripts/test.sh installs Debian's chromium and chromium-driver"
+        if os.environ.get("CI"):
+            pytest.fail(f"the browser tests must run in CI, but {reason}")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={window}",
+                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    prefs = {"download.prompt_for_download": False}
+    if download_dir is not None:
+        prefs["download.default_directory"] = str(download_dir)
+    options.add_experimental_option("prefs", prefs)
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(60)
+    return driver

@@ -30,7 +30,7 @@ ALLOWED = {
     "web": {"errors", "corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "batch", "data"},
     "interop": {"errors", "corpus", "model", "simulate", "analysis", "data"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
-    "api": {"errors", "corpus", "model", "simulate", "analysis", "report", "interop", "data"},
+    "api": {"errors", "corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
 }
 
 
@@ -68,6 +68,7 @@ def test_top_level_api():
         "Model", "load_model", "save_model", "dump_model", "validate_file", "check_model", "bundled_model_path",
         "RealpolitikError", "InputFileError", "ModelValidationError", "UnknownIdError", "SimulationError",
         "load", "validate", "simulate_scenarios", "press", "analyse", "make_report", "export", "import_file",
+        "ingest", "extract_file", "extract_text", "draft_model",
     }
 
 
@@ -102,7 +103,8 @@ def test_interop_api_is_the_documented_one():
 
 
 def test_every_verb_has_a_docstring_with_an_example_or_a_pointer():
-    for verb in ("load", "validate", "simulate_scenarios", "press", "analyse", "make_report", "export", "import_file"):
+    for verb in ("load", "validate", "simulate_scenarios", "press", "analyse", "make_report", "export", "import_file",
+                 "ingest", "extract_file", "extract_text", "draft_model"):
         doc = getattr(realpolitik, verb).__doc__
         assert doc and ("Examples" in doc or "realpolitik." in doc), verb
 

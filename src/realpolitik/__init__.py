@@ -11,13 +11,27 @@ The public API, one verb per stage::
     rp.make_report(model, "report.html")             # the HTML report
     rp.export(model, "xmile", "map.xmile")           # Gephi, PySD/Vensim/Stella, FCMpy, spreadsheets
     rp.import_file("edges.csv", "csv")               # and back
+    found = rp.extract_file("article.html")          # ingest + extract: actors, events, causes, forecasts
+    draft = rp.draft_model(found, existing=model)    # a model of proposed items, for review
 
 docs/tutorial.md walks through them.
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
-from realpolitik.api import analyse, export, import_file, load, make_report, press, validate
+from realpolitik.api import (
+    analyse,
+    draft_model,
+    export,
+    extract_file,
+    extract_text,
+    import_file,
+    ingest,
+    load,
+    make_report,
+    press,
+    validate,
+)
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import (
     InputFileError,
@@ -54,9 +68,13 @@ __all__ = [
     "analyse",
     "bundled_model_path",
     "check_model",
+    "draft_model",
     "dump_model",
     "export",
+    "extract_file",
+    "extract_text",
     "import_file",
+    "ingest",
     "load",
     "load_model",
     "make_report",

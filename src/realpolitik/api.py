@@ -14,16 +14,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.analysis import ModelAnalysis, analyze_model
+from realpolitik.corpus import IngestedDocument, ingest_file
 from realpolitik.data import bundled_model_path
 from realpolitik.interop import export_model, import_model
 from realpolitik.model import Model, ValidationReport, load_model, validate_file
 from realpolitik.report import build_report_data, write_report
 from realpolitik.simulate import PressResult, press_perturbation
 
-__all__ = ["analyse", "export", "import_file", "load", "make_report", "press", "validate"]
+if TYPE_CHECKING:  # the extractor loads spaCy, so it is imported only when a verb needs it
+    from realpolitik.extract import Extraction
+
+__all__ = [
+    "analyse",
+    "draft_model",
+    "export",
+    "extract_file",
+    "extract_text",
+    "import_file",
+    "ingest",
+    "load",
+    "make_report",
+    "press",
+    "validate",
+]
 
 
 def load(path: str | Path | None = None) -> Model:
@@ -44,6 +60,70 @@ def load(path: str | Path | None = None) -> Model:
     True
     """
     return load_model(bundled_model_path() if path is None else path)
+
+
+def ingest(path: str | Path) -> IngestedDocument:
+    """Read a txt, md, html or pdf file into clean, normalised text with its title, author and sections.
+
+    See :func:`realpolitik.corpus.ingest_file` (limits, encodings, what is dropped as boilerplate).
+
+    Examples
+    --------
+    >>> import tempfile, realpolitik as rp
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     page = Path(tmp) / "brief.md"
+    ...     _ = page.write_text("# Dam talks stall\\n\\nEgypt and Ethiopia met in Cairo in May 2023.\\n", encoding="utf-8")
+    ...     document = rp.ingest(page)
+    >>> document.title, len(document.id)
+    ('Dam talks stall', 64)
+    """
+    return ingest_file(path)
+
+
+def extract_file(path: str | Path) -> Extraction:
+    """Draft a document's system: actors, people, dated events, relations, causal links, forecasts, with spans.
+
+    The NLP pipeline is loaded on first use (a few seconds) and cached. See
+    :func:`realpolitik.extract.extract_document` and docs/extraction.md.
+    """
+    from realpolitik.extract import extract_file as _extract_file
+
+    return _extract_file(path)
+
+
+def extract_text(text: str, *, title: str | None = None) -> Extraction:
+    """Extract from a string instead of a file (the document id is the sha256 of its UTF-8 bytes).
+
+    Examples
+    --------
+    >>> import realpolitik as rp
+    >>> found = rp.extract_text("In March 2023 Egypt accused Ethiopia of filling the dam without an agreement.")
+    >>> sorted(actor.id for actor in found.actors)
+    ['egypt', 'ethiopia']
+    >>> found.events[0].date
+    '2023-03'
+    """
+    from realpolitik.extract import extract_text as _extract_text
+
+    return _extract_text(text, title=title)
+
+
+def draft_model(extraction: Extraction, *, existing: Model | None = None) -> Model:
+    """Turn an extraction into a model whose every item is proposed for review, merged into ``existing`` if given.
+
+    See :func:`realpolitik.draft.draft_model` for the report of what was created, merged and left out.
+
+    Examples
+    --------
+    >>> import realpolitik as rp
+    >>> found = rp.extract_text("In March 2023 Egypt accused Ethiopia of filling the dam without an agreement.")
+    >>> model = rp.draft_model(found)
+    >>> {actor.review for actor in model.actors}
+    {'proposed'}
+    """
+    from realpolitik.draft import draft_model as _draft_model
+
+    return _draft_model(extraction, existing=existing).model
 
 
 def validate(path: str | Path | None = None, *, documents: Iterable[str | Path] = ()) -> ValidationReport:

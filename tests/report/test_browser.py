@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.conftest import start_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+pytestmark = pytest.mark.browser
 
 # Every element that puts ink on the page inside a matplotlib SVG.
 _DRAWN = "path, use, line, polyline, polygon, rect, circle, ellipse, text, image"
@@ -28,26 +25,7 @@ return Array.from(document.querySelectorAll('figure.chart svg')).map(svg => {{
 
 @pytest.fixture(scope="module")
 def browser():
-    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
-        reason = "Chromium is absent: scripts/test.sh installs Debian's chromium and chromium-driver"
-        if os.environ.get("CI"):
-            pytest.fail(f"the browser test must run in CI, but {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,900",
-                     # Any attempt to reach a host fails, so a report that needs the network shows it.
-                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # The driver path is given, so selenium never looks for (or downloads) a driver of its own.
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
+    driver = start_chromium(window="1280,900")
     yield driver
     driver.quit()
 

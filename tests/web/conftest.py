@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -14,9 +13,7 @@ import pytest
 
 from realpolitik.data import bundled_model_path
 from realpolitik.web import WebSettings, create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+from tests.conftest import start_chromium
 
 
 @pytest.fixture
@@ -78,28 +75,7 @@ def live_server(model_copy: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="module")
 def browser():
-    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
-        reason = "Chromium is absent: scripts/setup.sh test installs Debian's chromium and chromium-driver"
-        if os.environ.get("CI"):
-            pytest.fail(f"the browser tests must run in CI, but {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1400,1000",
-                     # Nothing outside this machine is reachable, so a page that needs the network shows it.
-                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    prefs = {"download.prompt_for_download": False}
-    options.add_experimental_option("prefs", prefs)
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(60)
+    driver = start_chromium(window="1400,1000")
     yield driver
     driver.quit()
 

@@ -38,7 +38,7 @@ def section_table(model: Model, section: str) -> tuple[list[str], list[list[Any]
     >>> from realpolitik.data import bundled_model_path
     >>> columns, rows = section_table(load_model(bundled_model_path()), "causal_links")
     >>> columns[:5], len(rows) > 30
-    (['id', 'evidence', 'cause', 'effect', 'weight'], True)
+    (['id', 'evidence', 'review', 'cause', 'effect'], True)
     """
     columns = list(SECTIONS[section].model_fields)
     rows = []
