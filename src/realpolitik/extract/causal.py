@@ -24,7 +24,8 @@ from typing import Any
 
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.extract.classifier import CausalSentenceClassifier, load_classifier
-from realpolitik.extract.cues import CueLexicon, CueMatch, cue_lexicon, find_cues
+from realpolitik.extract.cues import CueLexicon, CueMatch, all_matches, cue_lexicon, cues_by_sentence, longest, \
+    split_by_sentence
 from realpolitik.extract.schema import ExtractedCausalLink, Mention, SpanEvidence
 
 __all__ = ["find_causal_links"]
@@ -257,7 +258,7 @@ def _mention(doc: Any, lo: int, hi: int) -> Mention:
 
 def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
                       classifier: CausalSentenceClassifier | None = None, use_classifier: bool = True,
-                      min_score: float | None = None) -> list[ExtractedCausalLink]:
+                      min_score: float | None = None, cues: list[CueMatch] | None = None) -> list[ExtractedCausalLink]:
     """The causal claims of a parsed document, each with its cause, effect, polarity, hedge and evidence.
 
     Parameters
@@ -273,6 +274,8 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
         False skips scoring: ``score`` is None and weak cues are kept.
     min_score : float, optional
         Sentence score a weak cue needs to be kept; the classifier's own threshold by default.
+    cues : list of CueMatch, optional
+        ``find_cues(doc, lexicon)``, when the caller has found them already.
 
     Returns
     -------
@@ -293,10 +296,17 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     sentence_scores: dict[int, float] = {}
     links: list[ExtractedCausalLink] = []
     seen: set[tuple] = set()
-    matches = find_cues(doc, lexicon)
+    bundled = cue_lexicon()
+    # one Matcher pass serves both the doc's cues and, with the bundled lexicon, the classifier's per-sentence ones
+    found = all_matches(doc, lexicon) if cues is None else None
+    matches = longest(found) if cues is None else cues
     if use_classifier and matches:  # score every sentence holding a cue in one batch
         sentences = {doc[match.start].sent.start: doc[match.start].sent for match in matches}
-        scores = classifier.score_spans(list(sentences.values()))
+        spans = list(sentences.values())
+        # the classifier's structure features read the bundled lexicon's cues, whatever ``lexicon`` is
+        per_sentence = (split_by_sentence(found, spans) if found is not None and lexicon is bundled
+                        else cues_by_sentence(doc, spans))
+        scores = classifier.score_spans(spans, per_sentence)
         sentence_scores = {start: float(value) for start, value in zip(sentences, scores, strict=True)}
     cue_heads = {match.start for match in matches}
     for match in matches:

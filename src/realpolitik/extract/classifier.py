@@ -48,13 +48,56 @@ BLOCKS: dict[str, dict[str, Any]] = {
 _STRUCTURE_DEPS = {"mark", "agent", "prep", "advcl", "xcomp", "acl", "relcl", "ccomp", "pcomp", "advmod"}
 
 
-def structure_tokens(span: Any) -> list[str]:
+class _SentenceDocs:
+    """Each sentence of one doc as a ``Doc`` of its own, as ``Span.as_doc`` makes it for the rule-based finder.
+
+    ``Span.as_doc`` reads the whole doc's attribute array and entities again for every sentence (quadratic in
+    the sentence count) and computes the span's vector; here the array and entities are read once per doc,
+    and the vector, tensor and categories, which the finder never reads, are left out.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.attrs = doc._get_array_attrs()
+        self.array = doc.to_array(self.attrs)
+        self.ents = {(ent.start, ent.end) for ent in doc.ents}
+
+    def __call__(self, span: Any) -> Any:
+        from spacy.attrs import ENT_IOB, HEAD
+        from spacy.tokens import Doc
+
+        rows = self.array[span.start:span.end].copy()  # as_doc rewires heads in place: keep the doc's array
+        if len(rows) and HEAD in self.attrs:
+            heads = rows[:, self.attrs.index(HEAD)].astype(np.int64) + np.arange(len(rows))
+            if heads.min() < 0 or heads.max() >= len(rows):  # a head outside the sentence: as_doc's own rewiring
+                span._fix_dep_copy(self.attrs, rows)
+        if len(rows) and ENT_IOB in self.attrs and rows[0][self.attrs.index(ENT_IOB)] == 1:
+            rows[0][self.attrs.index(ENT_IOB)] = 3  # an entity cut at the sentence start begins there
+        doc = Doc(self.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+        doc.from_array(self.attrs, rows)
+        ents = doc.ents
+        if ents:  # entities cut by the sentence's edges are dropped, as as_doc drops them
+            for ent in (ents[0], ents[-1]):
+                if (ent.start + span.start, ent.end + span.start) not in self.ents:
+                    doc.set_ents([], missing=[ent], default="unmodified")
+        doc.noun_chunks_iterator = self.doc.noun_chunks_iterator
+        doc.user_hooks = self.doc.user_hooks
+        doc.user_span_hooks = self.doc.user_span_hooks
+        doc.user_token_hooks = self.doc.user_token_hooks
+        return doc
+
+
+def structure_tokens(span: Any, cues: Sequence[Any] | None = None, sentence_doc: Any = None) -> list[str]:
     """Feature tokens from a parsed sentence: its cues and the dependency relations around verbs.
 
     Parameters
     ----------
     span : spacy.tokens.Span or spacy.tokens.Doc
         A parsed sentence.
+    cues : list of CueMatch, optional
+        ``find_cues(span)``, when the caller has it already (see :func:`~realpolitik.extract.cues.cues_by_sentence`).
+    sentence_doc : spacy.tokens.Doc, optional
+        The span copied into a doc of its own (``span.as_doc()`` by default).
 
     Returns
     -------
@@ -64,15 +107,19 @@ def structure_tokens(span: Any) -> list[str]:
     """
     from realpolitik.extract.cues import find_cues
 
+    cues = find_cues(span) if cues is None else list(cues)
     tokens: list[str] = []
-    for match in find_cues(span):
+    for match in cues:
         cue = match.cue
         head = span[match.start]
         tokens += [f"cue:{cue.cue.replace(' ', '_')}", f"kind:{cue.kind}", cue.strength,
                    f"cuedep:{cue.kind}:{head.dep_}"]
     from realpolitik.extract.causal import find_causal_links
 
-    for link in find_causal_links(span.as_doc() if hasattr(span, "as_doc") else span, use_classifier=False):
+    # the sentence as its own doc has the same tokens, so the cues found in the span index it unchanged
+    if sentence_doc is None:
+        sentence_doc = span.as_doc() if hasattr(span, "as_doc") else span
+    for link in find_causal_links(sentence_doc, use_classifier=False, cues=cues):
         tokens += [f"link:{link.cue_kind}", f"link:{link.strength}", f"linkcue:{link.cue.lower().replace(' ', '_')}"]
         if link.hedge:
             tokens.append("link:hedged")
@@ -86,13 +133,29 @@ def structure_tokens(span: Any) -> list[str]:
     return tokens
 
 
-def block_texts(block: str, texts: Sequence[str], spans: Sequence[Any] | None) -> list[str]:
-    """The strings a block's vectorizer reads: the text itself, or the structure tokens joined by spaces."""
+def block_texts(block: str, texts: Sequence[str], spans: Sequence[Any] | None,
+                cues: Sequence[Sequence[Any]] | None = None) -> list[str]:
+    """The strings a block's vectorizer reads: the text itself, or the structure tokens joined by spaces.
+
+    ``cues``, when given, holds ``find_cues(span)`` for each span, found once for the whole doc.
+    """
     if block != "structure":
         return list(texts)
     if spans is None:
         raise ValueError("the structure block needs parsed sentences")
-    return [" ".join(structure_tokens(span)) for span in spans]
+    copies: dict[int, _SentenceDocs] = {}
+
+    def sentence_doc(span: Any) -> Any:
+        if not hasattr(span, "as_doc"):
+            return span
+        if id(span.doc) not in copies:
+            copies[id(span.doc)] = _SentenceDocs(span.doc)
+        return copies[id(span.doc)](span)
+
+    if cues is None:
+        cues = [None] * len(spans)
+    return [" ".join(structure_tokens(span, found, sentence_doc(span)))
+            for span, found in zip(spans, cues, strict=True)]
 
 
 def make_vectorizer(block: str, vocabulary: dict[str, int] | None = None, **overrides: Any):
@@ -139,25 +202,28 @@ class CausalSentenceClassifier:
     def needs_parse(self) -> bool:
         return any(block.name == "structure" for block in self.blocks)
 
-    def features(self, texts: Sequence[str], spans: Sequence[Any] | None = None):
-        """The sparse feature matrix of ``texts`` (``spans``: their parsed sentences, for the structure block)."""
+    def features(self, texts: Sequence[str], spans: Sequence[Any] | None = None,
+                 cues: Sequence[Sequence[Any]] | None = None):
+        """The sparse feature matrix of ``texts`` (``spans``: their parsed sentences, for the structure block;
+        ``cues``: the cues of each span, when already found)."""
         from scipy.sparse import hstack
 
-        parts = [block.vectorizer().transform(block_texts(block.name, texts, spans)) * block.weight
+        parts = [block.vectorizer().transform(block_texts(block.name, texts, spans, cues)) * block.weight
                  for block in self.blocks]
         return hstack(parts).tocsr()
 
-    def predict_proba(self, texts: Sequence[str], spans: Sequence[Any] | None = None) -> np.ndarray:
+    def predict_proba(self, texts: Sequence[str], spans: Sequence[Any] | None = None,
+                      cues: Sequence[Sequence[Any]] | None = None) -> np.ndarray:
         """Probability that each sentence is causal."""
         if len(texts) == 0:
             return np.zeros(0)
-        scores = self.features(texts, spans) @ self.coef + self.intercept
+        scores = self.features(texts, spans, cues) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.asarray(scores, dtype=float).ravel()))
 
-    def score_spans(self, spans: Iterable[Any]) -> np.ndarray:
-        """Probability that each parsed sentence (spaCy ``Span``) is causal."""
+    def score_spans(self, spans: Iterable[Any], cues: Sequence[Sequence[Any]] | None = None) -> np.ndarray:
+        """Probability that each parsed sentence (spaCy ``Span``) is causal (``cues``: as for :meth:`features`)."""
         spans = list(spans)
-        return self.predict_proba([span.text for span in spans], spans)
+        return self.predict_proba([span.text for span in spans], spans, cues)
 
     def save(self, path: str | Path) -> Path:
         """Write the classifier as one ``.npz`` of plain arrays (no pickles)."""
