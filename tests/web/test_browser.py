@@ -166,6 +166,8 @@ def test_a_corpus_document_is_added_then_reviewed(browser, model_copy, tmp_path)
         _click(browser, browser.find_element("css selector", "#corpus-documents button.add"))
         _wait(browser, lambda d: "Added with" in d.find_element("id", "message").text, timeout=240, what="adding")
         _shot(browser, tmp_path, "15-corpus-document-added")
+        # The list is drawn again after the message; the link to the added document comes with it.
+        _wait(browser, lambda d: d.find_elements("css selector", "#corpus-documents a"), what="the document's link")
         _click(browser, browser.find_element("css selector", "#corpus-documents a"))
         _wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), what="document")
         assert "Karsland" in browser.find_element("id", "doc-text").text
