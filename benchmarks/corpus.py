@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import psutil
+from machine import cpu_name
 
 from realpolitik.batch import extract_corpus
 from realpolitik.corpus import CorpusStore, add_paths, run_query
@@ -86,14 +87,7 @@ def write_corpus(folder: Path, count: int, *, seed: int = 7) -> int:
 
 
 def _machine() -> dict:
-    cpu = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_name()
     import dask
     import duckdb
     import spacy

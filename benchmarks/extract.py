@@ -20,6 +20,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from machine import cpu_name
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_52eea514bd0a09a1.txt"
 FIXTURES = ROOT / "tests" / "extract" / "fixtures"
@@ -48,15 +50,7 @@ def _interleaved(runs: dict, repeat: int) -> dict[str, float]:
 
 
 def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} logical CPUs (shared), Python {platform.python_version()}, {platform.system()}"
+    return f"{cpu_name()}, {os.cpu_count()} logical CPUs (shared), Python {platform.python_version()}, {platform.system()}"
 
 
 def measure(repeat: int) -> dict:
