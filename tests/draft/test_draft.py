@@ -86,6 +86,13 @@ def test_actors_keep_kind_aliases_role_and_affiliation(drafted):
     assert council.role is None and council.affiliation is None
 
 
+def test_event_paraphrases_read_as_english(drafted):
+    paraphrase = {event.id: event.evidence[0].paraphrase for event in drafted.model.events}
+    assert paraphrase["palace_seized"].startswith("An assault event dated 2025-03-14")
+    assert paraphrase["aid_suspended"].startswith("A sanction event dated 2025-04")
+    assert paraphrase["coup_1987"].startswith("An event dated 1987")
+
+
 def test_undated_events_are_kept_out_of_the_timeline_and_reported(drafted):
     ids = {event.id for event in drafted.model.events}
     assert ids == {"palace_seized", "aid_suspended", "tessin_meeting", "coup_1987"}

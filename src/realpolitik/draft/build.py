@@ -227,12 +227,13 @@ class _Drafter:
             kind = extracted.type.lower() if extracted.type.lower() in EVENT_TYPES else "other"
             participants = [self.actor_ids[a] for a in extracted.actors if a in self.actor_ids]
             who = ", ".join(self.name_of(a) for a in participants) or "unnamed actors"
-            gist = f"A {kind} event dated {date}, involving {who}."
+            named = "An event" if kind == "other" else f"{'An' if kind[0] in 'aeiou' else 'A'} {kind} event"
+            gist = f"{named} dated {date}, involving {who}."
             description = own_words(extracted.description, extracted.evidence.text, gist)
             self.keep(made, Event, "events", event_id,
                       id=event_id, date=date, date_text=extracted.date_text, description=description or gist,
                       participants=participants, type=kind, review="proposed",
-                      evidence=self.span(extracted.evidence, gist, f"A {kind} event dated {date}."))
+                      evidence=self.span(extracted.evidence, gist, f"{named} dated {date}."))
         return made
 
     # -- forecasts ------------------------------------------------------------------------------
