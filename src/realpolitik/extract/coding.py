@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.extract.events import event_lexicon, event_rules
 from realpolitik.extract.gazetteer import load_data_file, load_gazetteer
+from realpolitik.extract.relations import actors_in
 
 __all__ = ["CodedEvent", "actor_codes", "code_sentence"]
 
@@ -34,15 +35,6 @@ class CodedEvent:
 
 def _reporting() -> set[str]:
     return set(load_data_file("lang/en", "actors.yaml").get("reporting_verbs", ()))
-
-
-def _actors_in(tokens, by_token: dict[int, str]) -> list[str]:
-    found = []
-    for token in tokens:
-        actor = by_token.get(token.i)
-        if actor and actor not in found:
-            found.append(actor)
-    return found
 
 
 def _trigger(sent: Span, lexicon: dict[str, str], reporting: set[str]) -> Token | None:
@@ -107,24 +99,24 @@ def code_sentence(doc: Doc, sent: Span | None = None) -> CodedEvent:
     if passive:  # "X was attacked by Y"
         for child in trigger.children:
             if child.dep_ == "agent":
-                source += _actors_in(child.subtree, by_token)
+                source += actors_in(child.subtree, by_token)
             if child.dep_ == "nsubjpass":
-                target += _actors_in(child.subtree, by_token)
+                target += actors_in(child.subtree, by_token)
     # the doer: the first subject naming an actor on the way from the predicate up to the sentence's root
     # ("the rebels said they will release …": the speakers, when the reported subject names no one)
     head, steps = trigger, 0
     while not source and steps < 6:
         for child in head.children:
             if child.dep_ in _SUBJECTS:
-                source += _actors_in(child.subtree, by_token)
+                source += actors_in(child.subtree, by_token)
         if trigger.pos_ == "NOUN" and head.i == trigger.i:  # "the Hungarian–Romanian agreement": modifiers act
-            source += _actors_in([c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")], by_token)
+            source += actors_in([c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")], by_token)
         if head.head.i == head.i:
             break
         head, steps = head.head, steps + 1
     for child in trigger.children:
         if child.dep_ in _OBJECTS and not (passive and child.dep_ == "agent"):
-            target += _actors_in(child.subtree, by_token)
+            target += actors_in(child.subtree, by_token)
     source = list(dict.fromkeys(source))
     target = [a for a in dict.fromkeys(target) if a not in source]
     if not target:  # no actor in the predicate's objects: the next actor the sentence names after it

@@ -19,10 +19,20 @@ from realpolitik.extract.dates import bounds_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
-__all__ = ["RelationCandidate", "RelationRecognizer", "relation_lexicon"]
+__all__ = ["RelationCandidate", "RelationRecognizer", "actors_in", "relation_lexicon"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent")
 
+
+
+def actors_in(tokens, by_token: dict[int, str]) -> list[str]:
+    """The actor ids that ``tokens`` mention, in order of first mention, each once."""
+    actors = []
+    for token in tokens:
+        actor = by_token.get(token.i)
+        if actor and actor not in actors:
+            actors.append(actor)
+    return actors
 
 @dataclass
 class RelationCandidate:
@@ -118,15 +128,6 @@ class RelationRecognizer:
         return False
 
     @staticmethod
-    def _actors_in(tokens, by_token: dict[int, str]) -> list[str]:
-        actors = []
-        for token in tokens:
-            actor = by_token.get(token.i)
-            if actor and actor not in actors:
-                actors.append(actor)
-        return actors
-
-    @staticmethod
     def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
         """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X)."""
         best = None
@@ -191,7 +192,7 @@ class RelationRecognizer:
         pair: tuple[str, str] | None = None
         for child in token.children:  # "ties between X and Y"
             if child.lower_ in self.between:
-                sides = self._actors_in(child.subtree, by_token)
+                sides = actors_in(child.subtree, by_token)
                 if len(sides) >= 2:
                     pair = (sides[0], sides[1])
         if pair is None:
@@ -205,7 +206,7 @@ class RelationRecognizer:
             inside = [t for t in _phrase(token, skip=_SUBJECTS) if t.i != token.i]
             if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
                 inside = [t for t in inside if by_token.get(t.i) != source]
-            targets = [a for a in self._actors_in(inside, by_token) if a != source]
+            targets = [a for a in actors_in(inside, by_token) if a != source]
             if not targets and token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
                 governing = self._governing_subject(token, by_token)  # "deter the threat of X": X threatens them
                 targets = [governing] if governing and governing != source else []
@@ -213,7 +214,7 @@ class RelationRecognizer:
                 verb = token.head
                 siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS
                             and c.dep_ not in ("advcl", "relcl", "ccomp", "parataxis", "conj") for t in c.subtree]
-                targets = [a for a in self._actors_in(siblings, by_token) if a != source]
+                targets = [a for a in actors_in(siblings, by_token) if a != source]
             if not targets:
                 return None
             pair = (source, targets[0])
