@@ -162,15 +162,37 @@ def _verb_sides(doc: Any, match: CueMatch, cue_heads: set[int]) -> tuple[Any, An
     return (first, second, verb) if match.cue.direction == "cause-first" else (second, first, verb)
 
 
-def _connective_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
+def _purpose_infinitive(verb: Any, lexicon: CueLexicon) -> bool:
+    """Whether an infinitive states a purpose: an adverbial clause, a clause on the verb's object, or the
+    complement of a verb of use ("utilised the threats to emphasise ...")."""
+    if verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.head.dep_ == "dobj"):
+        return True
+    governor = verb.head
+    return (verb.dep_ == "xcomp" and governor.lemma_.lower() in lexicon.means_verbs
+            and any(child.dep_ == "dobj" for child in governor.children))
+
+
+_NOT_MEANS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"}
+
+
+def _means_phrase(preposition: Any) -> bool:
+    """'through X' on a verb, X not a place or a time ("through the mountains", "through 2022")."""
+    if preposition.dep_ != "prep" or preposition.head.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return bool(objects) and all(obj.ent_type_ not in _NOT_MEANS for obj in objects)
+
+
+def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[Any, Any, Any] | None:
     """(cause, effect, anchor) of a connective: the part it introduces and the clause it attaches to."""
     cue_ids = set(range(match.start, match.end))
     last = doc[match.end - 1]
     text = match.cue.cue
     if text in _MARK_ONLY and last.dep_ != "mark":
         return None
-    if text == "to" and not (last.tag_ == "TO" and (last.head.dep_ == "advcl" or (
-            last.head.dep_ == "acl" and last.head.head.dep_ == "dobj"))):
+    if text == "to" and not (last.tag_ == "TO" and _purpose_infinitive(last.head, lexicon)):
+        return None
+    if text == "through" and not _means_phrase(last):
         return None
     if text == "as" and match.start > 0 and doc[match.start - 1].pos_ in ("ADV", "ADJ"):  # "as soon as"
         return None
@@ -312,7 +334,7 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     for match in matches:
         kind = match.cue.kind
         sides = (_verb_sides(doc, match, cue_heads) if kind in ("verb", "verb_prep") else
-                 _connective_sides(doc, match) if kind == "connective" else _adverbial_sides(doc, match))
+                 _connective_sides(doc, match, lexicon) if kind == "connective" else _adverbial_sides(doc, match))
         if sides is None:
             continue
         cause, effect, anchor = sides

@@ -50,11 +50,16 @@ class Cue:
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """The cues, hedge lemmas and negator lemmas of one language."""
+    """The cues, hedge lemmas and negator lemmas of one language.
+
+    ``means_verbs`` are verbs of use ("use", "exploit"): their infinitive complement states a purpose ("used the
+    threats to justify X"), unlike that of "want" or "expect".
+    """
 
     cues: tuple[Cue, ...]
     hedges: frozenset[str]
     negators: frozenset[str]
+    means_verbs: frozenset[str] = frozenset()
 
     def get(self, cue: str) -> Cue:
         """The entry for ``cue`` (its lemma text)."""
@@ -90,7 +95,8 @@ def _check(table: Any, where: str) -> CueLexicon:
         cues.append(Cue(str(entry["cue"]).lower(), kind, direction, int(polarity), strength))
     hedges = frozenset(str(word).lower() for word in table.get("hedges", []))
     negators = frozenset(str(word).lower() for word in table.get("negators", []))
-    return CueLexicon(tuple(cues), hedges, negators)
+    means_verbs = frozenset(str(word).lower() for word in table.get("means_verbs", []))
+    return CueLexicon(tuple(cues), hedges, negators, means_verbs)
 
 
 def read_cue_lexicon(path: str | Path) -> CueLexicon:
