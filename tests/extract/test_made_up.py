@@ -100,3 +100,25 @@ def test_sahel(nlp):
     assert "2024" in dates  # "a year later" than 26 July 2023
     assert ("2022-08", "retreat") in {(e.date, e.type) for e in extraction.events}
     assert ("al_qaeda", "threaten", "benin") in {(r.source, r.type, r.target) for r in extraction.relations}
+
+
+def _triples(nlp, text):
+    from realpolitik.extract import extract_text
+
+    return {(r.source, r.type, r.target) for r in extract_text(text, nlp=nlp).relations}
+
+
+def test_possessive_pronoun_is_read_as_the_actor_before_it(nlp):
+    triples = _triples(nlp, "Turkey's envoy praised the Azerbaijani army in Baku for its war against Armenia.")
+    assert ("azerbaijan", "conflict", "armenia") in triples
+    assert ("turkey", "conflict", "armenia") not in triples
+
+
+def test_pronoun_pointing_into_the_subject_makes_no_relation_between_its_parts(nlp):
+    triples = _triples(nlp, "Hamas and Hezbollah finance their operations through smuggling.")
+    assert not {t for t in triples if t[2] in ("hamas", "hezbollah")}, triples
+
+
+def test_denied_cue_makes_no_relation(nlp):
+    triples = _triples(nlp, "The French ambassador said he had seen no evidence of attacks by Mali on Niger.")
+    assert not {t for t in triples if t[1] == "conflict"}, triples

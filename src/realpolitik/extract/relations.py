@@ -19,7 +19,7 @@ from realpolitik.extract.dates import bounds_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
-__all__ = ["RelationCandidate", "RelationRecognizer", "actors_in", "relation_lexicon"]
+__all__ = ["RelationCandidate", "RelationRecognizer", "actors_in", "relation_lexicon", "resolve_possessives"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent")
 
@@ -59,10 +59,76 @@ def relation_lexicon() -> dict:
             "reversal": set(data.get("reversal", ())), "agentive": set(data.get("agentive", ()))}
 
 
+_NEGATORS = ("not", "never", "n't", "no")
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+_PLACE_PREPOSITIONS = {"in", "at", "into", "across", "near", "within", "inside", "throughout", "around"}
+
+
 def _negated(token: Token) -> bool:
     chain = [token, token.head] if token.pos_ == "NOUN" else [token]
-    return any(child.dep_ == "neg" or child.lower_ in ("not", "never", "n't", "no") for t in chain
-               for child in t.children)
+    return any(child.dep_ == "neg" or child.lower_ in _NEGATORS for t in chain for child in t.children)
+
+
+def _denied(token: Token) -> bool:
+    """A cue noun under a denial of its existence: "no evidence of retaliation", "no sign of an attack"."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i == preposition.i:
+        return False
+    noun = preposition.head
+    return noun.pos_ == "NOUN" and any(child.lower_ in _NEGATORS for child in noun.children)
+
+
+def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
+    """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X)."""
+    best = None
+    for token in root.subtree:
+        actor = by_token.get(token.i)
+        if actor is None:
+            continue
+        depth, current = 0, token
+        while current.i != root.i and current.head.i != current.i and depth < 12:
+            depth += 2 if current.dep_ == "pobj" else 1
+            current = current.head
+        if best is None or depth < best[0]:
+            best = (depth, actor)
+    return best[1] if best else None
+
+
+def resolve_possessives(sent, by_token: dict[int, str]) -> dict[int, str]:
+    """``by_token`` plus the possessive pronouns of ``sent`` read as the actor they refer back to.
+
+    The antecedent is the nearest actor mentioned before the pronoun in the same sentence, leaving out
+    places a preposition of location names ("the situation in Kabul in their fight" is the fight of whoever
+    came before Kabul) and, for "its", plural nouns. A pronoun with no such actor stays unresolved.
+    """
+    resolved = dict(by_token)
+    for token in sent:
+        if token.tag_ != "PRP$" or token.lower_ not in _POSSESSIVE_PRONOUNS or token.i in by_token:
+            continue
+        for earlier in reversed(range(sent.start, token.i)):
+            actor = by_token.get(earlier)
+            candidate = sent.doc[earlier]
+            if actor is None:
+                continue
+            if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPOSITIONS:
+                continue
+            if token.lower_ == "its" and candidate.tag_ in ("NNS", "NNPS"):
+                continue
+            subject = _enclosing_subject(token, earlier)
+            # a pronoun that points into its clause's subject is that subject's ("X and Y finance their
+            # activities" is no relation between X and Y)
+            resolved[token.i] = _head_actor(subject, by_token) or actor if subject is not None else actor
+            break
+    return resolved
+
+
+def _enclosing_subject(token: Token, position: int) -> Token | None:
+    """The subject of a verb above ``token`` whose phrase holds the token at ``position``, if any."""
+    for ancestor in token.ancestors:
+        for child in ancestor.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and position in {t.i for t in child.subtree}:
+                return child
+    return None
 
 
 def _phrase(token: Token, skip: tuple[str, ...] = ()) -> list[Token]:
@@ -101,13 +167,16 @@ class RelationRecognizer:
                 continue
             if not any(i in by_token for i in range(sent.start, sent.end)):
                 continue
+            referents = resolve_possessives(sent, by_token)
             for token in sent:
                 cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
-                if cue is None or token.i in by_token:
+                if cue is None or token.i in referents:
                     continue
                 if cue[1] > 0 and self._reversed(token):
                     continue  # "suspended its aid", "cut part of its aid": the governing verb says the opposite
-                relation = self._read(doc, token, cue, by_token)
+                if _denied(token):
+                    continue  # "saw no evidence of retaliation": the text says it did not happen
+                relation = self._read(doc, token, cue, referents)
                 if relation is None:
                     continue
                 key = (relation.source, relation.target, relation.type, sent.start)
@@ -127,22 +196,6 @@ class RelationRecognizer:
                 return current.lemma_.lower() in self.reversal
         return False
 
-    @staticmethod
-    def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
-        """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X)."""
-        best = None
-        for token in root.subtree:
-            actor = by_token.get(token.i)
-            if actor is None:
-                continue
-            depth, current = 0, token
-            while current.i != root.i and current.head.i != current.i and depth < 12:
-                depth += 2 if current.dep_ == "pobj" else 1
-                current = current.head
-            if best is None or depth < best[0]:
-                best = (depth, actor)
-        return best[1] if best else None
-
     def _source(self, token: Token, by_token: dict[int, str]) -> str | None:
         """The actor doing the cue: the possessor (or agentive "of") of a cue noun, else the subject of the
         governing verb; an infinitive's subject is its governing verb's object ("compelled Russia to deter")."""
@@ -152,21 +205,21 @@ class RelationRecognizer:
         if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-                    actor = self._head_actor(child, by_token)
+                    actor = _head_actor(child, by_token)
                     if actor:
                         return actor
         verb = token
         for _ in range(5):
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "agent"]
             for subject in subjects:
-                actor = self._head_actor(subject, by_token)
+                actor = _head_actor(subject, by_token)
                 if actor:
                     return actor
             if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:  # object control
                 controller = next((c for c in verb.head.children if c.dep_ == "dobj" and
-                                   self._head_actor(c, by_token)), None)
+                                   _head_actor(c, by_token)), None)
                 if controller is not None:
-                    return self._head_actor(controller, by_token)
+                    return _head_actor(controller, by_token)
             if verb.head.i == verb.i:
                 break
             verb = verb.head
@@ -200,7 +253,7 @@ class RelationRecognizer:
             if source is not None and token.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in token.children):
                 source = None  # a passive: the doer is the agent, if named
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                source = self._head_actor(agent, by_token) if agent is not None else None
+                source = _head_actor(agent, by_token) if agent is not None else None
             if source is None:
                 return None
             inside = [t for t in _phrase(token, skip=_SUBJECTS) if t.i != token.i]
