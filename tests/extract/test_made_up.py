@@ -122,3 +122,23 @@ def test_pronoun_pointing_into_the_subject_makes_no_relation_between_its_parts(n
 def test_denied_cue_makes_no_relation(nlp):
     triples = _triples(nlp, "The French ambassador said he had seen no evidence of attacks by Mali on Niger.")
     assert not {t for t in triples if t[1] == "conflict"}, triples
+
+
+def test_later_mention_of_a_named_event_after_or_before_it(nlp):
+    from realpolitik.extract import extract_text
+
+    text = ("Black Sea\n\nThe annexation of Crimea shocked Europe. Ukraine sought closer ties with NATO after the "
+            "annexation of Crimea. Turkey hosted talks with Russia both before and after the annexation of Crimea. "
+            "Kyiv had traded with Moscow until the annexation of Crimea.")
+    events = extract_text(text, nlp=nlp).events
+    dates = {e.evidence.text.split()[0]: e.date for e in events}
+    assert dates["Ukraine"] == "2014-03-18/.."
+    assert "Turkey" not in dates  # the text gives no date for talks on either side of it
+    assert dates["Kyiv"] == "../2014-03-18"
+
+
+def test_a_year_right_after_a_named_event_is_its_own(nlp):
+    from realpolitik.extract import extract_text
+
+    text = "Black Sea\n\nThe annexation of Crimea shocked Europe. Kyiv protested after the annexation of Crimea in 2014."
+    assert "2014" not in {e.date for e in extract_text(text, nlp=nlp).events}

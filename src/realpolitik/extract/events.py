@@ -8,6 +8,7 @@ phrase as participants. Named events of general knowledge ("the Doha agreement")
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +21,9 @@ from realpolitik.extract.sentences import sentence_of, sentences, text_of
 __all__ = ["EventCandidate", "EventRecognizer", "event_lexicon", "event_rules"]
 
 _MAX_EVIDENCE_TOKENS = 45
+# what stands before a later mention of a named event: "after the Doha agreement" is no date in its month
+_BEFORE_NAME = re.compile(r"\b(?P<q>before\s+and\s+after|after\s+and\s+before|since|after|following|before|until|"
+                          r"prior\s+to|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -112,6 +116,34 @@ def _clause_head(trigger: Token) -> Token:
     return current
 
 
+def _around_named(text: str, date):
+    """The date a later mention of a named event gives its clause: its month, or the open interval after or
+    before it ("after the Doha agreement" -> ``2020-02-29/..``); None for "both before and after" it."""
+    found = _BEFORE_NAME.search(text[max(0, date.start - 40):date.start])
+    value = date.edtf[:7] if len(date.edtf) == 10 else date.edtf
+    if found:
+        word = " ".join(found.group("q").lower().split())
+        if "before and after" in word or "after and before" in word:
+            return None
+        if "/" in date.edtf:
+            value = date.edtf
+        elif word in ("since", "after", "following"):
+            value = f"{date.edtf}/.."
+        else:
+            value = f"../{date.edtf}"
+    return type(date)(date.start, date.end, date.text, value, date.kind)
+
+
+def _dates_a_named_event(doc: Doc, span) -> bool:
+    """Whether a stated date follows a named event's mention at once ("the Doha agreement in 2020")."""
+    text = text_of(doc)
+    return any(n.end <= span.start_char and _JUST_IN.fullmatch(text[n.end:span.start_char])
+               for n in doc._.rp_named_events)
+
+
+_JUST_IN = re.compile(r",?\s+(?:in|of|on)\s+", re.IGNORECASE)
+
+
 class EventRecognizer:
     """Build dated events from the date mentions and named events of a doc."""
 
@@ -138,9 +170,11 @@ class EventRecognizer:
                     named_seen.add(known)
                     event = self._named(doc, span, date)
             if event is None:  # a later mention dates what the sentence says happened around then: to the month
-                if date.kind == "named" and len(date.edtf) == 10:
-                    date = type(date)(date.start, date.end, date.text, date.edtf[:7], date.kind)
-                event = self._dated(doc, span, date)
+                if date.kind == "named":
+                    date = _around_named(text_of(doc), date)
+                elif _dates_a_named_event(doc, span):
+                    continue  # "the Doha agreement in 2020": the year is the agreement's, not the clause's
+                event = self._dated(doc, span, date) if date is not None else None
             if event is None or (event.start, event.end) in seen:
                 continue
             seen.add((event.start, event.end))
