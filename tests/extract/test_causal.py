@@ -113,6 +113,12 @@ def test_through_a_route_is_left_to_the_classifier(nlp):
     assert find_causal_links(nlp(text)) == []
 
 
+def test_a_lone_pronoun_is_no_side_of_a_claim(nlp):
+    text = "The blockade closed the port. It also fuelled shortages and ignited protests."
+    assert [link.cause for link in links(nlp, text)] == []
+    assert only(nlp, "The blockade fuelled shortages.", "fuelled").cause == "The blockade"
+
+
 def test_conditional(nlp):
     link = only(nlp, "If the treaty is ratified, the alliance might be weakened.", "if")
     assert link.cause == "the treaty is ratified" and link.effect == "the alliance might be weakened"

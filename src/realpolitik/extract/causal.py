@@ -274,6 +274,14 @@ def _hedge_and_negation(anchor: Any, lexicon: CueLexicon) -> tuple[str | None, b
     return hedge, negated
 
 
+_CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def _contentful(doc: Any, side: tuple[int, int]) -> bool:
+    """Whether a side names something: a content word other than a pronoun ("It", "this" and "before" don't)."""
+    return any(token.pos_ in _CONTENT and token.tag_ not in ("PRP", "PRP$", "WP") for token in doc[side[0]:side[1]])
+
+
 def _mention(doc: Any, lo: int, hi: int) -> Mention:
     return Mention(start=doc[lo].idx, end=doc[hi - 1].idx + len(doc[hi - 1].text))
 
@@ -340,6 +348,8 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
         cause, effect, anchor = sides
         if set(range(*cause)) & set(range(*effect)) or (cause, effect) in seen:
             continue
+        if not (_contentful(doc, cause) and _contentful(doc, effect)):
+            continue  # "It -> their concerns", "the US -> before": no claim a reader could use
         score = None
         if use_classifier:
             score = sentence_scores[doc[match.start].sent.start]
