@@ -277,6 +277,16 @@ class MetonymyResolver:
             found.append(ActorMention(token.idx, end.idx + len(end), before, "former", token.i, end.i + 1))
         return found
 
+    def _governs(self, doc: Doc, mention: ActorMention) -> bool:
+        """Whether a state's name is the possessor of a governance noun: "Afghanistan's (new) government"."""
+        at = mention.token_end
+        if at >= len(doc) or doc[at].lower_ not in ("'s", "’s"):
+            return False
+        at += 1
+        while at < len(doc) and doc[at].pos_ == "ADJ" and at - mention.token_end <= 3:
+            at += 1
+        return at < len(doc) and doc[at].lower_ in self.governance
+
     def _governed(self, doc: Doc, mention: ActorMention) -> bool:
         """Whether a capital mention stands for a government rather than the city."""
         token = doc[mention.token_end - 1]
@@ -310,6 +320,11 @@ class MetonymyResolver:
                 actor = regime or mention.actor
                 mention.actor, mention.how = actor, "metonym"
                 _record(doc, gaz.entries[actor]).aliases.add(text_of(doc)[mention.start:mention.end])
+            elif entry is not None and entry.kind == "state" and entry.iso3 and self._governs(doc, mention):
+                regime = gaz.regime_at(entry.iso3, doc._.rp_reference_date)
+                if regime and regime != mention.actor:  # "Afghanistan's new government" in 2022 is the Taliban's
+                    mention.actor, mention.how = regime, "metonym"
+                    _record(doc, gaz.entries[regime])
             kept.append(mention)
         kept.extend(self._former_governments(doc, kept))
         doc._.rp_mentions = sorted(kept, key=lambda m: m.start)
