@@ -153,3 +153,10 @@ def test_a_states_government_is_the_regime_ruling_at_the_time(nlp):
     ids = {a.id for a in extract_text(earlier, nlp=nlp).actors}
     assert {"afghan_republic", "afghanistan"} <= ids  # the mountains are the country's, not the regime's
     assert ("russia", "support", "france") in _triples(nlp, "Paris\n\nRussia praised France's government in 2010.")
+
+
+def test_predicative_as_gives_the_role_to_the_object(nlp):
+    assert ("turkey", "aid", "azerbaijan") in _triples(
+        nlp, "Ankara\n\nTurkey presents itself as the guarantor of security in Azerbaijan.")
+    assert ("russia", "aid", "armenia") in _triples(
+        nlp, "Baku\n\nThe war helped Russia establish itself as the main provider of arms to Armenia.")

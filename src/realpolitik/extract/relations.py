@@ -61,6 +61,7 @@ def relation_lexicon() -> dict:
 
 _NEGATORS = ("not", "never", "n't", "no")
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+_REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself"}
 _PLACE_PREPOSITIONS = {"in", "at", "into", "across", "near", "within", "inside", "throughout", "around"}
 
 
@@ -95,7 +96,7 @@ def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
 
 
 def resolve_possessives(sent, by_token: dict[int, str]) -> dict[int, str]:
-    """``by_token`` plus the possessive pronouns of ``sent`` read as the actor they refer back to.
+    """``by_token`` plus the possessive and reflexive pronouns of ``sent`` read as the actor they refer back to.
 
     The antecedent is the nearest actor mentioned before the pronoun in the same sentence, leaving out
     places a preposition of location names ("the situation in Kabul in their fight" is the fight of whoever
@@ -103,7 +104,8 @@ def resolve_possessives(sent, by_token: dict[int, str]) -> dict[int, str]:
     """
     resolved = dict(by_token)
     for token in sent:
-        if token.tag_ != "PRP$" or token.lower_ not in _POSSESSIVE_PRONOUNS or token.i in by_token:
+        if token.lower_ not in _POSSESSIVE_PRONOUNS | _REFLEXIVE_PRONOUNS or token.tag_ not in ("PRP$", "PRP") \
+                or token.i in by_token:
             continue
         for earlier in reversed(range(sent.start, token.i)):
             actor = by_token.get(earlier)
@@ -208,6 +210,11 @@ class RelationRecognizer:
                     actor = _head_actor(child, by_token)
                     if actor:
                         return actor
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
+            # a predicative "as": "established itself as the main provider of security in X" is its object's role
+            role_of = next((c for c in token.head.head.children if c.dep_ == "dobj" and by_token.get(c.i)), None)
+            if role_of is not None:
+                return by_token[role_of.i]
         verb = token
         for _ in range(5):
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "agent"]
