@@ -159,4 +159,4 @@ def test_predicative_as_gives_the_role_to_the_object(nlp):
     assert ("turkey", "aid", "azerbaijan") in _triples(
         nlp, "Ankara\n\nTurkey presents itself as the guarantor of security in Azerbaijan.")
     assert ("russia", "aid", "armenia") in _triples(
-        nlp, "Baku\n\nThe war helped Russia establish itself as the main provider of arms to Armenia.")
+        nlp, "Baku\n\nThe war helped Russia establish itself as the leading provider of arms to Armenia.")

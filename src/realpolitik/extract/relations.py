@@ -211,7 +211,7 @@ class RelationRecognizer:
                     if actor:
                         return actor
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
-            # a predicative "as": "established itself as the main provider of security in X" is its object's role
+            # a predicative "as": "presents itself as the guarantor of X" names its object in that role
             role_of = next((c for c in token.head.head.children if c.dep_ == "dobj" and by_token.get(c.i)), None)
             if role_of is not None:
                 return by_token[role_of.i]
