@@ -155,6 +155,13 @@ def test_a_states_government_is_the_regime_ruling_at_the_time(nlp):
     assert ("russia", "support", "france") in _triples(nlp, "Paris\n\nRussia praised France's government in 2010.")
 
 
+def test_a_demonym_before_a_governance_noun_is_the_regime_at_the_time(nlp):
+    later = "Kabul\n\nThe Taliban took Kabul in August 2021. Russia praised the Afghan government in October 2021."
+    assert ("russia", "support", "taliban") in _triples(nlp, later)
+    earlier = "Kabul\n\nAfghan officials visited Moscow in 2010."
+    assert ("afghan_republic", "consult", "russia") in _triples(nlp, earlier)
+
+
 def test_predicative_as_gives_the_role_to_the_object(nlp):
     assert ("turkey", "aid", "azerbaijan") in _triples(
         nlp, "Ankara\n\nTurkey presents itself as the guarantor of security in Azerbaijan.")

@@ -278,11 +278,13 @@ class MetonymyResolver:
         return found
 
     def _governs(self, doc: Doc, mention: ActorMention) -> bool:
-        """Whether a state's name is the possessor of a governance noun: "Afghanistan's (new) government"."""
+        """Whether a state's name is the possessor of a governance noun ("Afghanistan's (new) government"), or
+        its demonym the noun's modifier ("the Afghan government")."""
         at = mention.token_end
-        if at >= len(doc) or doc[at].lower_ not in ("'s", "’s"):
+        if at < len(doc) and doc[at].lower_ in ("'s", "’s"):
+            at += 1
+        elif mention.how != "demonym":
             return False
-        at += 1
         while at < len(doc) and doc[at].pos_ == "ADJ" and at - mention.token_end <= 3:
             at += 1
         return at < len(doc) and doc[at].lower_ in self.governance
