@@ -24,6 +24,8 @@ _MAX_EVIDENCE_TOKENS = 45
 # what stands before a later mention of a named event: "after the Doha agreement" is no date in its month
 _BEFORE_NAME = re.compile(r"\b(?P<q>before\s+and\s+after|after\s+and\s+before|since|after|following|before|until|"
                           r"prior\s+to|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# what stands between a named event and a date that is its own: "the Doha agreement in 2020"
+_JUST_IN = re.compile(r",?\s+(?:in|of|on)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -139,9 +141,6 @@ def _dates_a_named_event(doc: Doc, span) -> bool:
     text = text_of(doc)
     return any(n.end <= span.start_char and _JUST_IN.fullmatch(text[n.end:span.start_char])
                for n in doc._.rp_named_events)
-
-
-_JUST_IN = re.compile(r",?\s+(?:in|of|on)\s+", re.IGNORECASE)
 
 
 class EventRecognizer:

@@ -10,6 +10,8 @@ the clause give ``valid_from`` (or both ends for a range).
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +21,7 @@ from realpolitik.extract.dates import bounds_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
-__all__ = ["RelationCandidate", "RelationRecognizer", "actors_in", "relation_lexicon", "resolve_possessives"]
+__all__ = ["RelationCandidate", "RelationRecognizer", "actors_in", "relation_lexicon", "resolve_pronouns"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent")
 
@@ -95,14 +97,15 @@ def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
     return best[1] if best else None
 
 
-def resolve_possessives(sent, by_token: dict[int, str]) -> dict[int, str]:
+def resolve_pronouns(sent, by_token: Mapping[int, str]) -> Mapping[int, str]:
     """``by_token`` plus the possessive and reflexive pronouns of ``sent`` read as the actor they refer back to.
 
     The antecedent is the nearest actor mentioned before the pronoun in the same sentence, leaving out
     places a preposition of location names ("the situation in Kabul in their fight" is the fight of whoever
-    came before Kabul) and, for "its", plural nouns. A pronoun with no such actor stays unresolved.
+    came before Kabul) and, for "its", plural nouns. A pronoun with no such actor stays unresolved. The
+    document's own mapping is not copied: the sentence's pronouns are looked up first, then ``by_token``.
     """
-    resolved = dict(by_token)
+    resolved: dict[int, str] = {}
     for token in sent:
         if token.lower_ not in _POSSESSIVE_PRONOUNS | _REFLEXIVE_PRONOUNS or token.tag_ not in ("PRP$", "PRP") \
                 or token.i in by_token:
@@ -121,14 +124,14 @@ def resolve_possessives(sent, by_token: dict[int, str]) -> dict[int, str]:
             # activities" is no relation between X and Y)
             resolved[token.i] = _head_actor(subject, by_token) or actor if subject is not None else actor
             break
-    return resolved
+    return ChainMap(resolved, by_token) if resolved else by_token
 
 
 def _enclosing_subject(token: Token, position: int) -> Token | None:
     """The subject of a verb above ``token`` whose phrase holds the token at ``position``, if any."""
     for ancestor in token.ancestors:
         for child in ancestor.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and position in {t.i for t in child.subtree}:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.left_edge.i <= position <= child.right_edge.i:
                 return child
     return None
 
@@ -169,7 +172,7 @@ class RelationRecognizer:
                 continue
             if not any(i in by_token for i in range(sent.start, sent.end)):
                 continue
-            referents = resolve_possessives(sent, by_token)
+            referents = resolve_pronouns(sent, by_token)
             for token in sent:
                 cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
                 if cue is None or token.i in referents:
