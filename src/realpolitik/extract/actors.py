@@ -209,7 +209,7 @@ class ActorRecognizer:
             kind = "state" if label == "GPE" else ("armed_group" if last in self.armed_heads else "organisation")
             if kind == "organisation" and self.alliance_words & set(name.split()):
                 kind = "alliance"
-            record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
+            doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found
 

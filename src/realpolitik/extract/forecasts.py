@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.extract.schema import ExtractedForecast, Mention, SpanEvidence
-from realpolitik.lang.estimative import ICD203_BANDS, band_of_phrase, read_term_table
+from realpolitik.lang.estimative import ICD203_BANDS, read_term_table
 
 __all__ = ["find_forecasts"]
 
