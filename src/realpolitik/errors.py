@@ -111,6 +111,7 @@ class Errors:
     E112 = "cannot write {path}: {reason}"
     E113 = "the size limit must be a positive number of megabytes, got {value}"
     E114 = "cannot read {path}: {reason}"
+    E115 = "the publication date must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got '{value}'"
     # Corpus store and batch extraction (E130-E159)
     E130 = "{path} is not a realpolitik corpus database, or it is damaged ({reason}); move it aside or name another --data-dir"
     E131 = "the corpus database {path} is locked by another process{holder}; try again when that process has finished"

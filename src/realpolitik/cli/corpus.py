@@ -9,7 +9,7 @@ import typer
 
 from realpolitik.batch import draft_from_store, extract_corpus
 from realpolitik.cli.common import EXIT_PROBLEMS, console, err_console, print_json, table
-from realpolitik.cli.options import JsonOption
+from realpolitik.cli.options import JsonOption, PublishedOption, checked_published
 from realpolitik.corpus import (
     DATA_DIR_ENV,
     actor_mentions,
@@ -46,10 +46,12 @@ def add_command(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (txt, md, html, pdf).", show_default=False)],
     data_dir: DataDirOption = None,
     as_json: JsonOption = False,
+    published: PublishedOption = None,
 ) -> None:
     """Read documents into the store; bytes already stored add nothing, bad files are reported and skipped."""
+    published = checked_published(published)
     store = open_store(data_dir)
-    result = add_paths(store, paths, progress=not as_json)
+    result = add_paths(store, paths, progress=not as_json, published=published)
     if as_json:
         print_json({"database": str(store.path), **result.as_dict()})
     else:

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from realpolitik.cli.common import console, err_console, print_json
-from realpolitik.cli.options import JsonOption
+from realpolitik.cli.common import EXIT_USAGE, console, err_console, fail, print_json
+from realpolitik.cli.options import JsonOption, PublishedOption, checked_published
 from realpolitik.draft import (
     DEFAULT_THRESHOLD,
     draft_model,
@@ -37,14 +37,19 @@ def draft_command(
         float, typer.Option(min=0.0, max=1.0, help="Similarity at which two causal phrases are one concept.")
     ] = DEFAULT_THRESHOLD,
     as_json: JsonOption = False,
+    published: PublishedOption = None,
 ) -> None:
     """Draft a model from an extraction: every item proposed for review, evidence paraphrased."""
     if output.resolve() == path.resolve():
         raise RealpolitikError(Errors.E184.format(path=output))
+    published = checked_published(published)
+    if published is not None and path.suffix.lower() == ".json":
+        fail("--published is read when draft runs the extractor on a document; an extraction's dates are already "
+             f"resolved: run `realpolitik extract --published {published}` on the document instead", EXIT_USAGE)
     existing = load_model_one_line(merge) if merge is not None else None
     if path.suffix.lower() != ".json":
         err_console.print(f"extracting {path} …")
-    extraction = load_extraction(path)
+    extraction = load_extraction(path, published=published)
     filename = None if path.suffix.lower() == ".json" else path.name
     result = draft_model(extraction, existing=existing, title=title, filename=filename, threshold=threshold)
     write_model_atomically(result.model, output)

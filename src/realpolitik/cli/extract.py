@@ -12,6 +12,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, table
+from realpolitik.cli.options import PublishedOption, checked_published
 from realpolitik.errors import Errors, RealpolitikError
 
 __all__ = ["register"]
@@ -58,10 +59,12 @@ def extract_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (one object, a list for several files), "
                                      "jsonl (one object a line) or table.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    published: PublishedOption = None,
 ) -> None:
     """Extract actors, people, dated events, relations, causal links and forecasts from documents."""
     if fmt not in FORMATS:
         fail(Errors.E162.format(fmt=fmt, known=", ".join(FORMATS)), EXIT_USAGE)
+    published = checked_published(published)
     if output is not None and output.is_dir():
         fail(Errors.E164.format(path=output, reason="it is a directory"), EXIT_USAGE)
     if fmt == "table" and output is not None:
@@ -76,7 +79,7 @@ def extract_command(
         for path in paths:
             progress.update(task, description=path.name)
             try:
-                results.append(extract_file(path, nlp=nlp))
+                results.append(extract_file(path, nlp=nlp, published=published))
             except RealpolitikError as exc:
                 failed += 1
                 err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True, markup=True, highlight=False)

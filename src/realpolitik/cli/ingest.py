@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, print_json, table
-from realpolitik.cli.options import JsonOption
+from realpolitik.cli.options import JsonOption, PublishedOption, checked_published
 from realpolitik.corpus import MAX_TEXT_BYTES, IngestFailure, IngestReport, ingest_paths, write_document
 from realpolitik.corpus.source import MB
 from realpolitik.errors import Errors, RealpolitikError
@@ -29,6 +29,7 @@ def ingest_command(
         float, typer.Option("--max-mb", help="Largest file to read, in megabytes (1 MB = 1,048,576 bytes).")
     ] = MAX_TEXT_BYTES / MB,
     recursive: Annotated[bool, typer.Option(help="Look into sub-folders of the folders given.")] = True,
+    published: PublishedOption = None,
 ) -> None:
     """Read documents and show, per document, its id, format, title, author, sections, words, language and notes.
 
@@ -36,6 +37,7 @@ def ingest_command(
     """
     if max_mb <= 0:
         fail(Errors.E113.format(value=max_mb), EXIT_USAGE)
+    published = checked_published(published)
     limit = int(max_mb * MB)
     with Progress(
         TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
@@ -46,7 +48,7 @@ def ingest_command(
         def advance(done: int, total: int, path: Path) -> None:
             progress.update(task, completed=done, total=total, description=path.name, visible=total > 1)
 
-        report = ingest_paths(paths, recursive=recursive, limit=limit, progress=advance)
+        report = ingest_paths(paths, recursive=recursive, limit=limit, progress=advance, published=published)
     written: dict[str, list[str]] = {}
     if output_dir is not None:
         for document in report.documents:
@@ -68,7 +70,7 @@ def ingest_command(
 def _print(report: IngestReport, output_dir: Path | None, written: int) -> None:
     if report.documents:
         shown = Table(title=f"{len(report.documents)} document(s) read", title_justify="left", title_style="bold")
-        for name in ("id", "format", "sections", "words", "language", "notes"):
+        for name in ("id", "format", "published", "sections", "words", "language", "notes"):
             shown.add_column(name, no_wrap=True, justify="right" if name in ("sections", "words", "notes") else "left")
         shown.add_column("title", overflow="fold", min_width=20)
         shown.add_column("author", overflow="fold", min_width=10)
@@ -76,6 +78,7 @@ def _print(report: IngestReport, output_dir: Path | None, written: int) -> None:
             shown.add_row(
                 document.id[:12],
                 document.source_format,
+                document.published or "-",
                 str(len(document.sections)),
                 str(document.words),
                 document.language or "?",

@@ -1,7 +1,7 @@
 """Reading documents into normalised text with stable character offsets, and the corpus store."""
 
 from realpolitik.corpus.boilerplate import drop_boilerplate
-from realpolitik.corpus.document import IngestedDocument, Section
+from realpolitik.corpus.document import IngestedDocument, Section, check_published
 from realpolitik.corpus.ingest import (
     IngestFailure,
     IngestReport,
@@ -54,6 +54,7 @@ __all__ = [
     "actor_mentions",
     "add_paths",
     "causal_claims",
+    "check_published",
     "default_data_dir",
     "detect_language",
     "drop_boilerplate",

@@ -6,13 +6,48 @@ format they came from. Character offsets anywhere in realpolitik index :attr:`In
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-__all__ = ["IngestedDocument", "Section"]
+from realpolitik.corpus.source import coded_error
+
+__all__ = ["IngestedDocument", "Section", "check_published"]
 
 _WORD = re.compile(r"\w+")
+# a date, or the date part of an ISO timestamp ("2023-08-02T09:30:00Z")
+_ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                       r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?")
+
+
+def check_published(value: str) -> str:
+    """A publication date given by the user, as the EDTF day, month or year it names.
+
+    Raises
+    ------
+    InputFileError
+        ``value`` is not an ISO date (E115); its ``code`` attribute is ``"E115"``.
+
+    Examples
+    --------
+    >>> check_published("2023-08-02"), check_published("2023-08"), check_published(" 2024-03-06T10:00:00Z ")
+    ('2023-08-02', '2023-08', '2024-03-06')
+    >>> check_published("last Tuesday")
+    Traceback (most recent call last):
+    ...
+    realpolitik.errors.InputFileError: the publication date must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got 'last Tuesday'
+    """
+    found = _ISO_DATE.fullmatch(str(value).strip())
+    problem = coded_error("E115", value=value)
+    if found is None:
+        raise problem
+    year, month, day = found.group("y"), found.group("m"), found.group("d")
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise problem from None
+    return "-".join(part for part in (year, month, day) if part)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from realpolitik.corpus.boilerplate import drop_boilerplate
-from realpolitik.corpus.document import IngestedDocument
+from realpolitik.corpus.document import IngestedDocument, check_published
 from realpolitik.corpus.language import detect_language
 from realpolitik.corpus.readers import detect_format, reader_for
 from realpolitik.corpus.source import MB, coded_error, read_document_bytes, sniff_binary
@@ -56,7 +56,7 @@ class IngestReport:
         }
 
 
-def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> IngestedDocument:
+def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES, published: str | None = None) -> IngestedDocument:
     """Read one document (plain text, Markdown, HTML or PDF) into an :class:`IngestedDocument`.
 
     Parameters
@@ -65,6 +65,10 @@ def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> IngestedDoc
         The file. Its format comes from its suffix, checked against its first bytes.
     limit
         Largest file accepted, in bytes (default :data:`~realpolitik.corpus.MAX_TEXT_BYTES`, 20 MB).
+    published
+        The publication date (ISO: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), when the caller knows it; it wins over
+        a date the document states (HTML metadata, front matter, a "Published" line). Relative dates in the
+        text ("last week", "on 27 July") are read against it.
 
     Returns
     -------
@@ -90,6 +94,7 @@ def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> IngestedDoc
     path = Path(path)
     if limit <= 0:
         raise coded_error("E113", value=limit / MB)
+    given = check_published(published) if published is not None else None
     data = read_document_bytes(path, limit=limit)
     fmt, notes = detect_format(path, data)
     if fmt != "pdf" and (binary := sniff_binary(data)):
@@ -111,7 +116,7 @@ def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> IngestedDoc
         text=cleaned.text,
         title=structure.title,
         author=read.author or structure.author,
-        published=read.published or structure.published,
+        published=given or read.published or structure.published,
         sections=tuple(structure.sections),
         language=guess.code,
         source_format=fmt,
@@ -149,7 +154,7 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
 
 
 def iter_ingest(
-    paths: Iterable[str | Path], *, recursive: bool = True, limit: int = MAX_TEXT_BYTES
+    paths: Iterable[str | Path], *, recursive: bool = True, limit: int = MAX_TEXT_BYTES, published: str | None = None
 ) -> Iterator[IngestedDocument | IngestFailure]:
     """Read files and folders one document at a time, yielding each document or failure as it is met.
 
@@ -163,14 +168,15 @@ def iter_ingest(
     """
     files, failures = find_documents(paths, recursive=recursive)
     yield from failures
-    yield from _read_each(files, limit)
+    yield from _read_each(files, limit, published)
 
 
-def _read_each(files: list[Path], limit: int) -> Iterator[IngestedDocument | IngestFailure]:
+def _read_each(files: list[Path], limit: int, published: str | None = None
+               ) -> Iterator[IngestedDocument | IngestFailure]:
     seen: dict[str, Path] = {}
     for path in files:
         try:
-            document = ingest_file(path, limit=limit)
+            document = ingest_file(path, limit=limit, published=published)
         except RealpolitikError as exc:
             yield _failure(path, exc)
             continue
@@ -187,6 +193,7 @@ def ingest_paths(
     recursive: bool = True,
     limit: int = MAX_TEXT_BYTES,
     progress: Callable[[int, int, Path], None] | None = None,
+    published: str | None = None,
 ) -> IngestReport:
     """Read every file named or found in the folders named; each bad file is reported, the rest still read.
 
@@ -200,6 +207,8 @@ def ingest_paths(
         Largest file accepted, in bytes.
     progress
         Called after each file with (files done, files in all, the file's path), for a progress bar.
+    published
+        A publication date for every file read (see :func:`ingest_file`).
 
     Returns
     -------
@@ -208,7 +217,7 @@ def ingest_paths(
     """
     files, failures = find_documents(paths, recursive=recursive)
     report = IngestReport(failures=failures)
-    for done, (path, result) in enumerate(zip(files, _read_each(files, limit), strict=True), start=1):
+    for done, (path, result) in enumerate(zip(files, _read_each(files, limit, published), strict=True), start=1):
         if isinstance(result, IngestFailure):
             report.failures.append(result)
         else:

@@ -34,17 +34,18 @@ def _irregular(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
     return found
 
 
-def _read_all(files: list[Path], result: AddResult) -> Iterator[IngestedDocument]:
+def _read_all(files: list[Path], result: AddResult, published: str | None) -> Iterator[IngestedDocument]:
     for path in files:
         try:
-            yield ingest_file(path)
+            yield ingest_file(path, published=published)
         except RealpolitikError as exc:
             result.failed.append((str(path), str(exc)))
         except OSError as exc:  # a file that vanished or turned unreadable between listing and reading
             result.failed.append((str(path), Errors.E138.format(path=path, reason=exc.strerror or exc)))
 
 
-def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool = False) -> AddResult:
+def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool = False,
+              published: str | None = None) -> AddResult:
     """Read every file named (folders walked) and store the documents not stored yet.
 
     Files are read by :func:`realpolitik.corpus.ingest_file` (text, Markdown, HTML, PDF). A file that
@@ -59,6 +60,8 @@ def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool
         Files and folders (hidden files inside folders are skipped).
     progress : bool
         Show a progress bar with an ETA on stderr.
+    published : str, optional
+        The publication date (ISO) of every document added, over the one a document states.
 
     Returns
     -------
@@ -89,7 +92,7 @@ def add_paths(store: CorpusStore, paths: Iterable[str | Path], *, progress: bool
         for start in range(0, len(files), _CHUNK):
             chunk = files[start:start + _CHUNK]
             failed_before = len(result.failed)
-            documents = list(_read_all(chunk, result))
+            documents = list(_read_all(chunk, result, published))
             bar.advance(len(result.failed) - failed_before)
             part = store.add_documents(
                 documents, on_each=lambda doc, new: bar.advance(words=len(doc.text.split()) if new else 0)

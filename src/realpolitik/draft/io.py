@@ -51,8 +51,10 @@ def read_extraction(path: str | Path) -> Extraction:
         raise InputFileError(Errors.E180.format(path=path, reason=reason)) from exc
 
 
-def load_extraction(path: str | Path) -> Extraction:
+def load_extraction(path: str | Path, *, published: str | None = None) -> Extraction:
     """An extraction JSON file (``*.json``) as it is, or any other document run through the extractor.
+
+    ``published`` (ISO date) is the document's publication date, for a document run through the extractor.
 
     Raises
     ------
@@ -69,7 +71,7 @@ def load_extraction(path: str | Path) -> Extraction:
         from realpolitik.extract import extract_file  # type: ignore[attr-defined]
     except ImportError as exc:
         raise RealpolitikError(Errors.E185.format(path=path, reason="no extractor in this installation")) from exc
-    return extract_file(path)
+    return extract_file(path, published=published)
 
 
 def load_model_one_line(path: str | Path) -> Model:

@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from realpolitik.corpus import IngestedDocument, ingest_file, sha256_hex
+from realpolitik.corpus import IngestedDocument, check_published, ingest_file, sha256_hex
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.forecasts import find_forecasts
@@ -174,16 +174,20 @@ def extract_text(text: str, *, document_id: str | None = None, title: str | None
         If ``text`` is empty (E165).
     """
     ident = document_id or sha256_hex(text.encode("utf-8"))
+    published = check_published(published) if published is not None else None
     return extract_document(IngestedDocument(id=ident, text=text, title=title, author=author, published=published,
                                              language="en"), nlp=nlp)
 
 
-def extract_file(path: str | Path, *, nlp: Language | None = None) -> Extraction:
-    """Read a document (through the ingest stage when installed) and extract from it.
+def extract_file(path: str | Path, *, nlp: Language | None = None, published: str | None = None) -> Extraction:
+    """Read a document through the ingest stage and extract from it.
+
+    ``published`` (ISO date) is the publication date when the caller knows it; otherwise the one the document
+    states, if any, is the reference of relative dates.
 
     Raises
     ------
     InputFileError
-        If the file cannot be read as a document.
+        If the file cannot be read as a document, or ``published`` is not an ISO date (E115).
     """
-    return extract_document(ingest_file(Path(path)), nlp=nlp)
+    return extract_document(ingest_file(Path(path), published=published), nlp=nlp)
