@@ -122,3 +122,45 @@ def test_parse_date_returns_iso_or_none(value):
 )
 def test_languages(text, code):
     assert detect_language(text).code == code
+
+
+# --- the author's note that closes an analysis ---------------------------------------------------------------------
+
+NOTE_BODY = "The two delegations met again.\n\nBoth capitals are now waiting for the river commission's report.\n\n"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Jane Roe is a Senior Fellow at the Lorn Institute.\n",
+        "Ana de la Cruz is Assistant Professor of Politics at Vell University. Her work covers river basins.\n",
+        "Ali Demir is the director of the Basin Centre.\n\nMara Holm is a researcher at the Basin Centre.\n",
+        "Tomas K. Varga III is a Senior Lecturer in War Studies at Strelsau College.\n",
+    ],
+)
+def test_a_trailing_author_note_is_found(note):
+    from realpolitik.corpus import find_author_note
+
+    text = NOTE_BODY + note
+    assert text[find_author_note(text):] == note
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The Lorn Commission is a body of experts on water.\n",  # an organisation, not a person's note
+        "Jane Roe is right that the talks will resume.\n",  # a name and 'is', but no role
+        "Both sides are a long way from a deal.\n",
+    ],
+)
+def test_a_closing_paragraph_of_the_argument_is_no_author_note(last):
+    from realpolitik.corpus import find_author_note
+
+    assert find_author_note(NOTE_BODY + last) is None
+
+
+def test_only_trailing_notes_count():
+    from realpolitik.corpus import find_author_note
+
+    text = "Jane Roe is a Senior Fellow at the Lorn Institute.\n\n" + NOTE_BODY
+    assert find_author_note(text) is None

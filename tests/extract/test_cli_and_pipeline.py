@@ -113,3 +113,39 @@ def test_cli_extract_table(cli):
     assert "Actors" in result.stdout and "sameh_shoukry" in result.stdout and "foreign minister" in result.stdout
     refused = cli("extract", FIXTURES / "nile_dam.txt", "--format", "table", "-o", "x.json")
     assert refused.code == 2
+
+
+# --- the publication date and the author's note ---------------------------------------------------------------------
+
+BRIEF = ("Delta talks stall\n\nEgypt and Sudan signed a water accord in May 2019. Ethiopia rejected it.\n\n"
+         "Mara Holm is a Senior Fellow at the Vell Institute for Water Studies.\n")
+
+
+def test_the_author_note_is_left_out(nlp):
+    extraction = extract_text(BRIEF, nlp=nlp, published="2024-02-01")
+    names = {a.name for a in extraction.actors}
+    assert "Mara Holm" not in names and not any("Vell" in name for name in names)
+    assert {"egypt", "sudan"} <= {a.id for a in extraction.actors}
+    assert extraction.document.body_end == BRIEF.index("Mara Holm")
+    assert any("author's note" in note for note in extraction.notes)
+
+
+def test_the_publication_date_is_recorded_or_its_absence_said(nlp):
+    dated = extract_text(BRIEF, nlp=nlp, published="2024-02-01")
+    assert dated.document.published == "2024-02-01" and dated.document.reference_date == "2024-02-01"
+    assert not any("publication date" in note for note in dated.notes)
+    undated = extract_text(BRIEF, nlp=nlp)
+    assert undated.document.published is None
+    assert sum("no publication date" in note for note in undated.notes) == 1
+    with pytest.raises(InputFileError, match="ISO date"):
+        extract_text(BRIEF, nlp=nlp, published="next Tuesday")
+
+
+def test_extract_takes_published_and_refuses_a_wrong_one(tmp_path, cli):
+    path = tmp_path / "brief.txt"
+    path.write_text(BRIEF, encoding="utf-8")
+    bad = cli("extract", path, "--published", "2024-13-01")
+    assert bad.code == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.output
+    good = cli("extract", path, "--published", "2024-02")
+    assert good.code == 0, good.stderr
+    assert json.loads(good.stdout)["document"]["published"] == "2024-02"

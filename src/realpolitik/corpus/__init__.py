@@ -21,6 +21,7 @@ from realpolitik.corpus.store import (
     open_store,
 )
 from realpolitik.corpus.store_add import add_paths
+from realpolitik.corpus.structure import find_author_note
 from realpolitik.corpus.store_parquet import export_parquet, import_parquet
 from realpolitik.corpus.store_queries import (
     QueryResult,
@@ -59,6 +60,7 @@ __all__ = [
     "detect_language",
     "drop_boilerplate",
     "export_parquet",
+    "find_author_note",
     "find_documents",
     "import_parquet",
     "ingest_file",

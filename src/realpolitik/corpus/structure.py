@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 
 from realpolitik.corpus.document import Section
 
-__all__ = ["Line", "Structure", "find_structure", "parse_date"]
+__all__ = ["Line", "Structure", "find_author_note", "find_structure", "parse_date"]
 
 _ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -300,3 +300,62 @@ def _sections(text: str, lines: list[Line], starts: list[tuple[int, str]]) -> li
         if end > start:
             sections.append(Section(title=title, start=start, end=end))
     return sections
+
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=\s|$)")
+_NAME_WORD = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)$")
+
+
+@lru_cache(maxsize=1)
+def _note_cues() -> tuple[re.Pattern[str], frozenset[str]]:
+    cues = _cues()
+    verbs = "|".join(re.escape(verb) for verb in sorted(cues["author_note_verbs"], key=len, reverse=True))
+    return re.compile(rf"^(?P<name>.+?)\s+(?:{verbs})\s", re.IGNORECASE), frozenset(cues["author_note_roles"])
+
+
+def _is_author_note(paragraph: str) -> bool:
+    """Whether a paragraph reads as an author's note: "Name Surname is a Senior Fellow at ..."."""
+    opening, roles = _note_cues()
+    first = _SENTENCE_END.split(paragraph.strip(), maxsplit=1)[0]
+    found = opening.match(first)
+    if found is None:
+        return False
+    words = found.group("name").replace(",", " ").split()
+    particles = set(_cues()["name_particles"])
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or not _NAME_WORD.match(words[0]) or not _NAME_WORD.match(words[-1]):
+        return False
+    if not all(_NAME_WORD.match(word) or word in particles for word in words):
+        return False
+    rest = {word.lower().strip(".,;:()") for word in first[found.end():].split()}
+    return bool(rest & roles)
+
+
+def find_author_note(text: str) -> int | None:
+    """Where the author's note that closes ``text`` begins, or None when the text has none.
+
+    Read from the end: each trailing paragraph that opens with a name, a verb such as "is" and a role word
+    ("Jane Roe is a Senior Fellow at the Lorn Institute") belongs to the note; the first paragraph that does not
+    ends it. The cues are ``author_note_verbs`` and ``author_note_roles`` in ``lang/en/header.yaml``.
+
+    Examples
+    --------
+    >>> text = "The dam talks broke down.\\n\\nBoth sides wait.\\n\\nJane Roe is a Senior Fellow at the Lorn Institute.\\n"
+    >>> text[find_author_note(text):]
+    'Jane Roe is a Senior Fellow at the Lorn Institute.\\n'
+    >>> find_author_note("The dam talks broke down.\\n\\nThe Lorn Commission is a body of experts.\\n") is None
+    True
+    """
+    starts = [0] + [match.end() for match in _PARAGRAPHS.finditer(text)]
+    note = None
+    for start in reversed(starts):
+        if start == 0:
+            break
+        end = next((s for s in starts if s > start), len(text))
+        paragraph = text[start:end]
+        if not paragraph.strip():
+            continue
+        if not _is_author_note(paragraph):
+            break
+        note = start
+    return note

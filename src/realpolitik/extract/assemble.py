@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from realpolitik.corpus import IngestedDocument, check_published, ingest_file, sha256_hex
+from realpolitik.corpus import IngestedDocument, check_published, find_author_note, ingest_file, sha256_hex
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.forecasts import find_forecasts
@@ -146,9 +146,17 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
     if not document.text.strip():
         raise InputFileError(Errors.E165)
     author = document.author or _byline(document.title)
-    doc = run_pipeline(document.text, nlp=nlp, published=document.published, author=author,
-                       title=document.title)
+    # the author's note that closes many analyses is not the argument: parse the text before it (a prefix, so
+    # every offset still indexes ``document.text``)
+    body_end = find_author_note(document.text)
+    body = document.text if body_end is None else document.text[:body_end]
+    doc = run_pipeline(body, nlp=nlp, published=document.published, author=author, title=document.title)
     notes = list(document.notes)
+    if body_end is not None:
+        notes.append(f"the author's note at the end (from character {body_end}) is left out of the extraction")
+    if document.published is None:
+        notes.append("no publication date is known: relative dates ('last week', 'on 27 July') are left unplaced; "
+                     "give it with --published YYYY-MM-DD")
     causal = find_causal_links(doc)
     forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
     if document.language and document.language != "en":
@@ -158,7 +166,7 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
                                    published=document.published, language=document.language,
                                    sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
                                              for s in document.sections],
-                                   reference_date=doc._.rp_reference_date),
+                                   reference_date=doc._.rp_reference_date, body_end=body_end),
         actors=_actors(doc), events=_events(doc), relations=_relations(doc), causal_links=causal,
         forecasts=forecasts, notes=notes)
 

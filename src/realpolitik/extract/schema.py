@@ -53,6 +53,10 @@ class ExtractedDocument(_Out):
     published: str | None = None
     language: str | None = None
     sections: list[ExtractedSection] = Field(default_factory=list)
+    reference_date: str | None = Field(default=None, description="EDTF date the text speaks from: the publication "
+                                       "date when known, else the latest date the text states.")
+    body_end: int | None = Field(default=None, description="Where the argument ends when an author's note closes "
+                                 "the text (nothing past it is extracted); null when the text has none.")
 
 
 class ExtractedActor(_Out):
