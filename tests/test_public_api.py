@@ -12,25 +12,33 @@ import realpolitik
 
 PACKAGE = Path(realpolitik.__file__).parent
 
-#: Stage -> the stages it may import. `corpus → extract → model → simulate/analysis → report/web`; cli on top.
+#: The base modules every stage may import: the error table, file writing, the version.
+BASE = ("errors", "files", "about")
+#: Stages bottom-up: each may import only stages before it in this list (ALLOWED says which of those it uses);
+#: the order is what rules out loops between stages.
+ORDER = ("data", "lang", "corpus", "extract", "model", "simulate", "analysis", "draft", "evaluate", "batch",
+         "interop", "report", "web", "api", "cli")
+
+#: Stage -> the stages it may import, each earlier in ORDER.
 ALLOWED = {
-    "errors": set(),
-    "corpus": {"errors"},
-    "extract": {"errors", "corpus", "lang"},
-    "model": {"errors", "corpus", "data", "lang"},
     "data": set(),
-    "lang": {"errors"},
-    "simulate": {"errors", "model"},
-    "analysis": {"errors", "model"},
-    "report": {"errors", "corpus", "model", "simulate", "analysis", "data"},
+    "lang": set(),
+    "corpus": set(),
+    "extract": {"corpus", "lang"},
+    "model": {"corpus", "data", "lang"},
+    "simulate": {"model"},
+    "analysis": {"model"},
     # a draft model from an extraction; evaluation against gold models; batch extraction over a corpus store
-    "draft": {"errors", "corpus", "extract", "model", "data", "lang"},
-    "evaluate": {"errors", "corpus", "extract", "model", "draft", "data", "lang"},
-    "batch": {"errors", "corpus", "extract", "model", "draft", "data"},
-    "web": {"errors", "corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "batch", "data"},
-    "interop": {"errors", "corpus", "model", "simulate", "analysis", "data"},
+    "draft": {"corpus", "extract", "model", "data", "lang"},
+    "evaluate": {"corpus", "extract", "model", "draft", "data", "lang"},
+    "batch": {"corpus", "extract", "model", "draft", "data"},
+    "interop": {"corpus", "model", "simulate", "analysis", "data"},
+    "report": {"corpus", "model", "simulate", "analysis", "data"},
+    "web": {"corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "batch", "data"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
-    "api": {"errors", "corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
+    "api": {"corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
+    "cli": {"data", "lang", "corpus", "extract", "model", "simulate", "analysis", "draft", "evaluate", "batch",
+            "interop", "report", "web", "api"},
 }
 
 
@@ -40,27 +48,81 @@ def _stage_of(module: str) -> str | None:
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside a function; ``from realpolitik import x`` counts as
+    importing ``realpolitik.x`` when x is a module, else as importing the top package itself."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
+            if node.module == "realpolitik":
+                for alias in node.names:
+                    is_module = (PACKAGE / alias.name).is_dir() or (PACKAGE / f"{alias.name}.py").is_file()
+                    found.add(f"realpolitik.{alias.name}" if is_module else "realpolitik")
+            else:
+                found.add(node.module)
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
     return found
 
 
-@pytest.mark.parametrize("stage", sorted(ALLOWED))
-def test_stages_import_only_downwards(stage):
+def _files(stage: str) -> list[Path]:
     folder = PACKAGE / stage
-    files = list(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{stage}.py"]
-    for path in files:
-        if not path.exists():
-            continue
+    return sorted(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{stage}.py"]
+
+
+def test_the_stage_order_names_every_stage_once():
+    on_disk = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    on_disk |= {p.stem for p in PACKAGE.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    assert on_disk == set(ORDER) | set(BASE)
+    assert len(set(ORDER)) == len(ORDER) and set(ALLOWED) == set(ORDER)
+    for stage, below in ALLOWED.items():
+        assert all(ORDER.index(other) < ORDER.index(stage) for other in below), stage
+
+
+@pytest.mark.parametrize("stage", [*ORDER, *BASE])
+def test_stages_import_only_downwards(stage):
+    allowed = set(BASE) if stage in ORDER else set(BASE[: BASE.index(stage)])
+    allowed |= ALLOWED.get(stage, set())
+    for path in _files(stage):
         for module in _imports(path):
+            if module == "realpolitik":
+                pytest.fail(f"{path.relative_to(PACKAGE)} imports the top package; import the stage it needs")
             used = _stage_of(module)
             if used is not None and used != stage:
-                assert used in ALLOWED[stage], f"{path.relative_to(PACKAGE)} imports {module}"
+                assert used in allowed, f"{path.relative_to(PACKAGE)} imports {module}"
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(("realpolitik", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+
+
+#: Stages with a loop left to untangle (strict: the mark fails once the loop is gone, so it cannot linger).
+_KNOWN_LOOPS = {"extract": "causal <-> classifier: the classifier's features call the rule finder"}
+
+
+@pytest.mark.parametrize("stage", [pytest.param(s, marks=pytest.mark.xfail(reason=_KNOWN_LOOPS[s], strict=True))
+                                   if s in _KNOWN_LOOPS else s for s in ORDER if (PACKAGE / s).is_dir()])
+def test_no_import_loop_within_a_stage(stage):
+    """The modules of one stage import each other without a cycle (imports inside functions count; a package's
+    ``__init__``, which only re-exports, is left out)."""
+    modules = {_module_name(path): path for path in _files(stage)}
+    package = f"realpolitik.{stage}"
+    edges = {name: {m for m in _imports(path) if m in modules and m != name and m != package}
+             for name, path in modules.items() if name != package}
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for target in sorted(edges.get(node, ())):
+            if state.get(target) == 1:
+                pytest.fail("import loop: " + " -> ".join([*trail[trail.index(target):], target]))
+            if target not in state:
+                visit(target, [*trail, target])
+        state[node] = 2
+
+    for name in sorted(edges):
+        if name not in state:
+            visit(name, [name])
 
 
 def test_top_level_api():
@@ -89,6 +151,10 @@ def test_model_api_is_the_documented_one():
         "Forecast", "InvalidDateError", "Model", "Problem", "Relation", "Resolution", "Scenario", "ValidationReport",
         "band_for_term", "check_model", "counts", "dump_model", "estimative_terms", "load_model", "parse_date",
         "parse_model", "people", "read_model", "save_model", "timeline", "validate_file",
+        # the model file's one owner, its hand edits and the reference table they share
+        "ModelFile", "Change", "UNCHECKED", "file_version", "check_text", "EDITABLE_SECTIONS", "REVIEWABLE_SECTIONS",
+        "accept_item", "add_items", "edit_item", "reject_item", "resolve_forecast", "REFERENCES", "Reference",
+        "references_in", "remove_with_dependents",
     }
 
 

@@ -17,7 +17,6 @@ The public API, one verb per stage::
 docs/tutorial.md walks through them.
 """
 
-from importlib.metadata import PackageNotFoundError, version
 
 from realpolitik.api import (
     analyse,
@@ -49,12 +48,9 @@ from realpolitik.model import (
     save_model,
     validate_file,
 )
+from realpolitik.about import __version__
 from realpolitik.simulate import simulate_scenarios
 
-try:
-    __version__ = version("realpolitik")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
 
 __all__ = [
     "InputFileError",

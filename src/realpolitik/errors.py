@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "BatchError",
     "CorpusStoreError",
+    "EditRefusedError",
     "Errors",
     "InputFileError",
     "ModelValidationError",
@@ -16,6 +17,7 @@ __all__ = [
     "ReportError",
     "SimulationError",
     "UnknownIdError",
+    "VersionConflictError",
 ]
 
 
@@ -31,6 +33,7 @@ class Errors:
     E006 = "malformed YAML: {reason}"
     E007 = "a model file must hold a mapping at its top level, found {found}"
     E008 = "{path} is a directory, not a file"
+    E009 = "cannot write {path}: {reason}"
     # Structure of the model
     E010 = "{message}"
     E011 = "duplicate id '{id}' (first used at {first})"
@@ -176,7 +179,26 @@ class Errors:
 
 
 class RealpolitikError(Exception):
-    """Base class of every error realpolitik raises on purpose."""
+    """Base class of every error realpolitik raises on purpose.
+
+    ``code`` is the message's code in :class:`Errors` when the error was made with :meth:`coded` (None for an
+    uncoded message), so that a caller tells errors apart by code, never by their words.
+
+    Examples
+    --------
+    >>> error = InputFileError.coded("E101", path="a.txt")
+    >>> error.code, str(error), isinstance(error, RealpolitikError)
+    ('E101', 'the file is empty: a.txt', True)
+    """
+
+    def __init__(self, *args: object, code: str | None = None) -> None:
+        super().__init__(*args)
+        self.code = code
+
+    @classmethod
+    def coded(cls, code: str, **fields: object):
+        """The error of message ``code`` of :class:`Errors`, formatted with ``fields``, remembering its code."""
+        return cls(getattr(Errors, code).format(**fields), code=code)
 
 
 class InputFileError(RealpolitikError):
@@ -190,6 +212,19 @@ class ModelValidationError(RealpolitikError):
         self.problems = problems
         lines = [str(problem) for problem in problems]
         super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines))
+
+
+class VersionConflictError(RealpolitikError):
+    """The model file changed since the caller read it (E243), or the caller named no version (E244)."""
+
+    @property
+    def missing(self) -> bool:
+        """True when no version was given at all (HTTP 428 rather than 409)."""
+        return self.code == "E244"
+
+
+class EditRefusedError(RealpolitikError):
+    """A change would leave the model invalid, or touches what cannot be changed; nothing is written."""
 
 
 class UnknownIdError(RealpolitikError, KeyError):

@@ -8,7 +8,7 @@ from realpolitik import draft, evaluate
 def test_draft_api():
     assert draft.__all__ == sorted(draft.__all__, key=lambda n: (not n.isupper(), n))
     assert {"DraftResult", "draft_model", "cluster_phrases", "normalise_phrase", "read_hedge", "load_extraction",
-            "read_extraction", "write_model_atomically", "DEFAULT_THRESHOLD"} <= set(draft.__all__)
+            "read_extraction", "draft_additions", "DEFAULT_THRESHOLD"} <= set(draft.__all__)
     assert all(hasattr(draft, name) for name in draft.__all__)
 
 

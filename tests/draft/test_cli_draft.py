@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from realpolitik.draft import draft_model, read_extraction, write_model_atomically
+from realpolitik.draft import draft_model, read_extraction
 from realpolitik.errors import InputFileError, RealpolitikError
-from realpolitik.model import load_model
+from realpolitik.model import load_model, save_model
 from tests.draft.fixture import karsland, write_extraction
 
 
@@ -88,7 +88,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, mon
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(RealpolitikError, match="No space left"):
-        write_model_atomically(model, target)
+        save_model(model, target)
     assert target.read_text(encoding="utf-8") == "title: old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["model.yaml"]
 
@@ -96,7 +96,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, mon
 def test_writing_into_a_directory_is_refused(tmp_path):
     *_, extraction = karsland()
     with pytest.raises(RealpolitikError, match="directory"):
-        write_model_atomically(draft_model(extraction).model, tmp_path)
+        save_model(draft_model(extraction).model, tmp_path)
 
 
 def test_an_invalid_model_to_merge_into_is_one_line(cli, extraction_file, tmp_path):
@@ -113,9 +113,9 @@ def test_rewriting_a_model_keeps_its_permissions(tmp_path):
     target = tmp_path / "model.yaml"
     target.write_text("title: old\n", encoding="utf-8")
     target.chmod(0o640)
-    write_model_atomically(draft_model(extraction).model, target)
+    save_model(draft_model(extraction).model, target)
     assert target.stat().st_mode & 0o777 == 0o640 and "Karsland" in target.read_text(encoding="utf-8")
-    fresh = write_model_atomically(draft_model(extraction).model, tmp_path / "new.yaml")
+    fresh = save_model(draft_model(extraction).model, tmp_path / "new.yaml")
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file, not private like mkstemp's

@@ -9,8 +9,8 @@ import pytest
 
 from realpolitik.corpus import read_source_text
 from realpolitik.data import bundled_model_path
-from realpolitik.model import SECTIONS, check_model, load_model
-from realpolitik.web import REVIEWABLE_SECTIONS, WebSettings, create_app
+from realpolitik.model import REVIEWABLE_SECTIONS, SECTIONS, check_model, load_model
+from realpolitik.web import WebSettings, create_app
 
 
 def _version(client) -> str:
@@ -288,14 +288,13 @@ def test_report_downloads_as_one_html_file(client):
 
 
 def test_rejecting_any_item_of_the_bundled_model_leaves_a_valid_model():
-    from realpolitik.model import Model
-    from realpolitik.web import reject_references
+    from realpolitik.model import Model, remove_with_dependents
 
     data = json.loads(load_model(bundled_model_path()).model_dump_json(exclude_none=True))
     for section in REVIEWABLE_SECTIONS:
         for item in data[section]:
             tree = json.loads(json.dumps(data))
-            reject_references(tree, section, item["id"])
+            remove_with_dependents(tree, section, item["id"])
             model = Model.model_validate(tree)
             errors = [p for p in check_model(model) if p.severity == "error"]
             assert errors == [], (section, item["id"], errors[:2])

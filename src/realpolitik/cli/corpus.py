@@ -256,7 +256,7 @@ def draft_command(
     from realpolitik.model import counts, save_model
 
     model, info = draft_from_store(open_store(data_dir), query, title=title)
-    save_model(model, output)
+    save_model(model, output, code="E183")
     if as_json:
         print_json({"output": str(output), "counts": counts(model), **info})
         return

@@ -14,9 +14,9 @@ from realpolitik.draft import (
     draft_model,
     load_extraction,
     load_model_one_line,
-    write_model_atomically,
 )
 from realpolitik.errors import Errors, RealpolitikError
+from realpolitik.model import save_model
 
 __all__ = ["register"]
 
@@ -52,7 +52,7 @@ def draft_command(
     extraction = load_extraction(path, published=published)
     filename = None if path.suffix.lower() == ".json" else path.name
     result = draft_model(extraction, existing=existing, title=title, filename=filename, threshold=threshold)
-    write_model_atomically(result.model, output)
+    save_model(result.model, output, code="E183")
     if as_json:
         print_json({"output": str(output), **result.as_dict()})
         return

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -14,22 +12,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, table
 from realpolitik.cli.options import PublishedOption, checked_published
 from realpolitik.errors import Errors, RealpolitikError
+from realpolitik.files import write_atomically
 
 __all__ = ["register"]
 
 FORMATS = ("json", "jsonl", "table")
-
-
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically, so a failed run never leaves half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        fail(Errors.E164.format(path=path, reason=exc.strerror or exc))
 
 
 def _tables(extraction) -> None:
@@ -96,7 +83,10 @@ def extract_command(
             text = json.dumps(body, indent=2, ensure_ascii=False) + "\n" if dumped or len(paths) > 1 else ""
         if output is not None:
             if results:
-                _write(output, text)
+                try:
+                    write_atomically(output, text, code="E164")
+                except RealpolitikError as exc:
+                    fail(str(exc))
         elif text:
             typer.echo(text, nl=False)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)

@@ -7,7 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from realpolitik.cli.common import console
+from realpolitik.cli.common import console, fail
+from realpolitik.errors import RealpolitikError
+from realpolitik.files import write_atomically
 from realpolitik.model.jsonschema import json_schema_text
 
 __all__ = ["register"]
@@ -24,7 +26,10 @@ def schema_command(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            write_atomically(output, text)
+        except RealpolitikError as exc:
+            fail(str(exc))
         console.print(f"wrote {output}")
 
 

@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from realpolitik.corpus.document import IngestedDocument
-from realpolitik.corpus.source import coded_error
+from realpolitik.files import write_atomically
 
 __all__ = ["write_document"]
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path``."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_document(document: IngestedDocument, directory: str | Path) -> tuple[Path, Path]:
@@ -57,10 +41,6 @@ def write_document(document: IngestedDocument, directory: str | Path) -> tuple[P
     meta = document.as_dict(text=False)
     meta["text_file"] = text_path.name
     meta["characters"] = len(document.text)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        _write_atomically(text_path, document.text)
-        _write_atomically(meta_path, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
-    except OSError as exc:
-        raise coded_error("E112", path=directory, reason=exc.strerror or type(exc).__name__) from exc
+    write_atomically(text_path, document.text, code="E112")
+    write_atomically(meta_path, json.dumps(meta, indent=2, ensure_ascii=False) + "\n", code="E112")
     return text_path, meta_path

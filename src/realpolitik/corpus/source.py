@@ -60,9 +60,7 @@ def coded_error(code: str, **fields: object) -> InputFileError:
     >>> error.code, str(error)
     ('E101', 'the file is empty: a.txt')
     """
-    error = InputFileError(getattr(Errors, code).format(**fields))
-    error.code = code  # type: ignore[attr-defined]
-    return error
+    return InputFileError.coded(code, **fields)
 
 
 def read_document_bytes(path: str | Path, *, limit: int) -> bytes:

@@ -1,7 +1,7 @@
 """Drafting: from an extraction to a model file whose every item is proposed for review."""
 
-from realpolitik.draft.build import MAX_ACTOR_EVIDENCE, MAX_LABEL_WORDS, DraftResult, draft_model
-from realpolitik.draft.io import load_extraction, load_model_one_line, read_extraction, write_model_atomically
+from realpolitik.draft.build import MAX_ACTOR_EVIDENCE, MAX_LABEL_WORDS, DraftResult, draft_additions, draft_model
+from realpolitik.draft.io import load_extraction, load_model_one_line, read_extraction
 from realpolitik.draft.paraphrase import own_words, shares_run
 from realpolitik.draft.phrases import (
     DEFAULT_THRESHOLD,
@@ -19,6 +19,7 @@ __all__ = [
     "DraftResult",
     "HedgeReading",
     "cluster_phrases",
+    "draft_additions",
     "draft_model",
     "load_extraction",
     "load_model_one_line",
@@ -28,5 +29,4 @@ __all__ = [
     "read_extraction",
     "read_hedge",
     "shares_run",
-    "write_model_atomically",
 ]

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from realpolitik.draft.paraphrase import keywords, own_words
 from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normalise_phrase, phrase_term, read_hedge
 from realpolitik.errors import Errors, RealpolitikError
+from realpolitik.model import REVIEWABLE_SECTIONS
 from realpolitik.model.checks import check_model
 from realpolitik.model.dates import InvalidDateError, parse_date
 from realpolitik.model.estimative import band_for_term
@@ -458,6 +459,23 @@ def draft_model(
     if problems:
         raise RealpolitikError(Errors.E182.format(problems="; ".join(str(p) for p in problems[:3])))
     return result
+
+
+def draft_additions(extraction: Extraction, *, existing: Model, filename: str | None = None
+                    ) -> dict[str, list[dict[str, Any]]]:
+    """What drafting ``extraction`` into ``existing`` adds: the items (and the document) whose ids it lacks, as
+    plain mappings in the model format (for :func:`realpolitik.model.add_items`).
+
+    Items the draft matches to ones the model holds are left out, so adding these never duplicates an item.
+    """
+    result = draft_model(extraction, existing=existing, filename=filename)
+    items: dict[str, list[dict[str, Any]]] = {}
+    for section in ("documents", *REVIEWABLE_SECTIONS):
+        held = {item.id for item in getattr(existing, section)}
+        entries = [item.model_dump(mode="json", exclude_none=True) for item in getattr(result.model, section)
+                   if item.id not in held]
+        items[section] = [{k: v for k, v in entry.items() if v not in ([], {})} for entry in entries]
+    return items
 
 
 def _merge_into(existing: Model, result: DraftResult, title: str | None) -> DraftResult:

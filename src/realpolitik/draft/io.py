@@ -1,10 +1,8 @@
-"""Reading an extraction (a JSON file, or a document run through the extractor) and writing a model safely."""
+"""Reading an extraction (a JSON file, or a document run through the extractor), and a model in one line."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,13 +10,13 @@ from pydantic import ValidationError
 
 from realpolitik.corpus.text import read_bytes_checked
 from realpolitik.errors import Errors, InputFileError, ModelValidationError, RealpolitikError
-from realpolitik.model.io import dump_model, load_model
+from realpolitik.model import load_model
 from realpolitik.model.schema import Model
 
 if TYPE_CHECKING:
     from realpolitik.extract.schema import Extraction
 
-__all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "load_model_one_line", "read_extraction", "write_model_atomically"]
+__all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "load_model_one_line", "read_extraction"]
 
 #: Extraction JSON files above this size are refused (a long report's extraction takes a few MB).
 MAX_EXTRACTION_BYTES = 100 * 1024 * 1024
@@ -87,43 +85,3 @@ def load_model_one_line(path: str | Path) -> Model:
     except ModelValidationError as exc:
         first = str(exc.problems[0]) if exc.problems else "unknown problem"
         raise InputFileError(Errors.E188.format(path=path, count=len(exc.problems), first=first)) from exc
-
-
-def _mode_for(path: Path) -> int:
-    if path.exists():
-        return path.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_model_atomically(model: Model, path: str | Path) -> Path:
-    """Write ``model`` to ``path`` (JSON for ``.json``, else YAML) through a temporary file and a rename.
-
-    The text is made before any file is touched, and the temporary file is removed on failure, so an
-    existing file at ``path`` is either replaced whole or left as it was.
-
-    Raises
-    ------
-    RealpolitikError
-        If the file cannot be written (E183); ``path`` is then unchanged.
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise RealpolitikError(Errors.E183.format(path=path, reason="it is a directory"))
-    text = dump_model(model, fmt="json" if path.suffix.lower() == ".json" else "yaml")
-    temporary = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        temporary = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))  # mkstemp makes the file private; keep the usual (or the old) mode
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        raise RealpolitikError(Errors.E183.format(path=path, reason=exc.strerror or str(exc))) from exc
-    return path

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from realpolitik.corpus import IngestedDocument, check_published, find_author_note, ingest_file, sha256_hex
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.extract.causal import find_causal_links
+from realpolitik.extract.dates import is_valid_edtf
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
 from realpolitik.extract.schema import (
@@ -176,13 +177,16 @@ def extract_text(text: str, *, document_id: str | None = None, title: str | None
                  nlp: Language | None = None) -> Extraction:
     """Extract from a string; the document id defaults to the sha256 of its UTF-8 bytes.
 
+    ``published`` is an ISO date or any EDTF value (a model document's date, "2021-09/2022-06").
+
     Raises
     ------
     InputFileError
         If ``text`` is empty (E165).
     """
     ident = document_id or sha256_hex(text.encode("utf-8"))
-    published = check_published(published) if published is not None else None
+    if published is not None and not is_valid_edtf(published):  # a model's document may carry any EDTF date
+        published = check_published(published)
     return extract_document(IngestedDocument(id=ident, text=text, title=title, author=author, published=published,
                                              language="en"), nlp=nlp)
 

@@ -13,6 +13,7 @@ from realpolitik.interop.graphs import read_graph, write_gexf, write_graphml
 from realpolitik.interop.imports import import_edges, import_fcmpy, import_matrix
 from realpolitik.interop.sd import sd_spec, to_vensim, to_xmile
 from realpolitik.interop.tables import write_csv_tables, write_matrix_csv, write_parquet_tables, write_xlsx_tables
+from realpolitik.files import write_atomically
 from realpolitik.model.io import dump_model
 from realpolitik.model.schema import Model
 from realpolitik.simulate import HOLD_SOURCES, run_fcm
@@ -52,8 +53,7 @@ def _check(fmt: str, known: dict[str, Any], code: str) -> None:
 
 def _text(text: str) -> Callable[[Path], list[Path]]:
     def write(path: Path) -> list[Path]:
-        path.write_text(text, encoding="utf-8")
-        return [path]
+        return [write_atomically(path, text, code="E210")]
 
     return write
 

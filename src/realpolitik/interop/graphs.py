@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from realpolitik.errors import Errors, InputFileError
+from realpolitik.files import write_atomically
 from realpolitik.interop.build import Source, build_model, slug
 from realpolitik.model.dates import InvalidDateError, parse_date
 from realpolitik.model.schema import Actor, CausalLink, Concept, Model, Relation
@@ -134,7 +135,8 @@ def _write_gexf_with_meta(graph: nx.MultiDiGraph, path: str | Path, model: Model
     rest = model.model_dump(mode="json", include={"title", "description", "documents", "events", "forecasts",
                                                   "scenarios"})
     SubElement(meta, "description").text = json.dumps(rest, ensure_ascii=False)
-    Path(path).write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(writer.xml, encoding="utf-8"))
+    write_atomically(path, b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(writer.xml, encoding="utf-8"),
+                     code="E210")
 
 
 def _load(value: Any) -> Any:

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from realpolitik.files import write_atomically
 from realpolitik.model.schema import SECTIONS, Model
 from realpolitik.simulate import causal_matrix
 
@@ -60,12 +61,11 @@ def write_csv_tables(model: Model, path: str | Path) -> list[Path]:
     written = []
     for section in TABLE_SECTIONS:
         columns, rows = section_table(model, section)
-        target = folder / f"{section}.csv"
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            writer.writerows([["" if value is None else value for value in row] for row in rows])
-        written.append(target)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([["" if value is None else value for value in row] for row in rows])
+        written.append(write_atomically(folder / f"{section}.csv", buffer.getvalue(), code="E210"))
     return written
 
 
@@ -80,8 +80,9 @@ def write_xlsx_tables(model: Model, path: str | Path) -> list[Path]:
         sheet.append(columns)
         for row in rows:
             sheet.append(row)
-    book.save(str(path))
-    return [Path(path)]
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return [write_atomically(path, buffer.getvalue(), code="E210")]
 
 
 def write_parquet_tables(model: Model, path: str | Path) -> list[Path]:
@@ -101,10 +102,10 @@ def write_parquet_tables(model: Model, path: str | Path) -> list[Path]:
             except (pa.ArrowInvalid, pa.ArrowTypeError):
                 # a column mixing numbers and text (rare: an EDTF year read as a number) is stored as text
                 arrays[column] = pa.array([None if v is None else str(v) for v in values], type=pa.string())
-        target = folder / f"{section}.parquet"
+        buffer = pa.BufferOutputStream()
         pq.write_table(pa.table(arrays) if rows else pa.table({c: pa.array([], pa.string()) for c in columns}),
-                       str(target))
-        written.append(target)
+                       buffer)
+        written.append(write_atomically(folder / f"{section}.parquet", buffer.getvalue().to_pybytes(), code="E210"))
     return written
 
 
@@ -134,5 +135,4 @@ def write_matrix_csv(model: Model, path: str | Path, *, names: str = "id") -> li
     """Write the weight matrix (see :func:`matrix_rows`) as CSV."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(matrix_rows(model, names=names))
-    Path(path).write_text(buffer.getvalue(), encoding="utf-8")
-    return [Path(path)]
+    return [write_atomically(path, buffer.getvalue(), code="E210")]

@@ -8,8 +8,8 @@ from typing import Any
 from realpolitik.errors import Errors
 from realpolitik.model.dates import InvalidDateError, parse_date
 from realpolitik.model.estimative import band_for_term
-from realpolitik.model.io import LineMap
-from realpolitik.model.problems import Location, Problem
+from realpolitik.model.problems import LineMap, Location, Problem
+from realpolitik.model.references import references_in
 from realpolitik.model.schema import SECTIONS, Model
 from realpolitik.model.vocabulary import BANDS
 
@@ -40,35 +40,6 @@ def _check_refs(refs: Iterable[tuple[str, Location]], known: set[str], kind: str
     for ref, path in refs:
         if ref not in known:
             out.add("E012", Errors.E012.format(kind=kind, ref=ref), path)
-
-
-def _actor_refs(model: Model) -> Iterable[tuple[str, Location]]:
-    for i, actor in enumerate(model.actors):
-        if actor.affiliation:
-            yield actor.affiliation, ("actors", i, "affiliation")
-    for i, relation in enumerate(model.relations):
-        yield relation.source, ("relations", i, "source")
-        yield relation.target, ("relations", i, "target")
-    for i, event in enumerate(model.events):
-        for j, actor_id in enumerate(event.participants):
-            yield actor_id, ("events", i, "participants", j)
-    for i, forecast in enumerate(model.forecasts):
-        for j, actor_id in enumerate(forecast.subjects):
-            yield actor_id, ("forecasts", i, "subjects", j)
-
-
-def _concept_refs(model: Model) -> Iterable[tuple[str, Location]]:
-    for i, link in enumerate(model.causal_links):
-        yield link.cause, ("causal_links", i, "cause")
-        yield link.effect, ("causal_links", i, "effect")
-    for i, forecast in enumerate(model.forecasts):
-        for j, concept_id in enumerate(forecast.concepts):
-            yield concept_id, ("forecasts", i, "concepts", j)
-    for i, scenario in enumerate(model.scenarios):
-        for concept_id in scenario.clamps:
-            yield concept_id, ("scenarios", i, "clamps", concept_id)
-        for concept_id in scenario.expected:
-            yield concept_id, ("scenarios", i, "expected", concept_id)
 
 
 def _check_scenario_bases(model: Model, out: _Collector) -> None:
@@ -190,8 +161,9 @@ def check_model(
     """
     out = _Collector(file, lines)
     _check_ids(model, out)
-    _check_refs(_actor_refs(model), {actor.id for actor in model.actors}, "actor", out)
-    _check_refs(_concept_refs(model), {concept.id for concept in model.concepts}, "concept", out)
+    _check_refs(references_in(model, "actors"), {actor.id for actor in model.actors}, "actor", out)
+    _check_refs(references_in(model, "concepts"), {concept.id for concept in model.concepts}, "concept", out)
+    _check_refs(references_in(model, "causal_links"), {link.id for link in model.causal_links}, "causal link", out)
     _check_scenario_bases(model, out)
     _check_dates(model, out)
     _check_people_and_bands(model, out)

@@ -1,8 +1,8 @@
-"""Reading and writing model files (YAML, or JSON which is YAML too), with file lines for every problem.
+"""The model format as text (YAML, or JSON which is YAML too): parsing with file lines, checking, dumping.
 
-Each item is validated on its own, so one broken actor does not hide the problems
-of the rest of the file: :func:`read_model` returns every structural problem at
-once, each with its line, and a model of the items that were valid.
+Each item is validated on its own, so one broken actor does not hide the problems of the rest of the file:
+:func:`parse_model` returns every structural problem at once, each with its line, and a model of the items that
+were valid. Files on disk are :mod:`realpolitik.model.file`'s business.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,60 +17,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from realpolitik.corpus.text import read_bytes_checked
-from realpolitik.errors import Errors, InputFileError, ModelValidationError
-from realpolitik.model.problems import Location, Problem
+from realpolitik.errors import Errors, ModelValidationError
+from realpolitik.model.checks import check_model
+from realpolitik.model.problems import LineMap, Location, Problem
 from realpolitik.model.schema import SECTIONS, Model
 
-__all__ = [
-    "MAX_JSON_MODEL_BYTES",
-    "MAX_MODEL_BYTES",
-    "LineMap",
-    "dump_model",
-    "load_model",
-    "parse_model",
-    "read_model",
-    "save_model",
-]
-
-#: YAML model files above this size are refused before parsing: the round-trip parser that
-#: keeps every line number needs some 40 times the file's size in memory.
-MAX_MODEL_BYTES = 20 * 1024 * 1024
-#: JSON model files, read by the standard library's parser, may be larger (maps generated or
-#: imported by programs: 100,000 concepts and 300,000 links take some 27 MB).
-MAX_JSON_MODEL_BYTES = 200 * 1024 * 1024
-
-
-class LineMap:
-    """Finds the 1-based file line of a field path in a ruamel round-trip tree.
-
-    Built from the tree, or from the text alone, in which case the text is parsed (slowly, keeping
-    every position) only when a line is first asked for: a valid JSON file never pays for it.
-    """
-
-    def __init__(self, root: Any = None, *, text: str | None = None) -> None:
-        self._root, self._text = root, text
-
-    def line_of(self, path: Location) -> int | None:
-        if self._root is None and self._text is not None:
-            self._root = YAML(typ="rt").load(self._text)
-            self._text = None
-        node, line = self._root, None
-        if isinstance(node, (CommentedMap, CommentedSeq)):
-            line = node.lc.line + 1
-        for part in path:
-            try:
-                if isinstance(node, CommentedMap) and part in node:
-                    line = node.lc.key(part)[0] + 1
-                    node = node[part]
-                elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                    line = node.lc.item(part)[0] + 1
-                    node = node[part]
-                else:
-                    break
-            except (AttributeError, KeyError, TypeError):
-                break
-        return line
+__all__ = ["check_text", "dump_model", "dump_tree", "parse_model", "parse_tree", "round_trip_yaml"]
 
 
 def _plain(node: Any) -> Any:
@@ -159,55 +110,6 @@ def _validate_items(data: Any, file: str | None, lines: LineMap) -> tuple[Model 
     return header.model_copy(update=sections), problems, lines
 
 
-def model_size_limit(path: Path) -> int:
-    """The largest model file read at ``path``: JSON files may be larger than YAML ones."""
-    return MAX_JSON_MODEL_BYTES if path.suffix.lower() == ".json" else MAX_MODEL_BYTES
-
-
-def read_model(path: str | Path) -> tuple[Model | None, list[Problem], LineMap | None]:
-    """Read a model file; return the model of its valid items, its structural problems and its line map.
-
-    Raises
-    ------
-    InputFileError
-        If the file is missing, empty, binary, too large or not UTF-8.
-    """
-    path = Path(path)
-    data = read_bytes_checked(path, limit=model_size_limit(path))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(Errors.E004.format(path=path, reason=f"byte {exc.start}")) from exc
-    return parse_model(text, file=str(path))
-
-
-def load_model(path: str | Path, *, check: bool = True) -> Model:
-    """Load a model file, raising if it has any problem.
-
-    Parameters
-    ----------
-    path
-        A YAML or JSON model file.
-    check
-        Also run the cross-reference checks of :func:`realpolitik.model.checks.check_model`.
-
-    Raises
-    ------
-    InputFileError
-        If the file cannot be read as text.
-    ModelValidationError
-        Listing every problem, each with file and line.
-    """
-    from realpolitik.model.checks import check_model
-
-    model, problems, line_map = read_model(path)
-    if model is not None and not problems and check:
-        problems = [p for p in check_model(model, file=str(path), lines=line_map) if p.severity == "error"]
-    if model is None or problems:
-        raise ModelValidationError(problems)
-    return model
-
-
 def _clean(value: Any) -> Any:
     """Drop ``None`` and empty containers so that saved files stay short."""
     if isinstance(value, dict):
@@ -249,25 +151,57 @@ def _compact(value: Any) -> Any:
     return value
 
 
+def round_trip_yaml(*, preserve_quotes: bool = True) -> YAML:
+    """The YAML reader and writer of model files: round-trip (comments and key order kept), the house layout."""
+    yaml = YAML(typ="rt")
+    yaml.width = 110
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = preserve_quotes
+    return yaml
+
+
+def parse_tree(text: str, *, fmt: str = "yaml") -> Any:
+    """A model file's text as the tree a hand edit changes: ruamel's round-trip mappings, or JSON's dicts."""
+    return json.loads(text) if fmt == "json" else round_trip_yaml().load(text)
+
+
+def dump_tree(root: Any, *, fmt: str = "yaml") -> str:
+    """The text of a tree from :func:`parse_tree`, with its comments and layout."""
+    if fmt == "json":
+        return json.dumps(root, indent=2, ensure_ascii=False) + "\n"
+    buffer = io.StringIO()
+    round_trip_yaml().dump(root, buffer)
+    return buffer.getvalue()
+
+
 def dump_model(model: Model, *, fmt: str = "yaml") -> str:
     """Serialise a model as YAML (default) or JSON text that :func:`parse_model` reads back unchanged."""
     data = _clean(model.model_dump(mode="json"))
     data["format"] = model.format
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    yaml = YAML(typ="rt")
-    yaml.width = 110
-    yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
-    yaml.dump(_compact(data), buffer)
+    round_trip_yaml(preserve_quotes=False).dump(_compact(data), buffer)
     return buffer.getvalue()
 
 
-def save_model(model: Model, path: str | Path) -> Path:
-    """Write a model to ``path`` (JSON if the suffix is ``.json``, else YAML), atomically."""
-    path = Path(path)
-    text = dump_model(model, fmt="json" if path.suffix.lower() == ".json" else "yaml")
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
-    return path
+def check_text(text: str, *, file: str | None = None) -> tuple[Model, LineMap | None]:
+    """Parse model text and run every check; the one place that turns problems into an exception.
+
+    Returns
+    -------
+    (Model, LineMap)
+        The model and the line map of its text.
+
+    Raises
+    ------
+    ModelValidationError
+        Listing every structural problem, or, when the structure is sound, every error of
+        :func:`~realpolitik.model.check_model` (warnings do not stop a model).
+    """
+    model, problems, lines = parse_model(text, file=file)
+    if model is not None and not problems:
+        problems = [p for p in check_model(model, file=file, lines=lines) if p.severity == "error"]
+    if model is None or problems:
+        raise ModelValidationError(problems)
+    return model, lines

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-__all__ = ["Location", "Problem", "format_path"]
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+__all__ = ["LineMap", "Location", "Problem", "format_path"]
 
 Location = tuple[str | int, ...]
 
@@ -54,3 +57,35 @@ class Problem:
             "path": format_path(self.path),
             "message": self.message,
         }
+
+
+class LineMap:
+    """Finds the 1-based file line of a field path in a ruamel round-trip tree.
+
+    Built from the tree, or from the text alone, in which case the text is parsed (slowly, keeping
+    every position) only when a line is first asked for: a valid JSON file never pays for it.
+    """
+
+    def __init__(self, root: Any = None, *, text: str | None = None) -> None:
+        self._root, self._text = root, text
+
+    def line_of(self, path: Location) -> int | None:
+        if self._root is None and self._text is not None:
+            self._root = YAML(typ="rt").load(self._text)
+            self._text = None
+        node, line = self._root, None
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            line = node.lc.line + 1
+        for part in path:
+            try:
+                if isinstance(node, CommentedMap) and part in node:
+                    line = node.lc.key(part)[0] + 1
+                    node = node[part]
+                elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                    line = node.lc.item(part)[0] + 1
+                    node = node[part]
+                else:
+                    break
+            except (AttributeError, KeyError, TypeError):
+                break
+        return line

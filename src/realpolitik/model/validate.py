@@ -10,7 +10,7 @@ from pathlib import Path
 from realpolitik.corpus.text import read_source_text
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.model.checks import check_model
-from realpolitik.model.io import read_model
+from realpolitik.model.file import read_model
 from realpolitik.model.problems import Problem
 from realpolitik.model.schema import Model
 

@@ -12,7 +12,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 from matplotlib.figure import Figure
 
-from realpolitik.errors import Errors, ReportError
+from realpolitik.about import __version__
+from realpolitik.errors import Errors, InputFileError, ReportError
+from realpolitik.files import write_atomically
 from realpolitik.model.dates import InvalidDateError, parse_date
 from realpolitik.model.schema import SECTIONS
 from realpolitik.model.summary import counts, people, timeline
@@ -196,7 +198,6 @@ def _turns(data: ReportData) -> list[dict[str, str]]:
 
 def report_context(data: ReportData) -> dict[str, Any]:
     """Plain values for the templates: every table's rows, the summary and the header."""
-    from realpolitik import __version__
 
     model, names = data.model, data.names
     scenarios, delta_rows = _scenario_rows(data)
@@ -310,12 +311,12 @@ def write_report(data: ReportData, path: str | Path, *, fmt: str | None = None, 
     if path.is_dir():
         raise ReportError(Errors.E052.format(path=path, suffix=fmt))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "html":
-            path.write_text(render_html(data), encoding="utf-8")
-            return [path]
+            return [write_atomically(path, render_html(data), code="E053")]
+        path.parent.mkdir(parents=True, exist_ok=True)
         text, files = render_markdown(data, path.parent / f"{path.stem}_figures", figure_format=figure_format)
-        path.write_text(text, encoding="utf-8")
-        return [path, *files]
+        return [write_atomically(path, text, code="E053"), *files]
     except OSError as exc:
         raise ReportError(Errors.E053.format(path=path, reason=exc.strerror or exc)) from exc
+    except InputFileError as exc:
+        raise ReportError(str(exc), code=exc.code) from exc

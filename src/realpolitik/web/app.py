@@ -1,8 +1,9 @@
 """The FastAPI app: HTML pages (Jinja2 shells that draw themselves from the JSON API) and the API.
 
 Every route is a thin shell over the library: the model file is read and changed through
-:class:`~realpolitik.web.store.ModelStore`, what the pages show comes from :mod:`realpolitik.web.views`,
-the report from :mod:`realpolitik.report`.
+:class:`~realpolitik.model.ModelFile` and the review actions of :mod:`realpolitik.model.edit`, drafts come from
+:func:`realpolitik.draft.draft_additions`, what the pages show from :mod:`realpolitik.web.views`, the report from
+:mod:`realpolitik.report`. Errors become HTTP statuses by their type, in one table (:data:`HTTP_STATUS`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Match
 
+from realpolitik.corpus import open_store
 from realpolitik.errors import (
+    CorpusStoreError,
+    EditRefusedError,
     Errors,
     InputFileError,
     ModelValidationError,
@@ -35,19 +39,19 @@ from realpolitik.errors import (
     ReportError,
     SimulationError,
     UnknownIdError,
+    VersionConflictError,
 )
-from realpolitik.corpus import open_store
-from realpolitik.errors import CorpusStoreError
-from realpolitik.model import counts
+from realpolitik.model import REVIEWABLE_SECTIONS, SECTIONS, Change, ModelFile, counts
+from realpolitik.model import edit as review
 from realpolitik.model.validate import find_document_texts
 from realpolitik.report import build_report_data, render_html
 from realpolitik.report.figures_charts import forecasts_figure, press_figure, trajectories_figure
 from realpolitik.report.levers import Lever
 from realpolitik.report.svg import figure_svg
 from realpolitik.web import views
-from realpolitik.web.store import REVIEWABLE_SECTIONS, Change, EditRefusedError, ModelStore, VersionConflictError
 
-__all__ = ["TOKEN_COOKIE", "TOKEN_HEADER", "WebSettings", "create_app", "is_loopback_host", "plotly_js_path"]
+__all__ = ["HTTP_STATUS", "TOKEN_COOKIE", "TOKEN_HEADER", "WebSettings", "create_app", "is_loopback_host",
+           "plotly_js_path"]
 
 TOKEN_HEADER = "X-Realpolitik-Token"
 TOKEN_COOKIE = "realpolitik_token"
@@ -213,14 +217,49 @@ IfMatch = Annotated[str, Header(min_length=1, description="The ETag of the versi
 _ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 _WRITE_ERRORS = {**_ERRORS, 428: {"model": ErrorOut}}
 
+#: The HTTP status of each kind of error, the first matching type winning; a few codes within a type differ.
+HTTP_STATUS: tuple[tuple[type[RealpolitikError], int], ...] = (
+    (VersionConflictError, 409),
+    (UnknownIdError, 404),
+    (EditRefusedError, 422),
+    (SimulationError, 422),
+    (ModelValidationError, 409),  # the file on disk turned invalid: the client cannot fix that by resending
+    (CorpusStoreError, 500),
+    (InputFileError, 500),
+    (ReportError, 500),
+    (RealpolitikError, 500),
+)
+#: Codes whose status differs from their type's: no version named (E244) and nothing to undo (E246).
+_STATUS_BY_CODE = {"E244": 428, "E246": 409}
+
+
+def status_of(exc: RealpolitikError) -> int:
+    """The HTTP status for an error: by its code where :data:`_STATUS_BY_CODE` names it, else by its type.
+
+    Examples
+    --------
+    >>> status_of(UnknownIdError("no actor 'x'")), status_of(EditRefusedError.coded("E246"))
+    (404, 409)
+    """
+    if exc.code in _STATUS_BY_CODE:
+        return _STATUS_BY_CODE[exc.code]
+    return next(status for kind, status in HTTP_STATUS if isinstance(exc, kind))
+
+
+def _detail(exc: RealpolitikError) -> str:
+    if isinstance(exc, ModelValidationError):
+        first = str(exc.problems[0]) if exc.problems else "unreadable"
+        return (f"the model file has {len(exc.problems)} problem(s) now, e.g. {first}; fix it (or undo) and reload")
+    return str(exc)
+
 
 # --- the app ---------------------------------------------------------------------------------------------------
 class _State:
-    """The store, and the document texts and report cached per version of the model file."""
+    """The model file, and the document texts and report cached per version of it."""
 
     def __init__(self, settings: WebSettings) -> None:
         self.settings = settings
-        self.store = ModelStore(settings.model)
+        self.file = ModelFile(settings.model)
         self._lock = threading.Lock()
         self._texts: tuple[str, dict[str, str]] | None = None
         self._report: tuple[str, str] | None = None
@@ -232,7 +271,16 @@ class _State:
             self.corpus = open_store(settings.corpus)
 
     def model(self):
-        return self.store.load()
+        return self.file.load_versioned()
+
+    def document(self, document_id: str):
+        """The model's document ``document_id`` (UnknownIdError E240 when it has none)."""
+        model, _version = self.model()
+        found = next((d for d in model.documents if d.id == document_id), None)
+        if found is None:
+            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
+            raise UnknownIdError.coded("E240", id=document_id, known=known)
+        return found
 
     def texts(self) -> dict[str, str]:
         model, version = self.model()
@@ -348,37 +396,10 @@ def create_app(settings: WebSettings) -> FastAPI:
             return JSONResponse({"detail": Errors.E244}, status_code=428)
         return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
-    @app.exception_handler(CorpusStoreError)
-    async def corpus_error(_request: Request, exc: CorpusStoreError):
-        return JSONResponse({"detail": str(exc)}, status_code=500)
-
-    @app.exception_handler(UnknownIdError)
-    async def unknown(_request: Request, exc: UnknownIdError):
-        return JSONResponse({"detail": str(exc)}, status_code=404)
-
-    @app.exception_handler(VersionConflictError)
-    async def conflict(_request: Request, exc: VersionConflictError):
-        return JSONResponse({"detail": str(exc)}, status_code=428 if exc.missing else 409,
-                            headers={"ETag": f'"{state.store.version()}"'})
-
-    @app.exception_handler(EditRefusedError)
-    async def refused(_request: Request, exc: EditRefusedError):
-        return JSONResponse({"detail": str(exc)}, status_code=409 if str(exc) == Errors.E246 else 422)
-
-    @app.exception_handler(SimulationError)
-    async def simulation(_request: Request, exc: SimulationError):
-        return JSONResponse({"detail": str(exc)}, status_code=422)
-
-    @app.exception_handler(ModelValidationError)
-    async def broken(_request: Request, exc: ModelValidationError):
-        first = str(exc.problems[0]) if exc.problems else "unreadable"
-        return JSONResponse({"detail": f"the model file has {len(exc.problems)} problem(s) now, e.g. {first}; "
-                             "fix it (or undo) and reload"}, status_code=409)
-
-    @app.exception_handler(InputFileError)
-    @app.exception_handler(ReportError)
-    async def files(_request: Request, exc: RealpolitikError):
-        return JSONResponse({"detail": str(exc)}, status_code=500)
+    @app.exception_handler(RealpolitikError)
+    async def realpolitik_error(_request: Request, exc: RealpolitikError):
+        headers = {"ETag": f'"{state.file.version()}"'} if isinstance(exc, VersionConflictError) else None
+        return JSONResponse({"detail": _detail(exc)}, status_code=status_of(exc), headers=headers)
 
     # static assets: our own from the package, Plotly's from the plotly package -----------------------------
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
@@ -400,13 +421,12 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, document_id: str):
-        model, _version = state.model()
-        document = next((d for d in model.documents if d.id == document_id), None)
-        if document is None:
-            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
+        try:
+            document = state.document(document_id)
+        except UnknownIdError as exc:
             return HTMLResponse(templates.get_template("missing.html").render(
-                message=Errors.E240.format(id=document_id, known=known), model_title=model.title,
-                title="Not found", page="missing"), status_code=404)
+                message=str(exc), model_title=state.model()[0].title, title="Not found", page="missing"),
+                status_code=404)
         return page(request, "document", document.title, document_id=document.id)
 
     for path, name, title in (("/network", "network", "Actor network"), ("/causal-map", "causal_map", "Causal map"),
@@ -434,7 +454,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                 proposed=len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"})))
         response.headers["ETag"] = f'"{version}"'
         return ModelOut(title=model.title, description=model.description, file=settings.model.name, version=version,
-                        counts=counts(model), documents=documents, history=len(state.store.history_entries()),
+                        counts=counts(model), documents=documents, history=len(state.file.history_entries()),
                         token_required=bool(settings.token))
 
     @app.get("/api/items", response_model=ItemsOut, tags=["review"])
@@ -458,10 +478,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     def get_document(document_id: str, response: Response) -> DocumentTextOut:
         """A document's text (``null`` when not at hand) and every evidence span into it, in text order."""
         model, version = state.model()
-        document = next((d for d in model.documents if d.id == document_id), None)
-        if document is None:
-            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
-            raise UnknownIdError(Errors.E240.format(id=document_id, known=known))
+        document = state.document(document_id)
         text = state.texts().get(document.id)
         spans = views.document_spans(model, document.id, REVIEWABLE_SECTIONS)
         response.headers["ETag"] = f'"{version}"'
@@ -475,7 +492,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/api/history", response_model=HistoryOut, tags=["review"])
     def get_history() -> HistoryOut:
         """The changes undo can take back, oldest first."""
-        return HistoryOut(version=state.store.version(), entries=state.store.history_entries())
+        return HistoryOut(version=state.file.version(), entries=state.file.history_entries())
 
     @app.get("/api/network", tags=["views"])
     def get_network() -> dict[str, Any]:
@@ -537,20 +554,18 @@ def create_app(settings: WebSettings) -> FastAPI:
         model holds are left as they are. One change: undo takes the whole draft back.
         """
         model, _version = state.model()
-        document = next((d for d in model.documents if d.id == document_id), None)
-        if document is None:
-            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
-            raise UnknownIdError(Errors.E240.format(id=document_id, known=known))
-        state.store.check_version(_if_match(if_match))
+        document = state.document(document_id)
+        state.file.check_version(_if_match(if_match))
         text = state.texts().get(document.id)
         if text is None:
-            raise EditRefusedError(Errors.E250.format(id=document.id[:12] + "…"))
+            raise EditRefusedError.coded("E250", id=document.id[:12] + "…")
+        from realpolitik.draft import draft_additions
         from realpolitik.extract import extract_text
 
         extraction = extract_text(text, document_id=document.id, title=document.title, author=document.author,
                                   published=document.published)
-        items = new_items(model, extraction, filename=document.filename)
-        return _change_out(state.store.add_items(items, _if_match(if_match), about=document.id))
+        items = draft_additions(extraction, existing=model, filename=document.filename)
+        return _change_out(review.add_items(state.file, items, _if_match(if_match), about=document.id))
 
     @app.get("/api/corpus", tags=["corpus"])
     def get_corpus() -> dict[str, Any]:
@@ -578,15 +593,16 @@ def create_app(settings: WebSettings) -> FastAPI:
         model, _version = state.model()
         if any(d.id == document.id for d in model.documents):
             raise EditRefusedError(Errors.E254.format(id=document.id[:12] + "…"))
-        state.store.check_version(_if_match(if_match))
+        state.file.check_version(_if_match(if_match))
+        from realpolitik.draft import draft_additions
         from realpolitik.extract import Extraction, extract_document
 
         payload = state.corpus.extraction_payloads([document.id]).get(document.id)
         extraction = Extraction.model_validate(payload) if payload is not None else extract_document(document)
         filename = document.path.name if document.path is not None else None
-        items = new_items(model, extraction, filename=filename)
-        return _change_out(state.store.add_items(items, _if_match(if_match), action="add from corpus",
-                                                 about=document.id))
+        items = draft_additions(extraction, existing=model, filename=filename)
+        return _change_out(review.add_items(state.file, items, _if_match(if_match), action="add from corpus",
+                                     about=document.id))
 
     @app.get("/api/report", response_class=HTMLResponse, tags=["report"],
              responses={200: {"content": {"text/html": {}}, "description": "The report, as one HTML file."}})
@@ -602,43 +618,27 @@ def create_app(settings: WebSettings) -> FastAPI:
               tags=["review"])
     def accept_item(section: str, item_id: str, if_match: IfMatch):
         """Mark an item ``review: accepted`` in the model file."""
-        return _change_out(state.store.accept(section, item_id, _if_match(if_match)))
+        return _change_out(review.accept_item(state.file, section, item_id, _if_match(if_match)))
 
     @app.patch("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
     def edit_item(section: str, item_id: str, body: Annotated[EditIn, Body()], if_match: IfMatch):
         """Change fields of an item (not its id, evidence or review state); the result must be a valid model."""
-        return _change_out(state.store.edit(section, item_id, body.fields, _if_match(if_match)))
+        return _change_out(review.edit_item(state.file, section, item_id, body.fields, _if_match(if_match)))
 
     @app.delete("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
     def reject_item(section: str, item_id: str, if_match: IfMatch):
         """Reject an item: remove it, and the items that cannot stand without it (listed in the answer)."""
-        return _change_out(state.store.reject(section, item_id, _if_match(if_match)))
+        return _change_out(review.reject_item(state.file, section, item_id, _if_match(if_match)))
 
     @app.post("/api/undo", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
     def undo(if_match: IfMatch):
         """Put the model file back as it was before the newest change made here."""
-        return _change_out(state.store.undo(_if_match(if_match)))
+        return _change_out(state.file.undo(_if_match(if_match)))
 
     return app
 
 
-def new_items(model, extraction, *, filename: str | None) -> dict[str, list[dict[str, Any]]]:
-    """What drafting ``extraction`` into ``model`` adds: the items (and document) whose ids the model lacks."""
-    from realpolitik.draft import draft_model
-
-    result = draft_model(extraction, existing=model, filename=filename)
-    items: dict[str, list[dict[str, Any]]] = {}
-    for section in ("documents", *REVIEWABLE_SECTIONS):
-        held = {item.id for item in getattr(model, section)}
-        entries = [item.model_dump(mode="json", exclude_none=True) for item in getattr(result.model, section)
-                   if item.id not in held]
-        items[section] = [{k: v for k, v in entry.items() if v not in ([], {})} for entry in entries]
-    return items
-
-
 def _get(model, section: str, item_id: str):
-    from realpolitik.model import SECTIONS
-
     if section not in SECTIONS:
         raise UnknownIdError(Errors.E241.format(section=section, known=", ".join(SECTIONS)))
     for item in getattr(model, section):

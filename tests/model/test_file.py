@@ -1,0 +1,124 @@
+"""The model file's one owner: versions, hand edits that keep comments, history and undo, durable writes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from realpolitik.errors import EditRefusedError, ModelValidationError, VersionConflictError
+from realpolitik.files import write_atomically
+from realpolitik.model import (
+    UNCHECKED,
+    ModelFile,
+    accept_item,
+    check_model,
+    edit_item,
+    reject_item,
+    remove_with_dependents,
+)
+from realpolitik.model.schema import Model
+
+BASIN = """\
+# The basin, as curated by hand
+title: Basin
+actors:
+  - {id: upstria, name: Upstria, kind: state}   # the dam's owner
+  - {id: downland, name: Downland, kind: state}
+relations:
+  - {id: rivalry, source: upstria, target: downland, type: rivalry, polarity: -0.6}
+concepts:
+  - {id: dam, label: Dam filling}
+  - {id: shortage, label: Water shortage}
+causal_links:
+  - {id: dam_dries, cause: dam, effect: shortage, weight: 0.7}
+  - {id: dam_no_effect, cause: dam, effect: shortage, weight: -0.2, contradicts: [dam_dries]}
+"""
+
+
+@pytest.fixture
+def basin(tmp_path):
+    path = tmp_path / "basin.yaml"
+    path.write_text(BASIN, encoding="utf-8")
+    path.chmod(0o644)
+    return ModelFile(path)
+
+
+def test_a_review_action_keeps_comments_mode_and_records_history(basin):
+    version = basin.version()
+    change = accept_item(basin, "actors", "upstria", version)
+    text = basin.path.read_text(encoding="utf-8")
+    assert "# the dam's owner" in text and "# The basin, as curated by hand" in text
+    assert "review: accepted" in text and change.version == basin.version() != version
+    assert basin.path.stat().st_mode & 0o777 == 0o644
+    assert [entry["action"] for entry in basin.history_entries()] == ["accept"]
+    undone = basin.undo(change.version)
+    assert basin.path.read_text(encoding="utf-8") == BASIN and undone.version == version
+
+
+def test_a_stale_or_missing_version_is_refused_and_nothing_is_written(basin):
+    with pytest.raises(VersionConflictError) as stale:
+        accept_item(basin, "actors", "upstria", "0" * 16)
+    with pytest.raises(VersionConflictError) as missing:
+        accept_item(basin, "actors", "upstria", None)
+    assert (stale.value.code, stale.value.missing) == ("E243", False)
+    assert (missing.value.code, missing.value.missing) == ("E244", True)
+    assert basin.path.read_text(encoding="utf-8") == BASIN and basin.history_entries() == []
+
+
+def test_an_edit_that_breaks_the_model_is_refused_whole(basin):
+    with pytest.raises(EditRefusedError) as refused:
+        edit_item(basin, "relations", "rivalry", {"source": "nowhere"}, basin.version())
+    assert refused.value.code == "E245" and "unknown actor 'nowhere'" in str(refused.value)
+    with pytest.raises(EditRefusedError) as fixed:
+        edit_item(basin, "actors", "upstria", {"id": "other"}, basin.version())
+    assert fixed.value.code == "E247"
+    assert basin.path.read_text(encoding="utf-8") == BASIN
+
+
+def test_rejecting_takes_what_cannot_stand_alone_and_undo_brings_it_back(basin):
+    change = reject_item(basin, "concepts", "dam", basin.version())
+    assert sorted(change.removed) == [("causal_links", "dam_dries"), ("causal_links", "dam_no_effect")]
+    model = basin.load()
+    assert [c.id for c in model.concepts] == ["shortage"] and model.causal_links == []
+    basin.undo(change.version)
+    assert basin.path.read_text(encoding="utf-8") == BASIN
+
+
+def test_a_link_that_goes_leaves_the_contradicts_lists_of_the_others():
+    tree = {"causal_links": [{"id": "a", "cause": "x", "effect": "y"},
+                             {"id": "b", "cause": "x", "effect": "y", "contradicts": ["a"]}]}
+    assert remove_with_dependents(tree, "causal_links", "a") == ([], [("causal_links", "b")])
+    assert tree["causal_links"] == [{"id": "b", "cause": "x", "effect": "y", "contradicts": []}]
+
+
+def test_a_dangling_contradicts_is_an_unknown_reference():
+    model = Model.model_validate({"title": "t", "concepts": [{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}],
+                                  "causal_links": [{"id": "a", "cause": "x", "effect": "y", "weight": 0.5,
+                                                    "contradicts": ["gone"]}]})
+    assert [(p.code, p.message) for p in check_model(model)] == [("E012", "unknown causal link 'gone'")]
+
+
+def test_a_change_by_hand_needs_no_version_and_records_nothing(basin):
+    def rename(root):
+        root["title"] = "Basin, revised"
+
+    _, model, version = basin.change(rename, expect=UNCHECKED)
+    assert model.title == "Basin, revised" and version == basin.version() and basin.history_entries() == []
+    with pytest.raises(ModelValidationError):
+        basin.change(lambda root: root["actors"].append({"id": "upstria", "name": "Again", "kind": "state"}))
+    assert "Basin, revised" in basin.path.read_text(encoding="utf-8")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "notes.txt"
+    target.write_text("old\n", encoding="utf-8")
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(Exception, match="No space left") as failed:
+        write_atomically(target, "new\n", code="E164")
+    assert failed.value.code == "E164"
+    assert target.read_text(encoding="utf-8") == "old\n" and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
