@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.analysis import ModelAnalysis, analyze_model
+from realpolitik.analysis import ModelAnalysis, analyse_model
 from realpolitik.corpus import IngestedDocument, ingest_file
 from realpolitik.data import bundled_model_path
 from realpolitik.interop import export_model, import_model
@@ -159,7 +159,7 @@ def analyse(model: Model, *, at: str | None = None, compare: tuple[str, str] | N
     """The actor network at a date and over time, balance, causal structure, loops, levers, forecast scores.
 
     ``at`` defaults to today; ``compare`` names two dates whose networks are compared. See
-    :func:`realpolitik.analysis.analyze_model` for the bounds and docs/analysis.md for the measures.
+    :func:`realpolitik.analysis.analyse_model` for the bounds and docs/analysis.md for the measures.
 
     Examples
     --------
@@ -170,7 +170,7 @@ def analyse(model: Model, *, at: str | None = None, compare: tuple[str, str] | N
     >>> result.loops.capped, result.forecasts.resolved >= 10
     (False, True)
     """
-    return analyze_model(model, at=at, compare=compare)
+    return analyse_model(model, at=at, compare=compare)
 
 
 def make_report(

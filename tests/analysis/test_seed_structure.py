@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from realpolitik.analysis import analyze_model, causal_graph, loop_search
+from realpolitik.analysis import analyse_model, causal_graph, loop_search
 
 
 def test_a_reinforcing_loop_runs_through_iskp_instability_and_the_opium_economy(bundled):
@@ -24,7 +24,7 @@ def test_the_economic_crisis_feeds_the_iskp_loops_from_outside(bundled):
 
 
 def test_analysis_of_the_seed_is_complete_and_uncapped(bundled):
-    result = analyze_model(bundled, at="2022", compare=("2010", "2016"))
+    result = analyse_model(bundled, at="2022", compare=("2010", "2016"))
     assert result.notes == ()
     assert "aid_and_assets" in result.levers and result.levers_left_out == 0
     effect = next(e for e in result.effects if e.lever == "aid_and_assets" and e.outcome == "iskp_strength")

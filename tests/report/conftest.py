@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from realpolitik.report import Lever, PressOutcome, build_report_data
+from realpolitik.analysis import Lever
+from realpolitik.report import PressOutcome, build_report_data
 from tests.report.contract import press_for, run_for
 
 

@@ -9,10 +9,10 @@ import pytest
 import realpolitik
 
 REPORT = {
-    "DEFAULT_DRAWS", "DEFAULT_OUTPUT", "PRESS_WEIGHTS", "REPORT_FORMATS", "DemoResult", "Lever", "PressOutcome",
-    "ReportData", "add_presses", "add_scenarios", "analyse_model", "build_report_data", "default_baseline",
-    "executive_summary", "headline", "main_levers", "render_html", "render_markdown", "report_figures", "run_demo",
-    "run_presses", "run_scenarios", "scenario_clamps", "scenario_headline", "write_report",
+    "DEFAULT_DRAWS", "DEFAULT_OUTPUT", "PRESS_WEIGHTS", "REPORT_FORMATS", "DemoResult", "PressOutcome",
+    "ReportData", "add_presses", "add_scenarios", "build_report_data",
+    "executive_summary", "headline", "render_html", "render_markdown", "report_figures", "run_demo",
+    "report_data_without_runs", "run_presses", "run_scenarios", "scenario_headline", "write_report",
 }
 ANALYSIS_REPORT_NEEDS = {"feedback_loops", "concept_centrality", "actor_network", "brier_score", "causal_graph"}
 

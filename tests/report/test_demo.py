@@ -6,7 +6,8 @@ import pytest
 
 from realpolitik.errors import ModelValidationError
 from realpolitik.model import load_model
-from realpolitik.report import DEFAULT_OUTPUT, main_levers, run_demo
+from realpolitik.analysis import main_levers
+from realpolitik.report import DEFAULT_OUTPUT, run_demo
 from realpolitik.report.demo import DEMO_STEPS
 
 

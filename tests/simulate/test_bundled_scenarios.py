@@ -15,7 +15,8 @@ import pytest
 
 from realpolitik import bundled_model_path, load_model
 from realpolitik.model import Model
-from realpolitik.simulate import PressResult, SimulationRun, press_perturbation, resolve_clamps, simulate_scenarios
+from realpolitik.model import resolve_clamps
+from realpolitik.simulate import PressResult, SimulationRun, press_perturbation, simulate_scenarios
 
 #: FCM changes smaller than this are read as no change: well above the fixed point's residual (tolerance
 #: 1e-5) and below the smallest change the seed's argument predicts in the bundled model (about 1e-3).

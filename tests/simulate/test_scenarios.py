@@ -9,7 +9,8 @@ import pytest
 
 from realpolitik.errors import SimulationError, UnknownIdError
 from realpolitik.model import Model
-from realpolitik.simulate import causal_matrix, resolve_clamps, run_fcm, simulate_scenarios
+from realpolitik.model import resolve_clamps
+from realpolitik.simulate import causal_matrix, run_fcm, simulate_scenarios
 
 
 def test_extends_chain_is_resolved_nearest_wins(toy: Model) -> None:

@@ -300,10 +300,10 @@ def test_every_bundled_scenario_runs_and_the_figures_change(browser, live_server
 
 
 def _clamps(model_path: Path, scenario: str) -> dict:
-    from realpolitik.report.levers import scenario_clamps
+    from realpolitik.model import resolve_clamps
 
     model = load_model(model_path)
-    return scenario_clamps(model, model.get("scenarios", scenario))
+    return resolve_clamps(model, scenario)
 
 
 def test_forecasts_board_and_report_download(browser, live_server, model_copy, tmp_path):

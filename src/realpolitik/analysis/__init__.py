@@ -16,9 +16,16 @@ from realpolitik.analysis.calibration import (
 )
 from realpolitik.analysis.centrality import ConceptCentrality, causal_graph, concept_centrality
 from realpolitik.analysis.forecasts import ForecastScore, brier_score, forecast_midpoint, score_forecasts
+from realpolitik.analysis.levers import DEFAULT_MAX_LEVERS, Lever, default_baseline, main_levers, ranked_levers
 from realpolitik.analysis.loops import FeedbackLoop, LoopSearch, feedback_loops, loop_search
 from realpolitik.analysis.network import actor_network, actor_strength, relation_holds_at
-from realpolitik.analysis.overview import ForecastSummary, ModelAnalysis, analyze_model, forecast_summary
+from realpolitik.analysis.overview import (
+    DEFAULT_TRACED_LEVERS,
+    ForecastSummary,
+    ModelAnalysis,
+    analyse_model,
+    forecast_summary,
+)
 from realpolitik.analysis.stances import (
     PairStance,
     StanceChange,
@@ -30,6 +37,8 @@ from realpolitik.analysis.stances import (
 from realpolitik.analysis.structure import CausalStructure, LeverEffect, LeverPath, causal_structure, lever_effects
 
 __all__ = [
+    "DEFAULT_MAX_LEVERS",
+    "DEFAULT_TRACED_LEVERS",
     "ActorCentrality",
     "ActorStructure",
     "BandCalibration",
@@ -39,6 +48,7 @@ __all__ = [
     "ForecastScore",
     "ForecastSummary",
     "Frustration",
+    "Lever",
     "LeverEffect",
     "LeverPath",
     "LoopSearch",
@@ -51,12 +61,13 @@ __all__ = [
     "actor_network",
     "actor_strength",
     "actor_structure",
-    "analyze_model",
+    "analyse_model",
     "brier_score",
     "calibration_table",
     "causal_graph",
     "causal_structure",
     "concept_centrality",
+    "default_baseline",
     "feedback_loops",
     "forecast_midpoint",
     "forecast_summary",
@@ -64,7 +75,9 @@ __all__ = [
     "lever_effects",
     "log_score",
     "loop_search",
+    "main_levers",
     "pair_stances",
+    "ranked_levers",
     "relation_holds_at",
     "score_forecasts",
     "scores_by_source",

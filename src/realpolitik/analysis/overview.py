@@ -17,6 +17,7 @@ from realpolitik.analysis.calibration import (
 )
 from realpolitik.analysis.centrality import BETWEENNESS_LIMIT, ConceptCentrality, causal_graph, concept_centrality
 from realpolitik.analysis.forecasts import brier_score
+from realpolitik.analysis.levers import ranked_levers
 from realpolitik.analysis.loops import (
     DEFAULT_MAX_LOOP_LENGTH,
     DEFAULT_MAX_LOOPS,
@@ -34,10 +35,10 @@ from realpolitik.analysis.structure import (
 )
 from realpolitik.model.schema import Model
 
-__all__ = ["DEFAULT_MAX_LEVERS", "ForecastSummary", "ModelAnalysis", "analyze_model", "forecast_summary"]
+__all__ = ["DEFAULT_TRACED_LEVERS", "ForecastSummary", "ModelAnalysis", "analyse_model", "forecast_summary"]
 
-#: Drivers beyond this many (ranked by centrality) are not traced as levers; the result says so.
-DEFAULT_MAX_LEVERS = 12
+#: Levers traced to the outcomes they reach (tracing is cheap; a report presses fewer); the others are counted.
+DEFAULT_TRACED_LEVERS = 12
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class ForecastSummary:
     by_author: tuple[SourceScore, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain dicts and lists only, as ``analyze --json`` and ``forecasts --json`` print them."""
+        """Plain dicts and lists only, as ``analyse --json`` and ``forecasts --json`` print them."""
         return {
             "total": self.total,
             "resolved": self.resolved,
@@ -89,7 +90,7 @@ def forecast_summary(model: Model) -> ForecastSummary:
 
 @dataclass(frozen=True)
 class ModelAnalysis:
-    """The results of :func:`analyze_model`; :meth:`as_dict` gives them as JSON-ready data."""
+    """The results of :func:`analyse_model`; :meth:`as_dict` gives them as JSON-ready data."""
 
     at: str
     actors: ActorStructure
@@ -146,14 +147,14 @@ class ModelAnalysis:
         }
 
 
-def analyze_model(
+def analyse_model(
     model: Model,
     *,
     at: dt.date | str | None = None,
     compare: tuple[dt.date | str, dt.date | str] | None = None,
     max_loop_length: int = DEFAULT_MAX_LOOP_LENGTH,
     max_loops: int = DEFAULT_MAX_LOOPS,
-    max_levers: int = DEFAULT_MAX_LEVERS,
+    max_levers: int = DEFAULT_TRACED_LEVERS,
     max_path_length: int = 6,
     max_paths: int = DEFAULT_MAX_PATHS,
 ) -> ModelAnalysis:
@@ -169,7 +170,8 @@ def analyze_model(
     max_loop_length, max_loops
         Bounds of the loop search (see :func:`realpolitik.analysis.loop_search`).
     max_levers
-        The drivers traced as levers, most central first; the others are counted, not traced.
+        The levers traced, in the order of :func:`realpolitik.analysis.ranked_levers` (the model's scenario
+        clamps first, then the map's exogenous drivers); the others are counted, not traced.
     max_path_length, max_paths
         Bounds of the lever -> outcome path search (see :func:`realpolitik.analysis.lever_effects`).
 
@@ -185,15 +187,15 @@ def analyze_model(
     ...           causal_links=[CausalLink(id="l1", cause="a", effect="b", weight=0.5),
     ...                         CausalLink(id="l2", cause="b", effect="c", weight=0.5),
     ...                         CausalLink(id="l3", cause="c", effect="b", weight=-0.5)])
-    >>> result = analyze_model(m, at="2020")
+    >>> result = analyse_model(m, at="2020")
     >>> result.levers, [loop.kind for loop in result.loops.loops]
     (('a',), ['balancing'])
     """
     at_text = (at.isoformat() if isinstance(at, dt.date) else str(at)) if at is not None else dt.date.today().isoformat()
     graph = causal_graph(model)
     structure = causal_structure(graph)
-    ranked_drivers = sorted(structure.drivers, key=lambda c: (-structure.centrality[c], c))
-    levers = tuple(ranked_drivers[:max_levers])
+    ranked = [lever.concept for lever in ranked_levers(model)]
+    levers = tuple(ranked[:max_levers])
     loops = loop_search(model, max_length=max_loop_length, max_loops=max_loops)
     effects = lever_effects(graph, levers, max_length=max_path_length, max_paths=max_paths)
     comparison = None
@@ -206,9 +208,9 @@ def analyze_model(
             f"the loop search stopped early (at most {loops.max_loops:,} loops of up to {loops.max_length} links, "
             f"or {loops.max_loops * STEPS_PER_LOOP:,} search steps): the loops listed are a sample, not all of them"
         )
-    if len(ranked_drivers) > len(levers):
-        notes.append(f"{len(ranked_drivers) - len(levers):,} of {len(ranked_drivers):,} drivers were not traced as levers "
-                     f"(only the {len(levers)} most central are)")
+    if len(ranked) > len(levers):
+        notes.append(f"{len(ranked) - len(levers):,} of {len(ranked):,} candidate levers were not traced "
+                     f"(only the first {len(levers)} are)")
     if structure.concepts > BETWEENNESS_LIMIT:
         notes.append(f"betweenness is not computed on maps of more than {BETWEENNESS_LIMIT:,} concepts")
     if any(effect.capped for effect in effects):
@@ -222,7 +224,7 @@ def analyze_model(
         centrality=tuple(concept_centrality(model)),
         loops=loops,
         levers=levers,
-        levers_left_out=len(ranked_drivers) - len(levers),
+        levers_left_out=len(ranked) - len(levers),
         effects=tuple(effects),
         forecasts=forecast_summary(model),
         notes=tuple(notes),

@@ -16,7 +16,8 @@ import numpy as np
 
 from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
-from realpolitik.simulate import HOLD_SOURCES, causal_matrix, resolve_clamps, source_concepts
+from realpolitik.model import resolve_clamps
+from realpolitik.simulate import HOLD_SOURCES, causal_matrix, source_concepts
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 
 __all__ = ["SdSpec", "sd_spec", "to_vensim", "to_xmile"]

@@ -31,7 +31,7 @@ from realpolitik.model.schema import (
     Resolution,
     Scenario,
 )
-from realpolitik.model.summary import counts, people, timeline
+from realpolitik.model.summary import counts, people, resolve_clamps, timeline
 from realpolitik.model.validate import ValidationReport, validate_file
 
 __all__ = [
@@ -77,6 +77,7 @@ __all__ = [
     "references_in",
     "reject_item",
     "remove_with_dependents",
+    "resolve_clamps",
     "resolve_forecast",
     "save_model",
     "timeline",

@@ -1,11 +1,12 @@
-"""Plain summaries of a model: counts, the timeline in date order, people with their roles."""
+"""Plain read-outs of a model: counts, the timeline in date order, people with their roles, a scenario's clamps."""
 
 from __future__ import annotations
 
+from realpolitik.errors import Errors, SimulationError, UnknownIdError
 from realpolitik.model.dates import InvalidDateError, parse_date
-from realpolitik.model.schema import SECTIONS, Actor, Event, Model
+from realpolitik.model.schema import SECTIONS, Actor, Event, Model, Scenario
 
-__all__ = ["counts", "people", "timeline"]
+__all__ = ["counts", "people", "resolve_clamps", "timeline"]
 
 
 def counts(model: Model) -> dict[str, int]:
@@ -38,3 +39,37 @@ def timeline(model: Model) -> list[Event]:
         return (0, span.lower.isoformat(), span.upper.isoformat())
 
     return sorted(model.events, key=key)
+
+
+def resolve_clamps(model: Model, scenario_id: str) -> dict[str, float]:
+    """A scenario's clamps with those of the scenarios it extends, the nearer one winning.
+
+    Raises
+    ------
+    UnknownIdError
+        E033 if ``scenario_id`` (or a scenario it extends) is not in the model.
+    SimulationError
+        E022 if ``extends`` runs in a cycle.
+
+    Examples
+    --------
+    >>> m = Model.model_validate({"title": "t", "scenarios": [
+    ...     {"id": "a", "name": "A", "clamps": {"x": 1.0, "y": 0.0}},
+    ...     {"id": "b", "name": "B", "extends": "a", "clamps": {"y": 1.0}}]})
+    >>> resolve_clamps(m, "b")
+    {'x': 1.0, 'y': 1.0}
+    """
+    by_id = {scenario.id: scenario for scenario in model.scenarios}
+    chain: list[Scenario] = []
+    current: str | None = scenario_id
+    while current is not None:
+        if current not in by_id:
+            raise UnknownIdError(Errors.E033.format(scenario=current, known=", ".join(by_id) or "none"))
+        if any(s.id == current for s in chain):
+            raise SimulationError(Errors.E022.format(scenario=scenario_id))
+        chain.append(by_id[current])
+        current = by_id[current].extends
+    clamps: dict[str, float] = {}
+    for scenario in reversed(chain):
+        clamps.update(scenario.clamps)
+    return clamps

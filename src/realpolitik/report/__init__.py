@@ -15,13 +15,12 @@ from realpolitik.report.data import (
     ReportData,
     add_presses,
     add_scenarios,
-    analyse_model,
     build_report_data,
+    report_data_without_runs,
     run_presses,
     run_scenarios,
 )
 from realpolitik.report.demo import DEFAULT_OUTPUT, DemoResult, run_demo
-from realpolitik.report.levers import Lever, default_baseline, main_levers, scenario_clamps
 from realpolitik.report.render import REPORT_FORMATS, render_html, render_markdown, report_figures, write_report
 from realpolitik.report.summary import executive_summary, headline, scenario_headline
 
@@ -31,24 +30,20 @@ __all__ = [
     "PRESS_WEIGHTS",
     "REPORT_FORMATS",
     "DemoResult",
-    "Lever",
     "PressOutcome",
     "ReportData",
     "add_presses",
     "add_scenarios",
-    "analyse_model",
     "build_report_data",
-    "default_baseline",
     "executive_summary",
     "headline",
-    "main_levers",
     "render_html",
     "render_markdown",
+    "report_data_without_runs",
     "report_figures",
     "run_demo",
     "run_presses",
     "run_scenarios",
-    "scenario_clamps",
     "scenario_headline",
     "write_report",
 ]

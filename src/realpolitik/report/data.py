@@ -27,7 +27,7 @@ from realpolitik.analysis import (
 )
 from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
-from realpolitik.report.levers import DEFAULT_MAX_LEVERS, Lever, main_levers
+from realpolitik.analysis import DEFAULT_MAX_LEVERS, Lever, main_levers
 
 __all__ = [
     "DEFAULT_DRAWS",
@@ -36,7 +36,7 @@ __all__ = [
     "ReportData",
     "add_presses",
     "add_scenarios",
-    "analyse_model",
+    "report_data_without_runs",
     "build_report_data",
     "run_presses",
     "run_scenarios",
@@ -129,7 +129,7 @@ def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_D
     return outcomes
 
 
-def analyse_model(model: Model, *, source: str | Path | None = None, max_loop_length: int = 8,
+def report_data_without_runs(model: Model, *, source: str | Path | None = None, max_loop_length: int = 8,
                   at: str | None = None) -> ReportData:
     """The report's data without simulation: loops, centrality, key actors, balance and forecast scores.
 
@@ -196,10 +196,10 @@ def build_report_data(
     draws, seed
         Passed to each press perturbation.
     max_levers
-        At most this many levers are pressed (see :func:`realpolitik.report.levers.main_levers`).
+        At most this many levers are pressed (see :func:`realpolitik.analysis.main_levers`).
     max_loop_length
         Longest feedback loop enumerated.
     """
-    data = analyse_model(model, source=source, max_loop_length=max_loop_length)
+    data = report_data_without_runs(model, source=source, max_loop_length=max_loop_length)
     add_scenarios(data, run, simulate=simulate, max_levers=max_levers)
     return add_presses(data, presses, simulate=simulate, draws=draws, seed=seed)

@@ -11,7 +11,7 @@ from pathlib import Path
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import ModelValidationError
 from realpolitik.model.validate import validate_file
-from realpolitik.report.data import DEFAULT_DRAWS, add_presses, add_scenarios, analyse_model
+from realpolitik.report.data import DEFAULT_DRAWS, add_presses, add_scenarios, report_data_without_runs
 from realpolitik.report.render import write_report
 from realpolitik.report.summary import headline
 
@@ -91,7 +91,7 @@ def run_demo(
             raise ModelValidationError(validation.errors)
         model = validation.model
     with timed("summary"):
-        data = analyse_model(model, source=path.name)
+        data = report_data_without_runs(model, source=path.name)
     with timed("scenarios"):
         add_scenarios(data)
     with timed("press"):

@@ -17,7 +17,7 @@ from realpolitik.errors import Errors, InputFileError, ReportError
 from realpolitik.files import write_atomically
 from realpolitik.model.dates import InvalidDateError, parse_date
 from realpolitik.model.schema import SECTIONS
-from realpolitik.model.summary import counts, people, timeline
+from realpolitik.model.summary import counts, people, resolve_clamps, timeline
 from realpolitik.report.data import ReportData
 from realpolitik.report.figures_charts import (
     forecasts_figure,
@@ -27,7 +27,6 @@ from realpolitik.report.figures_charts import (
     trajectories_figure,
 )
 from realpolitik.report.figures_maps import actor_network_figure, causal_map_figure
-from realpolitik.report.levers import scenario_clamps
 from realpolitik.report.summary import agrees, describe_date, executive_summary, headline, scenario_headline
 from realpolitik.report.svg import FIGURE_FORMATS, figure_svg, save_figure
 
@@ -96,7 +95,7 @@ def _scenario_rows(data: ReportData) -> tuple[list[dict], list[dict]]:
         scenario = by_id.get(outcome.scenario)
         is_base = outcome.scenario == run.baseline
         # A scenario lists only what it changes; repeating the baseline's clamps in every row hides that.
-        clamps = scenario_clamps(model, scenario) if scenario is not None and is_base else (
+        clamps = resolve_clamps(model, scenario.id) if scenario is not None and is_base else (
             dict(scenario.clamps) if scenario is not None else {})
         held = ", ".join(f"{names.get(c, c)} = {v:g}" for c, v in clamps.items()) or "none"
         if scenario is not None and scenario.extends and not is_base:

@@ -7,9 +7,8 @@ from typing import Any
 import numpy as np
 
 from realpolitik.model.dates import InvalidDateError, parse_date
-from realpolitik.model.summary import counts
+from realpolitik.model.summary import counts, resolve_clamps
 from realpolitik.report.data import ReportData
-from realpolitik.report.levers import scenario_clamps
 
 __all__ = ["MOVE_THRESHOLD", "agrees", "describe_date", "executive_summary", "headline", "scenario_headline"]
 
@@ -58,7 +57,7 @@ def _join(items: list[str]) -> str:
 def _moves(data: ReportData, outcome: Any) -> list[tuple[str, float]]:
     """Concepts the scenario moves, largest first, leaving out those it holds fixed (its own clamps or inherited)."""
     scenario = next((s for s in data.model.scenarios if s.id == outcome.scenario), None)
-    clamped = set(scenario_clamps(data.model, scenario)) if scenario is not None else set()
+    clamped = set(resolve_clamps(data.model, scenario.id)) if scenario is not None else set()
     concepts = list(data.run.concepts)
     delta = np.asarray(outcome.delta, dtype=float)
     order = np.argsort(-np.abs(delta), kind="stable")

@@ -22,7 +22,6 @@ from realpolitik.simulate.scenarios import (
     HOLD_SOURCES,
     ScenarioOutcome,
     SimulationRun,
-    resolve_clamps,
     simulate_scenarios,
 )
 from realpolitik.simulate.transfer import RULES, TRANSFERS, transfer_range
@@ -48,7 +47,6 @@ __all__ = [
     "press_montecarlo",
     "press_perturbation",
     "press_response",
-    "resolve_clamps",
     "run_fcm",
     "sample_communities",
     "simulate_scenarios",

@@ -8,12 +8,13 @@ from typing import Any, Literal
 import numpy as np
 
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
-from realpolitik.model.schema import Model, Scenario
+from realpolitik.model import resolve_clamps
+from realpolitik.model.schema import Model
 from realpolitik.simulate.fcm import run_fcm
 from realpolitik.simulate.matrix import causal_matrix, concept_index, require_links
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 
-__all__ = ["BASELINE", "HOLD_SOURCES", "ScenarioOutcome", "SimulationRun", "resolve_clamps", "simulate_scenarios"]
+__all__ = ["BASELINE", "HOLD_SOURCES", "ScenarioOutcome", "SimulationRun", "simulate_scenarios"]
 
 #: Id of the scenario every other one is compared with, when the model has it.
 BASELINE = "baseline"
@@ -81,40 +82,6 @@ class SimulationRun:
             "options": dict(self.options),
             "outcomes": [outcome.to_dict(self.concepts) for outcome in self.outcomes],
         }
-
-
-def resolve_clamps(model: Model, scenario_id: str) -> dict[str, float]:
-    """A scenario's clamps with those of the scenarios it extends, the nearer one winning.
-
-    Raises
-    ------
-    UnknownIdError
-        E033 if ``scenario_id`` (or a scenario it extends) is not in the model.
-    SimulationError
-        E022 if ``extends`` runs in a cycle.
-
-    Examples
-    --------
-    >>> m = Model.model_validate({"title": "t", "scenarios": [
-    ...     {"id": "a", "name": "A", "clamps": {"x": 1.0, "y": 0.0}},
-    ...     {"id": "b", "name": "B", "extends": "a", "clamps": {"y": 1.0}}]})
-    >>> resolve_clamps(m, "b")
-    {'x': 1.0, 'y': 1.0}
-    """
-    by_id = {scenario.id: scenario for scenario in model.scenarios}
-    chain: list[Scenario] = []
-    current: str | None = scenario_id
-    while current is not None:
-        if current not in by_id:
-            raise UnknownIdError(Errors.E033.format(scenario=current, known=", ".join(by_id) or "none"))
-        if any(s.id == current for s in chain):
-            raise SimulationError(Errors.E022.format(scenario=scenario_id))
-        chain.append(by_id[current])
-        current = by_id[current].extends
-    clamps: dict[str, float] = {}
-    for scenario in reversed(chain):
-        clamps.update(scenario.clamps)
-    return clamps
 
 
 def _check_clamps(clamps: dict[str, float], transfer: str) -> None:

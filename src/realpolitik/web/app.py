@@ -46,7 +46,7 @@ from realpolitik.model import edit as review
 from realpolitik.model.validate import find_document_texts
 from realpolitik.report import build_report_data, render_html
 from realpolitik.report.figures_charts import forecasts_figure, press_figure, trajectories_figure
-from realpolitik.report.levers import Lever
+from realpolitik.analysis import Lever
 from realpolitik.report.svg import figure_svg
 from realpolitik.web import views
 

@@ -13,8 +13,7 @@ import networkx as nx
 
 from realpolitik.analysis import actor_network, brier_score, causal_graph, forecast_midpoint, score_forecasts
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
-from realpolitik.model import SECTIONS, InvalidDateError, Model, Scenario, parse_date, timeline
-from realpolitik.report.levers import scenario_clamps
+from realpolitik.model import SECTIONS, InvalidDateError, Model, Scenario, parse_date, resolve_clamps, timeline
 from realpolitik.simulate import BASELINE, press_perturbation, simulate_scenarios, transfer_range
 
 __all__ = [
@@ -195,7 +194,7 @@ def scenarios_view(model: Model) -> dict[str, Any]:
     low, high = transfer_range("sigmoid")
     concepts = [{"id": c.id, "label": c.label, "description": c.description} for c in model.concepts]
     scenarios = [{"id": s.id, "name": s.name, "description": s.description, "extends": s.extends,
-                  "clamps": scenario_clamps(model, s), "expected": dict(s.expected), "baseline": s.id == BASELINE}
+                  "clamps": resolve_clamps(model, s.id), "expected": dict(s.expected), "baseline": s.id == BASELINE}
                  for s in model.scenarios]
     return {"concepts": concepts, "scenarios": scenarios, "low": low, "high": high,
             "baseline": BASELINE if any(s.id == BASELINE for s in model.scenarios) else None}

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from realpolitik.model.schema import Model, Scenario
+from realpolitik.model import resolve_clamps
+from realpolitik.model.schema import Model
 
-__all__ = ["DEFAULT_MAX_LEVERS", "Lever", "default_baseline", "main_levers", "scenario_clamps"]
+__all__ = ["DEFAULT_MAX_LEVERS", "Lever", "default_baseline", "main_levers", "ranked_levers"]
 
-#: Enough to cover the levers a source argues about; each costs one press perturbation.
+#: Levers a report presses: enough to cover those a source argues about; each costs one press perturbation.
 DEFAULT_MAX_LEVERS = 6
 
 #: What a clamp is compared with when the baseline leaves the concept free: the middle of the sigmoid's range.
@@ -31,28 +32,6 @@ class Lever:
         return {self.concept: self.direction}
 
 
-def scenario_clamps(model: Model, scenario: Scenario) -> dict[str, float]:
-    """A scenario's clamps with those it inherits through ``extends`` (its own win).
-
-    Examples
-    --------
-    >>> from realpolitik.model import Model, Scenario
-    >>> m = Model(title="t", scenarios=[Scenario(id="base", name="B", clamps={"a": 0.0, "b": 0.0}),
-    ...                                 Scenario(id="s", name="S", extends="base", clamps={"a": 1.0})])
-    >>> scenario_clamps(m, m.scenarios[1])
-    {'a': 1.0, 'b': 0.0}
-    """
-    chain, seen, current = [], set(), scenario
-    while current is not None and current.id not in seen:  # a cycle of extends is E022; stop rather than loop
-        seen.add(current.id)
-        chain.append(current)
-        current = next((s for s in model.scenarios if s.id == current.extends), None)
-    clamps: dict[str, float] = {}
-    for item in reversed(chain):
-        clamps.update(item.clamps)
-    return clamps
-
-
 def _out_strength(model: Model) -> dict[str, float]:
     strength: dict[str, float] = Counter()
     for link in model.causal_links:
@@ -61,7 +40,12 @@ def _out_strength(model: Model) -> dict[str, float]:
 
 
 def main_levers(model: Model, *, baseline: str | None = None, max_levers: int = DEFAULT_MAX_LEVERS) -> list[Lever]:
-    """Choose the concepts to press on.
+    """The first ``max_levers`` of :func:`ranked_levers`: the concepts to press on, or to trace."""
+    return ranked_levers(model, baseline=baseline)[:max_levers]
+
+
+def ranked_levers(model: Model, *, baseline: str | None = None) -> list[Lever]:
+    """Every candidate lever of the model, best first: the one rule the report and the analysis choose by.
 
     The levers are the concepts that the model's own scenarios move: those a non-baseline
     scenario clamps itself (not through ``extends``), ranked by how many scenarios clamp them,
@@ -78,8 +62,6 @@ def main_levers(model: Model, *, baseline: str | None = None, max_levers: int = 
     baseline
         Id of the baseline scenario; by default the scenario others extend most, else one named
         ``baseline``.
-    max_levers
-        At most this many levers.
 
     Examples
     --------
@@ -88,16 +70,16 @@ def main_levers(model: Model, *, baseline: str | None = None, max_levers: int = 
     ...           causal_links=[CausalLink(id="l", cause="a", effect="b", weight=0.5)],
     ...           scenarios=[Scenario(id="base", name="B", clamps={"c": 1.0}),
     ...                      Scenario(id="s", name="S", extends="base", clamps={"c": 0.0})])
-    >>> [(lever.concept, lever.direction) for lever in main_levers(m)]
+    >>> [(lever.concept, lever.direction) for lever in ranked_levers(m)]
     [('c', -1)]
-    >>> [(lever.concept, lever.direction) for lever in main_levers(m.model_copy(update={"scenarios": []}))]
+    >>> [(lever.concept, lever.direction) for lever in ranked_levers(m.model_copy(update={"scenarios": []}))]
     [('a', 1)]
     """
     labels = {concept.id: concept.label for concept in model.concepts}
     strength = _out_strength(model)
     base_id = baseline if baseline is not None else default_baseline(model)
     base = next((s for s in model.scenarios if s.id == base_id), None)
-    base_clamps = scenario_clamps(model, base) if base is not None else {}
+    base_clamps = resolve_clamps(model, base.id) if base is not None else {}
     counted: Counter[str] = Counter()
     direction: dict[str, int] = {}
     for scenario in model.scenarios:
@@ -110,7 +92,7 @@ def main_levers(model: Model, *, baseline: str | None = None, max_levers: int = 
         ranked = sorted(counted, key=lambda c: (-counted[c], -strength.get(c, 0.0), c))
         return [
             Lever(c, labels.get(c, c), direction[c], f"clamped by {counted[c]} scenario(s) other than the baseline")
-            for c in ranked[:max_levers]
+            for c in ranked
         ]
     driven = {link.effect for link in model.causal_links}
     drivers = [c for c in labels if c not in driven and strength.get(c, 0.0) > 0]
@@ -118,7 +100,7 @@ def main_levers(model: Model, *, baseline: str | None = None, max_levers: int = 
     if not drivers:
         drivers, reason = list(labels), "highest out-strength in the causal map"
     ranked = sorted(drivers, key=lambda c: (-strength.get(c, 0.0), c))
-    return [Lever(c, labels[c], 1, reason) for c in ranked[:max_levers]]
+    return [Lever(c, labels[c], 1, reason) for c in ranked]
 
 
 def default_baseline(model: Model) -> str | None:

@@ -1,4 +1,4 @@
-"""``realpolitik analyze``: the actor network over time, balance, causal structure, loops, levers, forecasts."""
+"""``realpolitik analyse`` (or ``analyze``): the actor network over time, balance, causal map, loops, levers, forecasts."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from realpolitik.analysis import ModelAnalysis, analyze_model
+from realpolitik.analysis import DEFAULT_TRACED_LEVERS, ModelAnalysis, analyse_model
 from realpolitik.analysis.loops import DEFAULT_MAX_LOOP_LENGTH, DEFAULT_MAX_LOOPS
-from realpolitik.analysis.overview import DEFAULT_MAX_LEVERS
 from realpolitik.cli.common import EXIT_USAGE, console, fail, print_json, table
 from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
 from realpolitik.errors import Errors
@@ -88,7 +87,7 @@ def _print_forecasts(result: ModelAnalysis) -> None:
                   f"Brier {f.brier:.3f}, log score {f.log:.3f} (always 50 %: 0.250 and 0.693)")
 
 
-def analyze_command(
+def analyse_command(
     model: ModelArgument = None,
     at: Annotated[Optional[str], typer.Option(help="Read the actor network at this EDTF date (default: today).")] = None,  # noqa: UP045
     compare: Annotated[
@@ -97,13 +96,13 @@ def analyze_command(
     ] = None,
     max_loop_length: Annotated[int, typer.Option(min=1, help="Longest feedback loop searched, in links.")] = DEFAULT_MAX_LOOP_LENGTH,
     max_loops: Annotated[int, typer.Option(min=1, help="Stop the loop search after this many loops.")] = DEFAULT_MAX_LOOPS,
-    max_levers: Annotated[int, typer.Option(min=1, help="Trace this many drivers (most central first) as levers.")] = DEFAULT_MAX_LEVERS,
+    max_levers: Annotated[int, typer.Option(min=1, help="Trace this many levers (scenario clamps first, then exogenous drivers).")] = DEFAULT_TRACED_LEVERS,
     as_json: JsonOption = False,
 ) -> None:
     """Measure a model's structure: actors over time and their balance, the causal map, loops, levers, forecasts."""
     loaded = load_model(model_path_or_bundled(model))
     try:
-        result = analyze_model(loaded, at=at, compare=compare, max_loop_length=max_loop_length,
+        result = analyse_model(loaded, at=at, compare=compare, max_loop_length=max_loop_length,
                                max_loops=max_loops, max_levers=max_levers)
     except InvalidDateError as exc:
         fail(Errors.E060.format(reason=exc), EXIT_USAGE)
@@ -120,4 +119,5 @@ def analyze_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("analyze")(analyze_command)
+    app.command("analyse")(analyse_command)
+    app.command("analyze", hidden=True)(analyse_command)  # the American spelling, kept for old scripts

@@ -1,4 +1,4 @@
-"""``realpolitik analyze`` and ``realpolitik forecasts`` as a user runs them."""
+"""``realpolitik analyse`` and ``realpolitik forecasts`` as a user runs them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from realpolitik.model import load_model
 
 
 def test_analyze_json_on_the_seed_model(cli, bundled_path):
-    result = cli("analyze", bundled_path, "--at", "2022", "--compare", "2010", "2016", "--json")
+    result = cli("analyse", bundled_path, "--at", "2022", "--compare", "2010", "2016", "--json")
     assert result.code == 0, result.output
     data = json.loads(result.stdout)
     triad = next(t for t in data["actor_network"]["triads"] if set(t["actors"]) == {"russia", "taliban", "iskp"})
@@ -26,7 +26,7 @@ def test_analyze_json_on_the_seed_model(cli, bundled_path):
 
 
 def test_analyze_tables_name_the_sections(cli):
-    result = cli("analyze", "--at", "2022")
+    result = cli("analyse", "--at", "2022")
     assert result.code == 0, result.output
     for heading in ("Actor network at 2022", "Structural balance", "Feedback loops", "Levers", "Forecasts"):
         assert heading in result.stdout
@@ -37,7 +37,7 @@ def test_analyze_notes_the_loop_cap(cli, tmp_path):
     lines += [f"  - {{id: l{u}{v}, cause: c{u}, effect: c{v}, weight: 0.5}}" for u in range(7) for v in range(7) if u != v]
     model = tmp_path / "dense.yaml"
     model.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = cli("analyze", model, "--max-loops", "50", "--json")
+    result = cli("analyse", model, "--max-loops", "50", "--json")
     assert result.code == 0, result.output
     data = json.loads(result.stdout)
     assert data["feedback_loops"]["capped"] is True and len(data["feedback_loops"]["loops"]) == 50
@@ -45,7 +45,7 @@ def test_analyze_notes_the_loop_cap(cli, tmp_path):
 
 
 def test_analyze_rejects_a_bad_date(cli):
-    result = cli("analyze", "--at", "the spring")
+    result = cli("analyse", "--at", "the spring")
     assert result.code == 2
     assert "not a date" in result.stderr
 
@@ -94,7 +94,7 @@ def test_forecasts_resolve_errors_change_nothing(cli, tmp_path, bundled_path):
 
 
 @pytest.mark.slow
-def test_analyze_finishes_on_a_map_of_100000_concepts_and_notes_its_caps(cli, tmp_path):
+def test_analyse_finishes_on_a_map_of_100000_concepts_and_notes_its_caps(cli, tmp_path):
     rnd = random.Random(7)
     n, links, seen = 100_000, [], set()
     while len(links) < 3 * n:
@@ -106,12 +106,12 @@ def test_analyze_finishes_on_a_map_of_100000_concepts_and_notes_its_caps(cli, tm
     model = tmp_path / "large.json"
     model.write_text(json.dumps({"title": "large", "concepts": [{"id": f"c{i}", "label": f"C{i}"} for i in range(n)],
                                  "causal_links": links}), encoding="utf-8")
-    result = cli("analyze", model, "--max-loops", "100", "--json")
+    result = cli("analyse", model, "--max-loops", "100", "--json")
     assert result.code == 0, result.output
     data = json.loads(result.stdout)
     assert data["causal_structure"]["concepts"] == n and data["causal_structure"]["connections"] == 3 * n
     # Capped by the count or by the search steps it allows, whichever comes first.
     assert data["feedback_loops"]["capped"] is True and 0 < len(data["feedback_loops"]["loops"]) <= 100
     assert any("loop search stopped early" in note for note in data["notes"])
-    assert any("drivers were not traced" in note for note in data["notes"])
+    assert any("candidate levers were not traced" in note for note in data["notes"])
     assert len(data["levers"]["traced"]) == 12

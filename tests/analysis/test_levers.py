@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from realpolitik.model import Scenario
-from realpolitik.report import default_baseline, main_levers, scenario_clamps
+from realpolitik.analysis import default_baseline, main_levers
+from realpolitik.model import resolve_clamps
 
 
 def test_basin_levers_are_the_scenario_clamps_ranked_by_out_strength(basin):
@@ -40,5 +41,5 @@ def test_without_scenarios_an_undriven_concept_is_a_lever(basin):
 
 def test_inherited_clamps_and_baseline(basin):
     crackdown = basin.get("scenarios", "crackdown")
-    assert scenario_clamps(basin, crackdown) == {"mediation": 0.2, "border": 1.0}
+    assert resolve_clamps(basin, crackdown.id) == {"mediation": 0.2, "border": 1.0}
     assert default_baseline(basin) == "baseline"
