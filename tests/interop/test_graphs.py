@@ -11,7 +11,7 @@ import pytest
 from realpolitik.errors import InputFileError
 from realpolitik.interop import export_model, import_model, model_to_graph
 from realpolitik.model import SECTIONS, Model, check_model, load_model, validate_file
-from realpolitik.model.dates import parse_date
+from realpolitik.model.edtf import parse_date
 
 GEXF = "{http://gexf.net/1.3}"
 

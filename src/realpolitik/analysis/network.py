@@ -6,7 +6,7 @@ import datetime as dt
 
 import networkx as nx
 
-from realpolitik.model.dates import DateSpan, InvalidDateError, parse_date
+from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
 from realpolitik.model.schema import Model, Relation
 
 __all__ = ["actor_network", "actor_strength", "relation_holds_at"]

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from realpolitik.analysis.network import relation_holds_at
-from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import Model
 
 __all__ = ["PairStance", "StanceChange", "TimelineStep", "pair_stances", "stance_changes", "stance_timeline"]

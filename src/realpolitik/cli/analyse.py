@@ -12,7 +12,7 @@ from realpolitik.cli.common import EXIT_USAGE, console, fail, print_json, table
 from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
 from realpolitik.errors import Errors
 from realpolitik.model import load_model
-from realpolitik.model.dates import InvalidDateError
+from realpolitik.model.edtf import InvalidDateError
 
 __all__ = ["register"]
 

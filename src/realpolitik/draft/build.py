@@ -16,7 +16,7 @@ from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normal
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.model import REVIEWABLE_SECTIONS
 from realpolitik.model.checks import check_model
-from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.estimative import band_for_term
 from realpolitik.model.merge import merge_models, pool_links
 from realpolitik.model.schema import (

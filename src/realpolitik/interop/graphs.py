@@ -20,7 +20,7 @@ import networkx as nx
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.files import write_atomically
 from realpolitik.interop.build import Source, build_model, slug
-from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import Actor, CausalLink, Concept, Model, Relation
 
 __all__ = ["GRAPH_SECTIONS", "graph_to_model", "model_to_graph", "read_graph", "write_gexf", "write_graphml"]

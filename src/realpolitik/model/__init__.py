@@ -1,7 +1,7 @@
 """The model stage: the file format, reading and writing it, and checking it."""
 
 from realpolitik.model.checks import check_model
-from realpolitik.model.dates import DateSpan, InvalidDateError, parse_date
+from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
 from realpolitik.model.estimative import band_for_term, estimative_terms
 from realpolitik.model.edit import (
     EDITABLE_SECTIONS,
@@ -12,7 +12,19 @@ from realpolitik.model.edit import (
     reject_item,
     resolve_forecast,
 )
-from realpolitik.model.file import UNCHECKED, Change, ModelFile, file_version, load_model, read_model, save_model
+from realpolitik.model.file import (
+    DOCUMENTS_ENV,
+    UNCHECKED,
+    Change,
+    ModelFile,
+    ValidationReport,
+    file_version,
+    find_document_texts,
+    load_model,
+    read_model,
+    save_model,
+    validate_file,
+)
 from realpolitik.model.io import check_text, dump_model, parse_model
 from realpolitik.model.references import REFERENCES, Reference, references_in, remove_with_dependents
 from realpolitik.model.problems import Problem
@@ -32,9 +44,9 @@ from realpolitik.model.schema import (
     Scenario,
 )
 from realpolitik.model.summary import counts, people, resolve_clamps, timeline
-from realpolitik.model.validate import ValidationReport, validate_file
 
 __all__ = [
+    "DOCUMENTS_ENV",
     "EDITABLE_SECTIONS",
     "FORMAT_VERSION",
     "REFERENCES",
@@ -69,6 +81,7 @@ __all__ = [
     "edit_item",
     "estimative_terms",
     "file_version",
+    "find_document_texts",
     "load_model",
     "parse_date",
     "parse_model",

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from realpolitik.errors import Errors
-from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.estimative import band_for_term
 from realpolitik.model.problems import LineMap, Location, Problem
 from realpolitik.model.references import references_in

@@ -12,30 +12,36 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from realpolitik.corpus.text import read_bytes_checked
+from realpolitik.corpus.text import read_bytes_checked, read_source_text
 from realpolitik.errors import Errors, InputFileError, ModelValidationError, VersionConflictError
 from realpolitik.files import write_atomically
+from realpolitik.model.checks import check_model
 from realpolitik.model.io import check_text, dump_model, dump_tree, parse_model, parse_tree
 from realpolitik.model.problems import LineMap, Problem
 from realpolitik.model.schema import Model
 
 __all__ = [
+    "DOCUMENTS_ENV",
     "MAX_JSON_MODEL_BYTES",
     "MAX_MODEL_BYTES",
     "UNCHECKED",
     "Change",
     "ModelFile",
+    "ValidationReport",
     "file_version",
+    "find_document_texts",
     "load_model",
     "model_size_limit",
     "read_model",
     "save_model",
+    "validate_file",
 ]
 
 #: YAML model files above this size are refused before parsing: the round-trip parser that
@@ -158,6 +164,26 @@ class ModelFile:
             model, _lines = check_text(_decode(data, self.path), file=str(self.path))
             self._cache = (version, model)
             return model, version
+
+    def validate(self, *, documents: Iterable[str | Path] = ()) -> ValidationReport:
+        """Every problem of the file: structure, cross-references and, for the source documents at hand,
+        evidence spans against their text (see :func:`find_document_texts` for where they are looked for).
+
+        Raises
+        ------
+        InputFileError
+            If the model file (or a document file named explicitly) cannot be read as text.
+        """
+        model, problems, lines = self.read()
+        report = ValidationReport(path=self.path, model=model, problems=list(problems))
+        if model is None:
+            return report
+        texts, missing, document_problems = find_document_texts(model, self.path, documents)
+        report.texts, report.missing_documents = texts, missing
+        report.problems += document_problems
+        report.problems += check_model(model, texts=texts, file=str(self.path), lines=lines)
+        report.problems.sort(key=lambda problem: (problem.line or 0, problem.code))
+        return report
 
     def check_version(self, given: str | None) -> str:
         """Raise unless ``given`` is the file's current version; return it.
@@ -332,3 +358,96 @@ def save_model(model: Model, path: str | Path, *, code: str = "E009") -> Path:
     file = ModelFile(path)
     file.write(model, code=code)
     return file.path
+
+
+#: Extra folders (separated like PATH) where source documents are looked for by file name.
+DOCUMENTS_ENV = "REALPOLITIK_DOCUMENTS"
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of validating one model file."""
+
+    path: Path
+    model: Model | None
+    problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    missing_documents: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not self.errors
+
+
+def _search_folders(model_path: Path, documents: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    files, folders = [], [model_path.parent]
+    for entry in documents:
+        (folders if Path(entry).is_dir() else files).append(Path(entry))
+    folders += [Path(part) for part in os.environ.get(DOCUMENTS_ENV, "").split(os.pathsep) if part]
+    return files, folders
+
+
+def find_document_texts(
+    model: Model, model_path: Path, documents: Iterable[str | Path] = ()
+) -> tuple[dict[str, str], list[str], list[Problem]]:
+    """Find the model's source documents on disk and return their texts by id.
+
+    A document is found when one of ``documents`` is that file (same sha256), or when
+    a folder in ``documents``, beside the model, or in ``$REALPOLITIK_DOCUMENTS`` holds
+    a file with the document's ``filename``.  A file found by name whose bytes do not
+    hash to the document's id is reported (E016), not used.
+
+    Returns
+    -------
+    (texts, missing, problems)
+    """
+    files, folders = _search_folders(model_path, documents)
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for file in files:
+        source = read_source_text(file)
+        texts[source.id] = source.text
+    for index, document in enumerate(model.documents):
+        if document.id in texts or not document.filename:
+            continue
+        for folder in folders:
+            candidate = folder / document.filename
+            if not candidate.is_file():
+                continue
+            try:
+                source = read_source_text(candidate)
+            except InputFileError as exc:
+                problems.append(Problem("E001", str(exc), path=("documents", index), file=str(model_path)))
+                break
+            if source.id == document.id:
+                texts[source.id] = source.text
+            else:
+                message = Errors.E016.format(actual=source.id[:12] + "…", expected=document.id[:12] + "…")
+                problems.append(
+                    Problem("E016", f"{message} ({candidate})", path=("documents", index, "id"), file=str(model_path))
+                )
+            break
+    missing = [document.id for document in model.documents if document.id not in texts]
+    return texts, missing, problems
+
+
+def validate_file(path: str | Path, *, documents: Iterable[str | Path] = ()) -> ValidationReport:
+    """Validate a model file and return every problem found (:meth:`ModelFile.validate`).
+
+    Parameters
+    ----------
+    path
+        The model file (YAML or JSON).
+    documents
+        Source document files or folders to check evidence spans against.
+
+    Raises
+    ------
+    InputFileError
+        If the model file (or a document file named explicitly) cannot be read as text.
+    """
+    return ModelFile(path).validate(documents=documents)

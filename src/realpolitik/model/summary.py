@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
-from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import SECTIONS, Actor, Event, Model, Scenario
 
 __all__ = ["counts", "people", "resolve_clamps", "timeline"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import ModelValidationError
-from realpolitik.model.validate import validate_file
+from realpolitik.model.file import validate_file
 from realpolitik.report.data import DEFAULT_DRAWS, add_presses, add_scenarios, report_data_without_runs
 from realpolitik.report.render import write_report
 from realpolitik.report.summary import headline

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from realpolitik.about import __version__
 from realpolitik.errors import Errors, InputFileError, ReportError
 from realpolitik.files import write_atomically
-from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import SECTIONS
 from realpolitik.model.summary import counts, people, resolve_clamps, timeline
 from realpolitik.report.data import ReportData

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from realpolitik.model.dates import InvalidDateError, parse_date
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.summary import counts, resolve_clamps
 from realpolitik.report.data import ReportData
 

@@ -6,7 +6,7 @@ plain numpy arrays and need no model (:func:`run_fcm`, :func:`weighted_predictio
 """
 
 from realpolitik.simulate.fcm import FcmBatch, run_fcm, source_concepts, use_sparse
-from realpolitik.simulate.loops import (
+from realpolitik.simulate.community import (
     EXACT_PERMANENT_MAX,
     absolute_feedback,
     adjugate,

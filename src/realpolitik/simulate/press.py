@@ -9,7 +9,7 @@ import numpy as np
 
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
 from realpolitik.model.schema import Model
-from realpolitik.simulate.loops import community_matrix, press_response, require_nonsingular, weighted_predictions
+from realpolitik.simulate.community import community_matrix, press_response, require_nonsingular, weighted_predictions
 from realpolitik.simulate.matrix import CausalMatrix, causal_matrix, concept_index, require_links
 from realpolitik.simulate.montecarlo import press_montecarlo
 

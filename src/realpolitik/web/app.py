@@ -43,7 +43,7 @@ from realpolitik.errors import (
 )
 from realpolitik.model import REVIEWABLE_SECTIONS, SECTIONS, Change, ModelFile, counts
 from realpolitik.model import edit as review
-from realpolitik.model.validate import find_document_texts
+from realpolitik.model.file import find_document_texts
 from realpolitik.report import build_report_data, render_html
 from realpolitik.report.figures_charts import forecasts_figure, press_figure, trajectories_figure
 from realpolitik.analysis import Lever

@@ -15,11 +15,11 @@ from realpolitik.simulate import (
     absolute_feedback,
     adjugate,
     community_matrix,
-    loops,
+    community,
     press_response,
     weighted_predictions,
 )
-from realpolitik.simulate.loops import require_nonsingular
+from realpolitik.simulate.community import require_nonsingular
 from realpolitik.simulate.permanent import minor_permanents
 
 # Predator–prey pair, both self-limited, the first example of loop analysis (Levins; Puccia & Levins 1985):
@@ -118,8 +118,8 @@ def test_monte_carlo_feedback_estimate_is_close_to_the_count(monkeypatch: pytest
     signs = np.sign(rng.uniform(-1, 1, (7, 7)) * (rng.random((7, 7)) < 0.4)).astype(int)
     np.fill_diagonal(signs, -1)
     exact, was_exact = absolute_feedback(signs)
-    monkeypatch.setattr(loops, "EXACT_PERMANENT_MAX", 0)
-    monkeypatch.setattr(loops, "EXACT_CORE_MAX", 0)
+    monkeypatch.setattr(community, "EXACT_PERMANENT_MAX", 0)
+    monkeypatch.setattr(community, "EXACT_CORE_MAX", 0)
     estimate, estimated_exactly = absolute_feedback(signs, draws=40_000, seed=1)
     assert was_exact and not estimated_exactly
     assert np.abs(estimate - exact).max() <= 0.1 * exact.max() + 0.5
