@@ -29,7 +29,7 @@ import psutil
 from machine import cpu_name
 
 from realpolitik.batch import extract_corpus
-from realpolitik.corpus import CorpusStore, add_paths, run_query
+from realpolitik.store import CorpusStore, add_paths, run_query
 
 STATES = ["Norway", "Sweden", "Finland", "Poland", "Turkey", "Iran", "Pakistan", "India", "China", "Japan",
           "Kazakhstan", "Uzbekistan", "Egypt", "Ethiopia", "Sudan", "Brazil", "Argentina", "Chile", "Canada", "Mexico"]

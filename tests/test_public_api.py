@@ -12,12 +12,12 @@ import realpolitik
 
 PACKAGE = Path(realpolitik.__file__).parent
 
-#: The base modules every stage may import: the error table, file writing, the version.
-BASE = ("errors", "files", "about")
+#: The base modules every stage may import: the error table, file writing, the version, progress bars.
+BASE = ("errors", "files", "about", "progress")
 #: Stages bottom-up: each may import only stages before it in this list (ALLOWED says which of those it uses);
 #: the order is what rules out loops between stages.
-ORDER = ("data", "lang", "corpus", "extract", "model", "simulate", "analysis", "draft", "evaluate", "batch",
-         "interop", "report", "web", "api", "cli")
+ORDER = ("data", "lang", "corpus", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
+         "batch", "interop", "report", "web", "api", "cli")
 
 #: Stage -> the stages it may import, each earlier in ORDER.
 ALLOWED = {
@@ -25,20 +25,23 @@ ALLOWED = {
     "lang": set(),
     "corpus": set(),
     "extract": {"corpus", "lang"},
+    # the DuckDB store of documents and their extractions
+    "store": {"corpus"},
     "model": {"corpus", "data", "lang"},
     "simulate": {"model"},
     "analysis": {"model"},
     # a draft model from an extraction; evaluation against gold models; batch extraction over a corpus store
     "draft": {"corpus", "extract", "model", "data", "lang"},
     "evaluate": {"corpus", "extract", "model", "draft", "data", "lang"},
-    "batch": {"corpus", "extract", "model", "draft", "data"},
+    "batch": {"corpus", "extract", "store", "model", "draft", "data"},
     "interop": {"corpus", "model", "simulate", "analysis", "data"},
     "report": {"corpus", "model", "simulate", "analysis", "data"},
-    "web": {"corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "batch", "data"},
+    "web": {"corpus", "extract", "store", "draft", "model", "simulate", "analysis", "report", "interop", "batch",
+            "data"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
     "api": {"corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
-    "cli": {"data", "lang", "corpus", "extract", "model", "simulate", "analysis", "draft", "evaluate", "batch",
-            "interop", "report", "web", "api"},
+    "cli": {"data", "lang", "corpus", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
+            "batch", "interop", "report", "web", "api"},
 }
 
 
@@ -134,8 +137,8 @@ def test_top_level_api():
     }
 
 
-@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus", "realpolitik.interop",
-                                  "realpolitik.batch"])
+@pytest.mark.parametrize("name", ["realpolitik", "realpolitik.model", "realpolitik.corpus", "realpolitik.store",
+                                  "realpolitik.interop", "realpolitik.batch"])
 def test_every_exported_name_exists_once(name):
     module = importlib.import_module(name)
     for exported in module.__all__:

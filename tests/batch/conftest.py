@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from realpolitik.corpus import CorpusStore, add_paths
+from realpolitik.store import CorpusStore, add_paths
 
 _STATES = ["Norland", "Sudland", "Eastland", "Westland", "Highland", "Lowland"]
 

@@ -56,7 +56,7 @@ def crash_on_poison(document, *, nlp=None) -> dict:
 def main() -> None:
     """``python -m tests.batch.fakes DB``: a slow in-process batch over the store at DB (killed by a test)."""
     from realpolitik.batch import extract_corpus
-    from realpolitik.corpus import CorpusStore
+    from realpolitik.store import CorpusStore
 
     store = CorpusStore(Path(sys.argv[1]))
     extract_corpus(store, extractor=slow_extract, loader=load, flush_every=1)

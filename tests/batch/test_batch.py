@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from realpolitik.batch import extract_corpus
-from realpolitik.corpus import CorpusStore, run_query
+from realpolitik.store import CorpusStore, run_query
 from realpolitik.errors import BatchError
 from tests.batch import fakes
 from tests.batch.conftest import write_briefs
@@ -61,7 +61,7 @@ def test_a_document_that_fails_is_recorded_and_retried_next_run(briefs_store, tm
     poisoned = tmp_path / "poisoned"
     poisoned.mkdir()
     (poisoned / "bad.txt").write_text("Norland sent a poison letter to Sudland.", encoding="utf-8")
-    from realpolitik.corpus import add_paths
+    from realpolitik.store import add_paths
 
     add_paths(briefs_store, [poisoned])
     report = extract_corpus(briefs_store, extractor=fakes.fail_on_poison, loader=fakes.load)
@@ -121,7 +121,7 @@ def test_workers_must_be_positive(briefs_store):
 
 def test_kill_9_mid_batch_leaves_a_consistent_store_and_a_rerun_does_only_the_rest(tmp_path):
     store = CorpusStore(tmp_path / "corpus.duckdb")
-    from realpolitik.corpus import add_paths
+    from realpolitik.store import add_paths
 
     add_paths(store, write_briefs(tmp_path / "briefs", 40))
     batch = subprocess.Popen([sys.executable, "-m", "tests.batch.fakes", str(store.path)], cwd=REPO,
@@ -166,7 +166,7 @@ def test_the_real_extractor_end_to_end(tmp_path):
     (folder / "b.txt").write_text(
         "In 2020 Russia and Norway held talks in Moscow. Sanctions weaken the economy of Russia, the minister "
         "said.\n", encoding="utf-8")
-    from realpolitik.corpus import add_paths
+    from realpolitik.store import add_paths
 
     add_paths(store, [folder])
     report = extract_corpus(store)
@@ -192,7 +192,7 @@ def test_a_document_that_kills_its_worker_is_recorded_and_the_rest_saved(briefs_
     import dask
     from distributed import LocalCluster
 
-    from realpolitik.corpus import add_paths
+    from realpolitik.store import add_paths
 
     (tmp_path / "poison").mkdir()
     (tmp_path / "poison" / "p.txt").write_text("Norland mailed poison to Sudland.", encoding="utf-8")
@@ -221,7 +221,7 @@ time.sleep(60)
 
 
 def test_a_store_locked_mid_batch_stops_it_with_the_finished_documents_kept(tmp_path):
-    from realpolitik.corpus import add_paths
+    from realpolitik.store import add_paths
     from realpolitik.errors import CorpusStoreError
 
     store = CorpusStore(tmp_path / "corpus.duckdb", lock_timeout=0.5)

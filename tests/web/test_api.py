@@ -354,7 +354,8 @@ def test_draft_adds_proposed_items_from_the_text_and_undo_takes_them_back(client
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     """A corpus store holding one made-up briefing (a fixture written for this project)."""
-    from realpolitik.corpus import ingest_file, open_store
+    from realpolitik.corpus import ingest_file
+    from realpolitik.store import open_store
 
     folder = tmp_path / "corpus"
     briefing = Path(__file__).resolve().parents[1] / "fixtures" / "draft" / "karsland_coup.txt"

@@ -155,7 +155,8 @@ def test_draft_items_from_the_seed_then_review_them(browser, live_server, model_
 
 @pytest.mark.slow
 def test_a_corpus_document_is_added_then_reviewed(browser, model_copy, tmp_path):
-    from realpolitik.corpus import ingest_file, open_store
+    from realpolitik.corpus import ingest_file
+    from realpolitik.store import open_store
 
     briefing = Path(__file__).resolve().parents[1] / "fixtures" / "draft" / "karsland_coup.txt"
     corpus = tmp_path / "corpus"

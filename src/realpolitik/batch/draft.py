@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.corpus import CorpusStore, select_document_ids
+from realpolitik.store import CorpusStore, select_document_ids
 from realpolitik.errors import CorpusStoreError, Errors
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from realpolitik.batch.worker import Extractor, Loader, default_extractor, default_loader, extract_task
-from realpolitik.corpus import CorpusStore
-from realpolitik.corpus.progress import ProgressBar, progress_bar
+from realpolitik.store import CorpusStore
+from realpolitik.progress import ProgressBar, progress_bar
 from realpolitik.errors import BatchError, CorpusStoreError, Errors
 
 __all__ = ["BatchReport", "check_extractor", "extract_corpus"]

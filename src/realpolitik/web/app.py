@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Match
 
-from realpolitik.corpus import open_store
+from realpolitik.store import open_store
 from realpolitik.errors import (
     CorpusStoreError,
     EditRefusedError,

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from realpolitik.corpus.store import CorpusStore
+from realpolitik.store.database import CorpusStore
 from realpolitik.errors import CorpusStoreError, Errors
 
 __all__ = ["QueryResult", "actor_mentions", "causal_claims", "relation_timeline", "run_query", "select_document_ids"]

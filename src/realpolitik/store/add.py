@@ -8,8 +8,8 @@ from pathlib import Path
 
 from realpolitik.corpus.document import IngestedDocument
 from realpolitik.corpus.ingest import find_documents, ingest_file
-from realpolitik.corpus.progress import progress_bar
-from realpolitik.corpus.store import AddResult, CorpusStore
+from realpolitik.progress import progress_bar
+from realpolitik.store.database import AddResult, CorpusStore
 from realpolitik.errors import Errors, RealpolitikError
 
 __all__ = ["add_paths"]

@@ -7,7 +7,7 @@ for a while (``lock_timeout``) when the other holds the file, so a reader can ru
 that writes. Each document's rows (the document, or its extraction in every table) are written
 in one transaction: a process killed at any moment leaves each document either complete or absent.
 
-The tables and their columns are in ``store_schema.sql`` beside this module and in docs/corpus.md.
+The tables and their columns are in ``schema.sql`` beside this module and in docs/corpus.md.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _now() -> datetime:
 
 
 def _schema_sql() -> str:
-    return resources.files("realpolitik.corpus").joinpath("store_schema.sql").read_text(encoding="utf-8")
+    return resources.files("realpolitik.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
 @dataclass

@@ -8,15 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from realpolitik.corpus import (
-    CorpusStore,
-    IngestedDocument,
-    actor_mentions,
-    causal_claims,
-    relation_timeline,
-    run_query,
-    select_document_ids,
-)
+from realpolitik.corpus import IngestedDocument
+from realpolitik.store import CorpusStore, actor_mentions, causal_claims, relation_timeline, run_query, select_document_ids
 from realpolitik.errors import CorpusStoreError
 
 TEXT = "Norland and Sudland met at the dam; the drought lowers river trade, and sanctions may weaken Sudland."

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from realpolitik.corpus.store import EXTRACTION_TABLES, TABLES, CorpusStore
+from realpolitik.store.database import EXTRACTION_TABLES, TABLES, CorpusStore
 from realpolitik.errors import CorpusStoreError, Errors
 
 __all__ = ["export_parquet", "import_parquet"]
