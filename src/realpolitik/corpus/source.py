@@ -11,11 +11,10 @@ import re
 from pathlib import Path
 
 from realpolitik.errors import Errors, InputFileError
+from realpolitik.files import MB
 
 __all__ = ["MB", "coded_error", "control_share", "decode_bytes", "read_document_bytes", "sniff_binary"]
 
-#: A megabyte as sizes are shown and limits given (``--max-mb``): 2**20 bytes, so the default limit is 20 MB.
-MB = 1024 * 1024
 
 #: Leading bytes of common non-text files, with what they are (for the "looks binary" message).
 _MAGIC = (

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from realpolitik.corpus.source import decode_bytes
 from realpolitik.errors import Errors, InputFileError
+from realpolitik.files import MB
 
 __all__ = ["MAX_TEXT_BYTES", "SourceText", "normalise_text", "read_bytes_checked", "read_source_text", "sha256_hex"]
 
@@ -56,8 +57,10 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_ODD_SPACES)
 
 
-def read_bytes_checked(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> bytes:
-    """Read a file's bytes, refusing missing, empty, oversized and binary files.
+def read_bytes_checked(path: str | Path, *, limit: int = MAX_TEXT_BYTES, binary: bool = False) -> bytes:
+    """Read a file's bytes, refusing missing, empty, oversized and (unless ``binary``) binary files.
+
+    ``binary=True`` is for formats that hold NUL bytes by design (a workbook): only an empty file is refused then.
 
     Raises
     ------
@@ -71,11 +74,11 @@ def read_bytes_checked(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> byte
         raise InputFileError(Errors.E008.format(path=path))
     size = path.stat().st_size
     if size > limit:
-        raise InputFileError(Errors.E005.format(path=path, size_mb=size / 1e6, limit_mb=limit / 1e6))
+        raise InputFileError(Errors.E005.format(path=path, size_mb=size / MB, limit_mb=limit / MB))
     data = path.read_bytes()
-    if not data.strip():
+    if not (data if binary else data.strip()):
         raise InputFileError(Errors.E002.format(path=path))
-    if b"\x00" in data:
+    if not binary and b"\x00" in data:
         raise InputFileError(Errors.E003.format(path=path))
     return data
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from realpolitik.corpus import read_source_text, sha256_hex
+from realpolitik.corpus import read_bytes_checked, read_source_text, sha256_hex
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.model.schema import Model
 
@@ -50,17 +50,7 @@ MAX_BINARY_BYTES = 50 * 1024 * 1024
 
 
 def _read_binary(path: Path) -> bytes:
-    # read_bytes_checked refuses NUL bytes, which every workbook holds; the other checks are the same
-    if not path.exists():
-        raise InputFileError(Errors.E001.format(path=path))
-    if path.is_dir():
-        raise InputFileError(Errors.E008.format(path=path))
-    size = path.stat().st_size
-    if size == 0:
-        raise InputFileError(Errors.E002.format(path=path))
-    if size > MAX_BINARY_BYTES:
-        raise InputFileError(Errors.E005.format(path=path, size_mb=size / 1e6, limit_mb=MAX_BINARY_BYTES / 1e6))
-    return path.read_bytes()
+    return read_bytes_checked(path, limit=MAX_BINARY_BYTES, binary=True)
 
 
 @dataclass

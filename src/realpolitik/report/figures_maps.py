@@ -12,6 +12,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from realpolitik.analysis import FeedbackLoop, actor_network, causal_graph, concept_centrality
 from realpolitik.model.schema import Model
+from realpolitik.report.layout import graph_layout
 
 __all__ = ["KIND_COLOURS", "SIGN_COLOURS", "actor_network_figure", "causal_map_figure"]
 
@@ -50,48 +51,6 @@ def _arrow(ax, start, end, *, colour, width, rad, style="-|>", dashed=False, alp
     )
 
 
-def _declutter(positions: dict, *, min_distance: float, rounds: int = 200) -> dict:
-    """Push apart nodes closer than ``min_distance`` (in layout units), keeping the layout's shape.
-
-    Kamada-Kawai keeps graph distances but lets a hub's neighbours pile up on it, and their
-    labels overprint; moving only the pairs that are too close un-crowds them without
-    redrawing the rest.
-    """
-    nodes = list(positions)
-    if len(nodes) < 2:
-        return positions
-    xy = np.array([positions[node] for node in nodes], dtype=float)
-    for _ in range(rounds):
-        gap = xy[:, None, :] - xy[None, :, :]
-        distance = np.hypot(gap[..., 0], gap[..., 1])
-        np.fill_diagonal(distance, np.inf)
-        overlap = np.clip(min_distance - distance, 0.0, None)
-        if not overlap.any():
-            break
-        with np.errstate(invalid="ignore", divide="ignore"):
-            push = np.nan_to_num(gap / distance[..., None]) * overlap[..., None] * 0.5
-        xy += push.sum(axis=1)
-    return {node: tuple(point) for node, point in zip(nodes, xy)}
-
-
-def _spread_layout(graph: nx.Graph) -> dict:
-    """Kamada-Kawai for the biggest connected piece, decluttered; the other pieces in a row beneath.
-
-    Spring layouts alone push separate pieces to the edges and crush the main piece into a
-    blob; so the biggest piece fills the frame and the small ones line up beneath it.
-    """
-    if not len(graph):
-        return {}
-    pieces = sorted(nx.connected_components(graph), key=lambda nodes: (-len(nodes), sorted(nodes)))
-    main = graph.subgraph(pieces[0])
-    positions = nx.kamada_kawai_layout(main, weight=None) if len(main) > 1 else {next(iter(main)): (0.0, 0.0)}
-    positions = _declutter(positions, min_distance=2.4 / max(len(main), 1) ** 0.5)
-    rest = [node for piece in pieces[1:] for node in sorted(piece)]
-    for index, node in enumerate(rest):
-        positions[node] = (-1.0 + 2.0 * (index + 0.5) / len(rest), -1.35)
-    return positions
-
-
 def _frame(ax, positions) -> None:
     xs = [x for x, _ in positions.values()] or [0.0]
     ys = [y for _, y in positions.values()] or [0.0]
@@ -108,7 +67,7 @@ def actor_network_figure(model: Model) -> Figure:
     """
     graph = actor_network(model)
     # An affiliation edge is one hop like any relation, so a person lands beside their side.
-    positions = _spread_layout(nx.Graph(graph.to_undirected()))
+    positions = graph_layout(nx.Graph(graph.to_undirected()))
     figure = Figure(figsize=(10, 7.5), layout="constrained")
     ax = figure.add_subplot()
     seen: dict[tuple[str, str], int] = {}
@@ -154,7 +113,7 @@ def causal_map_figure(model: Model, loops: list[FeedbackLoop], *, highlight: int
     """
     graph = causal_graph(model)
     strength = {c.concept: c.strength for c in concept_centrality(model)}
-    positions = _spread_layout(nx.Graph(graph.to_undirected()))
+    positions = graph_layout(nx.Graph(graph.to_undirected()))
     figure = Figure(figsize=(10, 8), layout="constrained")
     ax = figure.add_subplot()
     handles = []

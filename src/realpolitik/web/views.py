@@ -14,6 +14,7 @@ import networkx as nx
 from realpolitik.analysis import actor_network, brier_score, causal_graph, forecast_midpoint, score_forecasts
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
 from realpolitik.model import SECTIONS, InvalidDateError, Model, Scenario, parse_date, resolve_clamps, timeline
+from realpolitik.report.layout import graph_layout
 from realpolitik.simulate import BASELINE, press_perturbation, simulate_scenarios, transfer_range
 
 __all__ = [
@@ -111,16 +112,8 @@ def evidence_view(model: Model, section: str, item: Any, texts: Mapping[str, str
 
 
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Kamada–Kawai positions for the largest piece; the other pieces in a row beneath it (deterministic)."""
-    if not len(graph):
-        return {}
-    pieces = sorted(nx.connected_components(graph), key=lambda nodes: (-len(nodes), sorted(nodes)))
-    main = graph.subgraph(pieces[0])
-    positions = nx.kamada_kawai_layout(main, weight=None) if len(main) > 1 else {next(iter(main)): (0.0, 0.0)}
-    rest = [node for piece in pieces[1:] for node in sorted(piece)]
-    for index, node in enumerate(rest):
-        positions[node] = (-1.0 + 2.0 * (index + 0.5) / len(rest), -1.3)
-    return {node: (round(float(x), 4), round(float(y), 4)) for node, (x, y) in positions.items()}
+    """The report's layout (:func:`realpolitik.report.layout.graph_layout`), rounded for JSON."""
+    return {node: (round(x, 4), round(y, 4)) for node, (x, y) in graph_layout(graph).items()}
 
 
 def network_view(model: Model) -> dict[str, Any]:
