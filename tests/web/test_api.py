@@ -250,7 +250,7 @@ def test_the_controls_run_as_a_scenario_of_their_own(client):
     aid = client.post("/api/simulate", json={"scenario": "aid_resumed"}).json()
     clamps = aid["clamps"]
     own = client.post("/api/simulate", json={"clamps": clamps}).json()
-    assert own["scenario"] == "web-controls" and own["final"] == aid["final"]
+    assert own["scenario"] == "ad-hoc" and own["final"] == aid["final"]
     assert client.post("/api/simulate", json={"clamps": {"aid_and_assets": 5}}).status_code == 422
     assert client.post("/api/simulate", json={"clamps": {"atlantis": 1}}).status_code == 404
     assert client.post("/api/simulate", json={"scenario": "atlantis"}).status_code == 404

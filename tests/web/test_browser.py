@@ -288,7 +288,7 @@ def test_every_bundled_scenario_runs_and_the_figures_change(browser, live_server
                            "s.dispatchEvent(new Event('input'));")
     _click(browser, browser.find_element("id", "run-controls"))
     _wait(browser, lambda d: d.find_element("css selector", ".results").get_attribute("data-scenario")
-          == "web-controls", what="the controls' run")
+          == "ad-hoc", what="the controls' run")
     assert "aid_and_assets = 1" in browser.find_element("id", "result-status").text
 
     _click(browser, browser.find_element("id", "run-press"))

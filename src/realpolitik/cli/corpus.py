@@ -10,7 +10,17 @@ import typer
 from realpolitik.batch import draft_from_store, extract_corpus
 from realpolitik.cli.common import EXIT_PROBLEMS, console, err_console, print_json, table
 from realpolitik.cli.options import JsonOption, PublishedOption, checked_published
-from realpolitik.store import DATA_DIR_ENV, actor_mentions, add_paths, causal_claims, export_parquet, import_parquet, open_store, relation_timeline, run_query
+from realpolitik.store import (
+    DATA_DIR_ENV,
+    actor_mentions,
+    add_paths,
+    causal_claims,
+    export_parquet,
+    import_parquet,
+    open_store,
+    relation_timeline,
+    run_query,
+)
 
 __all__ = ["register"]
 

@@ -1,8 +1,6 @@
 """The model stage: the file format, reading and writing it, and checking it."""
 
 from realpolitik.model.checks import check_model
-from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
-from realpolitik.model.estimative import band_for_term, estimative_terms
 from realpolitik.model.edit import (
     EDITABLE_SECTIONS,
     REVIEWABLE_SECTIONS,
@@ -12,6 +10,8 @@ from realpolitik.model.edit import (
     reject_item,
     resolve_forecast,
 )
+from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
+from realpolitik.model.estimative import band_for_term, estimative_terms
 from realpolitik.model.file import (
     DOCUMENTS_ENV,
     UNCHECKED,
@@ -26,8 +26,8 @@ from realpolitik.model.file import (
     validate_file,
 )
 from realpolitik.model.io import check_text, dump_model, parse_model
-from realpolitik.model.references import REFERENCES, Reference, references_in, remove_with_dependents
 from realpolitik.model.problems import Problem
+from realpolitik.model.references import REFERENCES, Reference, references_in, remove_with_dependents
 from realpolitik.model.schema import (
     FORMAT_VERSION,
     SECTIONS,
@@ -43,7 +43,7 @@ from realpolitik.model.schema import (
     Resolution,
     Scenario,
 )
-from realpolitik.model.summary import counts, people, resolve_clamps, timeline
+from realpolitik.model.summary import counts, display_names, item_label, people, resolve_clamps, timeline
 
 __all__ = [
     "DOCUMENTS_ENV",
@@ -77,10 +77,12 @@ __all__ = [
     "check_model",
     "check_text",
     "counts",
+    "display_names",
     "dump_model",
     "edit_item",
     "estimative_terms",
     "file_version",
+    "item_label",
     "find_document_texts",
     "load_model",
     "parse_date",

@@ -273,15 +273,16 @@ class Model(_Strict):
         Raises
         ------
         UnknownIdError
-            If no item of that section has that id.
+            If the model has no such section (E241) or no item of that section has that id (E242).
         """
-        from realpolitik.errors import Errors, UnknownIdError
+        from realpolitik.errors import UnknownIdError
 
+        if section not in SECTIONS:
+            raise UnknownIdError.coded("E241", section=section, known=", ".join(SECTIONS))
         for item in getattr(self, section):
             if item.id == item_id:
                 return item
-        known = ", ".join(item.id for item in getattr(self, section)) or "none"
-        raise UnknownIdError(Errors.E037.format(kind=section.rstrip("s").replace("_", " "), value=item_id, known=known))
+        raise UnknownIdError.coded("E242", kind=section.rstrip("s").replace("_", " "), id=item_id)
 
 
 SECTIONS.update(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
 from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import SECTIONS, Actor, Event, Model, Scenario
 
-__all__ = ["counts", "people", "resolve_clamps", "timeline"]
+__all__ = ["counts", "display_names", "item_label", "people", "resolve_clamps", "timeline"]
 
 
 def counts(model: Model) -> dict[str, int]:
@@ -73,3 +76,33 @@ def resolve_clamps(model: Model, scenario_id: str) -> dict[str, float]:
     for scenario in reversed(chain):
         clamps.update(scenario.clamps)
     return clamps
+
+
+def item_label(section: str, item: Any, names: Mapping[str, str] | None = None) -> str:
+    """A short human label for an item of any section.
+
+    Examples
+    --------
+    >>> from realpolitik.model.schema import Relation
+    >>> item_label("relations", Relation(id="r", source="a", target="b", type="rivalry", polarity=-1),
+    ...            {"a": "Alpha", "b": "Beta"})
+    'Alpha → Beta (rivalry)'
+    """
+    names = names or {}
+    if section == "relations":
+        return f"{names.get(item.source, item.source)} → {names.get(item.target, item.target)} ({item.type})"
+    if section == "causal_links":
+        sign = "+" if item.weight >= 0 else "−"
+        return f"{names.get(item.cause, item.cause)} {sign}→ {names.get(item.effect, item.effect)}"
+    for attribute in ("name", "label", "statement", "description", "title"):
+        value = getattr(item, attribute, None)
+        if value:
+            return str(value)
+    return str(item.id)
+
+
+def display_names(model: Model) -> dict[str, str]:
+    """Display names of the model's actors and concepts, by id."""
+    names = {actor.id: actor.name for actor in model.actors}
+    names.update({concept.id: concept.label for concept in model.concepts})
+    return names

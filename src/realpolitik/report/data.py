@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.analysis import (
+    DEFAULT_MAX_LEVERS,
     ActorStructure,
     ConceptCentrality,
     FeedbackLoop,
     ForecastScore,
     ForecastSummary,
+    Lever,
     TimelineStep,
     actor_network,
     actor_strength,
@@ -22,12 +24,13 @@ from realpolitik.analysis import (
     concept_centrality,
     feedback_loops,
     forecast_summary,
+    main_levers,
     score_forecasts,
     stance_timeline,
 )
 from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
-from realpolitik.analysis import DEFAULT_MAX_LEVERS, Lever, main_levers
+from realpolitik.model.summary import display_names
 
 __all__ = [
     "DEFAULT_DRAWS",
@@ -86,7 +89,7 @@ class ReportData:
     @property
     def names(self) -> dict[str, str]:
         """Display name of every actor and label of every concept, by id."""
-        return {a.id: a.name for a in self.model.actors} | {c.id: c.label for c in self.model.concepts}
+        return display_names(self.model)
 
     @property
     def expected(self) -> dict[str, dict[str, int]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 import networkx as nx
-import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch

@@ -9,12 +9,12 @@ import numpy as np
 
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
 from realpolitik.model import resolve_clamps
-from realpolitik.model.schema import Model
+from realpolitik.model.schema import Model, Scenario
 from realpolitik.simulate.fcm import run_fcm
 from realpolitik.simulate.matrix import causal_matrix, concept_index, require_links
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 
-__all__ = ["BASELINE", "HOLD_SOURCES", "ScenarioOutcome", "SimulationRun", "simulate_scenarios"]
+__all__ = ["AD_HOC", "BASELINE", "HOLD_SOURCES", "ScenarioOutcome", "SimulationRun", "simulate_clamps", "simulate_scenarios"]
 
 #: Id of the scenario every other one is compared with, when the model has it.
 BASELINE = "baseline"
@@ -191,3 +191,36 @@ def simulate_scenarios(
     options = {"rule": rule, "transfer": transfer, "steepness": steepness, "steps": steps, "tolerance": tolerance,
                "hold_sources": hold_sources, "initial": neutral_value(transfer) if initial is None else float(initial)}
     return SimulationRun(concepts=matrix.concepts, baseline=baseline, outcomes=outcomes, options=options)
+
+
+#: Id under which :func:`simulate_clamps` runs clamps that no scenario of the model holds.
+AD_HOC = "ad-hoc"
+
+
+def simulate_clamps(model: Model, clamps: dict[str, float], *, name: str = "Ad hoc", **options: Any) -> SimulationRun:
+    """Run clamps that are no scenario of the model (``simulate --clamp``, the web page's controls) against the
+    baseline, as a scenario of their own named ``name`` under the id :data:`AD_HOC` (made unique if taken).
+
+    ``options`` are those of :func:`simulate_scenarios`.
+
+    Raises
+    ------
+    As :func:`simulate_scenarios`: E030 for a clamp on an unknown concept, E032 for a value outside the
+    transfer's range, E031 for a model without links.
+
+    Examples
+    --------
+    >>> m = Model.model_validate({"title": "t",
+    ...     "concepts": [{"id": "aid", "label": "Aid"}, {"id": "crisis", "label": "Crisis"}],
+    ...     "causal_links": [{"id": "l", "cause": "aid", "effect": "crisis", "weight": -0.8}]})
+    >>> run = simulate_clamps(m, {"aid": 1.0})
+    >>> run.outcomes[0].scenario, bool(run.outcomes[0].delta[1] < 0)
+    ('ad-hoc', True)
+    """
+    taken = {scenario.id for scenario in model.scenarios}
+    ident, n = AD_HOC, 2
+    while ident in taken:
+        ident, n = f"{AD_HOC}-{n}", n + 1
+    ad_hoc = Scenario(id=ident, name=name, clamps=dict(clamps))
+    return simulate_scenarios(model.model_copy(update={"scenarios": [*model.scenarios, ad_hoc]}), [ident],
+                              **options)

@@ -12,20 +12,26 @@ from typing import Any
 import networkx as nx
 
 from realpolitik.analysis import actor_network, brier_score, causal_graph, forecast_midpoint, score_forecasts
-from realpolitik.errors import Errors, SimulationError, UnknownIdError
-from realpolitik.model import SECTIONS, InvalidDateError, Model, Scenario, parse_date, resolve_clamps, timeline
+from realpolitik.errors import Errors, UnknownIdError
+from realpolitik.model import (
+    SECTIONS,
+    InvalidDateError,
+    Model,
+    display_names,
+    item_label,
+    parse_date,
+    resolve_clamps,
+    timeline,
+)
 from realpolitik.report.layout import graph_layout
-from realpolitik.simulate import BASELINE, press_perturbation, simulate_scenarios, transfer_range
+from realpolitik.simulate import BASELINE, press_perturbation, simulate_clamps, simulate_scenarios, transfer_range
 
 __all__ = [
-    "CUSTOM_SCENARIO",
     "EXCERPT_CONTEXT",
     "causal_map_view",
     "document_spans",
     "evidence_view",
     "forecasts_view",
-    "item_label",
-    "names_of",
     "network_view",
     "press_view",
     "scenarios_view",
@@ -36,38 +42,6 @@ __all__ = [
 
 #: Characters of text shown either side of an evidence span in an excerpt.
 EXCERPT_CONTEXT = 220
-#: Id of the scenario a run from the scenario page's controls is simulated as.
-CUSTOM_SCENARIO = "web-controls"
-
-
-def item_label(section: str, item: Any, names: Mapping[str, str] | None = None) -> str:
-    """A short human label for an item of any section.
-
-    Examples
-    --------
-    >>> from realpolitik.model import Relation
-    >>> item_label("relations", Relation(id="r", source="a", target="b", type="rivalry", polarity=-1),
-    ...            {"a": "Alpha", "b": "Beta"})
-    'Alpha → Beta (rivalry)'
-    """
-    names = names or {}
-    if section == "relations":
-        return f"{names.get(item.source, item.source)} → {names.get(item.target, item.target)} ({item.type})"
-    if section == "causal_links":
-        sign = "+" if item.weight >= 0 else "−"
-        return f"{names.get(item.cause, item.cause)} {sign}→ {names.get(item.effect, item.effect)}"
-    for attribute in ("name", "label", "statement", "description", "title"):
-        value = getattr(item, attribute, None)
-        if value:
-            return str(value)
-    return str(item.id)
-
-
-def names_of(model: Model) -> dict[str, str]:
-    """Display names of the model's actors and concepts, by id."""
-    names = {actor.id: actor.name for actor in model.actors}
-    names.update({concept.id: concept.label for concept in model.concepts})
-    return names
 
 
 def document_spans(model: Model, document_id: str, sections: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -81,7 +55,7 @@ def document_spans(model: Model, document_id: str, sections: tuple[str, ...]) ->
     >>> [(s["section"], s["id"], s["start"], s["end"]) for s in document_spans(m, "d", ("actors",))]
     [('actors', 'a', 3, 9)]
     """
-    names = names_of(model)
+    names = display_names(model)
     spans = []
     for section in sections:
         for item in getattr(model, section):
@@ -150,7 +124,7 @@ def causal_map_view(model: Model) -> dict[str, Any]:
 
 def timeline_view(model: Model) -> dict[str, Any]:
     """Events in date order, each with the first and last day its date can mean."""
-    names = names_of(model)
+    names = display_names(model)
     events = []
     for event in timeline(model):
         try:
@@ -167,7 +141,7 @@ def timeline_view(model: Model) -> dict[str, Any]:
 
 def forecasts_view(model: Model) -> dict[str, Any]:
     """Every forecast with its probability, resolution and Brier score, and the mean score."""
-    names = names_of(model)
+    names = display_names(model)
     scores = {score.forecast: score.brier for score in score_forecasts(model.forecasts)}
     rows = []
     for forecast in model.forecasts:
@@ -215,15 +189,10 @@ def simulate_view(model: Model, *, scenario: str | None, clamps: Mapping[str, fl
         run = simulate_scenarios(model, [scenario])
         expected = next(s.expected for s in model.scenarios if s.id == scenario)
     else:
-        custom = Scenario(id=CUSTOM_SCENARIO, name="Controls", clamps=dict(clamps or {}))
-        if any(s.id == CUSTOM_SCENARIO for s in model.scenarios):
-            raise SimulationError(Errors.E040.format(option="the model's scenario ids", value=CUSTOM_SCENARIO,
-                                                     requirement=f"other than {CUSTOM_SCENARIO}"))
-        run = simulate_scenarios(model.model_copy(update={"scenarios": [*model.scenarios, custom]}),
-                                 [CUSTOM_SCENARIO])
+        run = simulate_clamps(model, dict(clamps or {}), name="Controls")
         expected = {}
     outcome = run.outcomes[0]
-    names = names_of(model)
+    names = display_names(model)
     baseline = run.outcome(BASELINE) if BASELINE in [o.scenario for o in run.outcomes] else None
     view = {"scenario": outcome.scenario, "name": outcome.name, "status": outcome.status,
             "steps_run": outcome.steps_run, "period": outcome.period, "clamps": dict(outcome.clamps),
@@ -238,7 +207,7 @@ def simulate_view(model: Model, *, scenario: str | None, clamps: Mapping[str, fl
 def press_view(model: Model, concept: str, direction: int, *, draws: int, seed: int) -> tuple[dict, Any]:
     """A press perturbation on one concept, as JSON-ready data and the :class:`PressResult` behind it."""
     result = press_perturbation(model, {concept: direction}, draws=draws, seed=seed)
-    names = names_of(model)
+    names = display_names(model)
     data = result.to_dict()
     for row in data["responses"]:
         row["label"] = names.get(row["concept"], row["concept"])
@@ -247,7 +216,7 @@ def press_view(model: Model, concept: str, direction: int, *, draws: int, seed: 
 
 def sections_of(model: Model) -> dict[str, list[dict[str, Any]]]:
     """Every item of every section as JSON-ready dicts, with a display label."""
-    names = names_of(model)
+    names = display_names(model)
     out = {}
     for section in SECTIONS:
         rows = []

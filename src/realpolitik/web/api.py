@@ -1,0 +1,379 @@
+"""The JSON API of the web app: each route reads the model through the app's state and calls the library.
+
+Routes read and change the model file through :class:`~realpolitik.model.ModelFile` and the review actions of
+:mod:`realpolitik.model.edit`; drafts come from :func:`realpolitik.draft.draft_additions`, what the pages show from
+:mod:`realpolitik.web.views`. Errors are raised as the library's own and turned into statuses in one place
+(:func:`realpolitik.web.app.status_of`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Header, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from realpolitik.analysis import Lever
+from realpolitik.errors import EditRefusedError, Errors, UnknownIdError
+from realpolitik.model import REVIEWABLE_SECTIONS, Change, Document, Model, counts, display_names, item_label
+from realpolitik.model import edit as review
+from realpolitik.report.figures_charts import forecasts_figure, press_figure, trajectories_figure
+from realpolitik.report.svg import figure_svg
+from realpolitik.web import views
+from realpolitik.web.state import AppState
+
+__all__ = ["PRESS_DRAWS", "router"]
+
+#: Press perturbation draws the scenario page asks for unless told otherwise: quick, and steady to two digits.
+PRESS_DRAWS = 2000
+
+
+def _state(request: Request) -> AppState:
+    return request.app.state.realpolitik
+
+
+#: The app's state, as a route parameter.
+State = Annotated[AppState, Depends(_state)]
+router = APIRouter()
+
+
+# --- request and response bodies -------------------------------------------------------------------------------
+class ItemRef(BaseModel):
+    section: str
+    id: str
+
+
+class ChangeOut(BaseModel):
+    """What a change did, and the version of the file after it (send it as If-Match next time)."""
+
+    action: str
+    section: str | None
+    id: str | None
+    version: str
+    removed: list[ItemRef] = Field(default_factory=list)
+    updated: list[ItemRef] = Field(default_factory=list)
+
+
+class EditIn(BaseModel):
+    """Fields to change on an item; ``null`` removes an optional field."""
+
+    model_config = ConfigDict(extra="forbid")
+    fields: dict[str, Any] = Field(min_length=1,
+                                   description="Field name -> new value, validated as the model format says.")
+
+
+class SimulateIn(BaseModel):
+    """Run one of the model's scenarios, or the page's controls as clamps (concept -> value in 0..1)."""
+
+    model_config = ConfigDict(extra="forbid")
+    scenario: str | None = Field(default=None, max_length=80)
+    clamps: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]] = Field(
+        default_factory=dict, description="Concept id -> value held fixed (the sigmoid's range, 0..1).")
+
+
+class PressIn(BaseModel):
+    """A sustained press on one concept."""
+
+    model_config = ConfigDict(extra="forbid")
+    concept: str = Field(max_length=80)
+    direction: Literal[-1, 1] = 1
+    draws: int = Field(default=PRESS_DRAWS, ge=100, le=20000)
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
+
+
+class ErrorOut(BaseModel):
+    """An error: one sentence; for a malformed request, FastAPI's list of what is wrong where."""
+
+    detail: str | list[dict[str, Any]]
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    has_text: bool
+    items: int
+    proposed: int
+
+
+class ModelOut(BaseModel):
+    title: str
+    description: str | None
+    file: str
+    version: str
+    counts: dict[str, int]
+    documents: list[DocumentOut]
+    history: int
+    token_required: bool
+
+
+class DocumentTextOut(DocumentOut):
+    text: str | None
+    length: int | None
+    spans: list[dict[str, Any]]
+    version: str
+
+
+class ItemOut(BaseModel):
+    version: str
+    section: str
+    id: str
+    label: str
+    item: dict[str, Any]
+    evidence: list[dict[str, Any]]
+
+
+class ItemsOut(BaseModel):
+    version: str
+    reviewable: list[str]
+    sections: dict[str, list[dict[str, Any]]]
+
+
+class HistoryOut(BaseModel):
+    version: str
+    entries: list[dict[str, Any]]
+
+
+IfMatch = Annotated[str, Header(min_length=1, description="The ETag of the version you changed (GET /api/model).")]
+
+_ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+_WRITE_ERRORS = {**_ERRORS, 428: {"model": ErrorOut}}
+
+def _change_out(change: Change) -> JSONResponse:
+    body = ChangeOut(action=change.action, section=change.section, id=change.item_id, version=change.version,
+                     removed=[ItemRef(section=s, id=i) for s, i in change.removed],
+                     updated=[ItemRef(section=s, id=i) for s, i in change.updated])
+    return JSONResponse(body.model_dump(), headers={"ETag": f'"{change.version}"'})
+
+
+def _if_match(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    return value.strip('"') or None
+
+
+def _svg(figure) -> str:
+    return figure_svg(figure, "web")
+
+
+def _document_fields(model: Model, document: Document, texts: dict[str, str],
+                     spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A document's card: its metadata, whether its text is at hand, and how many items (proposed ones) cite it."""
+    spans = views.document_spans(model, document.id, REVIEWABLE_SECTIONS) if spans is None else spans
+    return {"id": document.id, "title": document.title, "author": document.author, "publisher": document.publisher,
+            "published": document.published, "has_text": document.id in texts,
+            "items": len({(s["section"], s["id"]) for s in spans}),
+            "proposed": len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"})}
+
+
+# the API: reading --------------------------------------------------------------------------------------
+@router.get("/api/model", response_model=ModelOut, tags=["model"])
+def get_model(state: State, response: Response) -> ModelOut:
+    """The model's title, counts, documents (with whether their text is at hand) and current version."""
+    model, version = state.model()
+    texts = state.texts()
+    documents = [DocumentOut(**_document_fields(model, document, texts)) for document in model.documents]
+    response.headers["ETag"] = f'"{version}"'
+    return ModelOut(title=model.title, description=model.description, file=state.settings.model.name, version=version,
+                    counts=counts(model), documents=documents, history=len(state.file.history_entries()),
+                    token_required=bool(state.settings.token))
+
+
+@router.get("/api/items", response_model=ItemsOut, tags=["review"])
+def get_items(state: State, response: Response) -> ItemsOut:
+    """Every item of every section, with a display label."""
+    model, version = state.model()
+    response.headers["ETag"] = f'"{version}"'
+    return ItemsOut(version=version, reviewable=list(REVIEWABLE_SECTIONS), sections=views.sections_of(model))
+
+
+@router.get("/api/items/{section}/{item_id}", response_model=ItemOut, responses=_ERRORS, tags=["review"])
+def get_item(state: State, section: str, item_id: str, response: Response) -> ItemOut:
+    """One item, with each evidence span's text and the text around it when the document is at hand."""
+    model, version = state.model()
+    item = model.get(section, item_id)
+    response.headers["ETag"] = f'"{version}"'
+    return ItemOut(version=version, section=section, id=item_id, item=item.model_dump(mode="json"),
+                   label=item_label(section, item, display_names(model)),
+                   evidence=views.evidence_view(model, section, item, state.texts()))
+
+
+@router.get("/api/documents/{document_id}", response_model=DocumentTextOut, responses=_ERRORS, tags=["documents"])
+def get_document(state: State, document_id: str, response: Response) -> DocumentTextOut:
+    """A document's text (``null`` when not at hand) and every evidence span into it, in text order."""
+    model, version = state.model()
+    document = state.document(document_id)
+    texts = state.texts()
+    text = texts.get(document.id)
+    spans = views.document_spans(model, document.id, REVIEWABLE_SECTIONS)
+    response.headers["ETag"] = f'"{version}"'
+    return DocumentTextOut(**_document_fields(model, document, texts, spans), text=text, spans=spans,
+                           length=None if text is None else len(text), version=version)
+
+
+@router.get("/api/history", response_model=HistoryOut, tags=["review"])
+def get_history(state: State) -> HistoryOut:
+    """The changes undo can take back, oldest first."""
+    return HistoryOut(version=state.file.version(), entries=state.file.history_entries())
+
+
+@router.get("/api/network", tags=["views"])
+def get_network(state: State) -> dict[str, Any]:
+    """Actors with positions for drawing; relations and people's affiliations as edges."""
+    return state.view("network", views.network_view)
+
+
+@router.get("/api/causal-map", tags=["views"])
+def get_causal_map(state: State) -> dict[str, Any]:
+    """Concepts with positions for drawing; causal links as signed edges."""
+    return state.view("causal-map", views.causal_map_view)
+
+
+@router.get("/api/timeline", tags=["views"])
+def get_timeline(state: State) -> dict[str, Any]:
+    """Events in date order with the first and last day each date can mean."""
+    return views.timeline_view(state.model()[0])
+
+
+@router.get("/api/forecasts", tags=["views"])
+def get_forecasts(state: State) -> dict[str, Any]:
+    """Forecasts with probabilities, resolutions and Brier scores, and the report's forecasts figure (SVG)."""
+    def make(model):
+        data = views.forecasts_view(model)
+        data["figure"] = _svg(forecasts_figure(model.forecasts)) if model.forecasts else None
+        return data
+
+    return state.view("forecasts", make)
+
+
+@router.get("/api/scenarios", tags=["simulate"])
+def get_scenarios(state: State) -> dict[str, Any]:
+    """The concepts a control can clamp and every scenario with its clamps (inherited ones included)."""
+    return views.scenarios_view(state.model()[0])
+
+
+@router.post("/api/simulate", responses=_ERRORS, tags=["simulate"])
+def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> dict[str, Any]:
+    """Run a scenario, or the given clamps, through the FCM; the result against the baseline, with a figure."""
+    model = state.model()[0]
+    view, run = views.simulate_view(model, scenario=body.scenario, clamps=body.clamps)
+    view["figure"] = _svg(trajectories_figure(run, display_names(model)))
+    return view
+
+
+@router.post("/api/press", responses=_ERRORS, tags=["simulate"])
+def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str, Any]:
+    """Press perturbation on one concept: the share of stable sampled systems in which each concept moves."""
+    model = state.model()[0]
+    names = display_names(model)
+    if body.concept not in {c.id for c in model.concepts}:
+        known = ", ".join(c.id for c in model.concepts)
+        raise UnknownIdError(Errors.E030.format(concept=body.concept, known=known))
+    data, result = views.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)
+    lever = Lever(body.concept, names.get(body.concept, body.concept), body.direction, "chosen on the page")
+    data["figure"] = _svg(press_figure([(lever, result)], names))
+    return data
+
+
+@router.post("/api/documents/{document_id}/draft", response_model=ChangeOut, responses=_WRITE_ERRORS,
+          tags=["review"])
+def draft_document(state: State, document_id: str, if_match: IfMatch):
+    """Run the extractor on a document and add the items it drafts, ``review: proposed``, to the model.
+
+    Only new items are added (``updated`` in the answer lists them); items the draft matches to ones the
+    model holds are left as they are. One change: undo takes the whole draft back.
+    """
+    model, _version = state.model()
+    document = state.document(document_id)
+    state.file.check_version(_if_match(if_match))
+    text = state.texts().get(document.id)
+    if text is None:
+        raise EditRefusedError.coded("E250", id=document.id[:12] + "…")
+    from realpolitik.draft import draft_additions
+    from realpolitik.extract import extract_text
+
+    extraction = extract_text(text, document_id=document.id, title=document.title, author=document.author,
+                              published=document.published)
+    items = draft_additions(extraction, existing=model, filename=document.filename)
+    return _change_out(review.add_items(state.file, items, _if_match(if_match), about=document.id))
+
+
+@router.get("/api/corpus", tags=["corpus"])
+def get_corpus(state: State) -> dict[str, Any]:
+    """The corpus store's documents (when one is served), each with whether the model holds it."""
+    if state.corpus is None:
+        return {"configured": False, "documents": []}
+    model = state.model()[0]
+    held = {d.id for d in model.documents}
+    rows = []
+    for row in state.corpus.list_documents():
+        rows.append({"id": row["id"], "title": row["title"], "published": row["published"],
+                     "file": Path(row["path"]).name if row["path"] else None, "words": row["n_words"],
+                     "extracted": bool(row["extracted"]), "in_model": row["id"] in held})
+    return {"configured": True, "documents": rows}
+
+
+@router.post("/api/corpus/{document_id}/add", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["corpus"])
+def add_from_corpus(state: State, document_id: str, if_match: IfMatch):
+    """Add a corpus document to the model with the items drafted from it (its stored extraction, else a fresh
+    one), every item ``review: proposed``. One change: undo takes it all back."""
+    if state.corpus is None:
+        raise UnknownIdError(Errors.E255)
+    [document] = state.corpus.load_documents([document_id]) or [None]
+    if document is None:
+        raise UnknownIdError(Errors.E133.format(id=document_id))
+    model, _version = state.model()
+    if any(d.id == document.id for d in model.documents):
+        raise EditRefusedError(Errors.E254.format(id=document.id[:12] + "…"))
+    state.file.check_version(_if_match(if_match))
+    from realpolitik.draft import draft_additions
+    from realpolitik.extract import Extraction, extract_document
+
+    payload = state.corpus.extraction_payloads([document.id]).get(document.id)
+    extraction = Extraction.model_validate(payload) if payload is not None else extract_document(document)
+    filename = document.path.name if document.path is not None else None
+    items = draft_additions(extraction, existing=model, filename=filename)
+    return _change_out(review.add_items(state.file, items, _if_match(if_match), action="add from corpus",
+                                 about=document.id))
+
+
+@router.get("/api/report", response_class=HTMLResponse, tags=["report"],
+         responses={200: {"content": {"text/html": {}}, "description": "The report, as one HTML file."}})
+def get_report(state: State, download: bool = True) -> HTMLResponse:
+    """The report of the model as it is now: one self-contained HTML file, as a download by default."""
+    html = state.report_html()
+    stem = Path(state.settings.model.name).stem or "model"
+    headers = {"Content-Disposition": f'attachment; filename="{stem}-report.html"'} if download else {}
+    return HTMLResponse(html, headers=headers)
+
+# the API: changing ------------------------------------------------------------------------------------
+@router.post("/api/items/{section}/{item_id}/accept", response_model=ChangeOut, responses=_WRITE_ERRORS,
+          tags=["review"])
+def accept_item(state: State, section: str, item_id: str, if_match: IfMatch):
+    """Mark an item ``review: accepted`` in the model file."""
+    return _change_out(review.accept_item(state.file, section, item_id, _if_match(if_match)))
+
+
+@router.patch("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+def edit_item(state: State, section: str, item_id: str, body: Annotated[EditIn, Body()], if_match: IfMatch):
+    """Change fields of an item (not its id, evidence or review state); the result must be a valid model."""
+    return _change_out(review.edit_item(state.file, section, item_id, body.fields, _if_match(if_match)))
+
+
+@router.delete("/api/items/{section}/{item_id}", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+def reject_item(state: State, section: str, item_id: str, if_match: IfMatch):
+    """Reject an item: remove it, and the items that cannot stand without it (listed in the answer)."""
+    return _change_out(review.reject_item(state.file, section, item_id, _if_match(if_match)))
+
+
+@router.post("/api/undo", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+def undo(state: State, if_match: IfMatch):
+    """Put the model file back as it was before the newest change made here."""
+    return _change_out(state.file.undo(_if_match(if_match)))

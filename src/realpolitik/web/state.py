@@ -1,0 +1,107 @@
+"""The state one web app keeps: the model file it serves, and what is computed once per version of that file."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from realpolitik.errors import InputFileError, UnknownIdError
+from realpolitik.model import Document, Model, ModelFile, find_document_texts
+from realpolitik.report import build_report_data, render_html
+from realpolitik.store import open_store
+
+__all__ = ["REPORT_DRAWS", "AppState", "WebSettings"]
+
+#: Press draws for the downloadable report (the CLI's report uses 10,000; the page waits for this one).
+REPORT_DRAWS = 2000
+
+
+@dataclass
+class WebSettings:
+    """What one app serves.
+
+    Attributes
+    ----------
+    model
+        The model file the app reads and changes.
+    documents
+        Extra files or folders where the model's source documents are looked for (as ``validate --documents``).
+    token
+        When set, every request must carry it (header, cookie, or ``?token=`` once to set the cookie).
+    host
+        The host the server binds to; on loopback only loopback ``Host`` headers are accepted.
+    extra_hosts
+        More ``Host`` names to accept on loopback (a name for 127.0.0.1 in ``/etc/hosts``, a test client's).
+    corpus
+        A corpus store (its data directory, or the ``.duckdb`` file) whose documents can be added to the model.
+    """
+
+    model: Path
+    documents: list[Path] = field(default_factory=list)
+    token: str | None = None
+    host: str = "127.0.0.1"
+    extra_hosts: list[str] = field(default_factory=list)
+    corpus: Path | None = None
+
+
+class AppState:
+    """What one app serves: the model file, its settings, and what is cached per version of the file."""
+
+    def __init__(self, settings: WebSettings) -> None:
+        self.settings = settings
+        self.file = ModelFile(settings.model)
+        self._lock = threading.Lock()
+        self._texts: tuple[str, dict[str, str]] | None = None
+        self._report: tuple[str, str] | None = None
+        self._views: dict[str, tuple[str, Any]] = {}
+        self.corpus = None
+        if settings.corpus is not None:
+            if not Path(settings.corpus).exists():
+                raise InputFileError.coded("E001", path=settings.corpus)
+            self.corpus = open_store(settings.corpus)
+
+    def model(self) -> tuple[Model, str]:
+        """The checked model and its version (parsed again only when the file changed)."""
+        return self.file.load_versioned()
+
+    def document(self, document_id: str) -> Document:
+        """The model's document ``document_id`` (UnknownIdError E240 when it has none)."""
+        model, _version = self.model()
+        found = next((d for d in model.documents if d.id == document_id), None)
+        if found is None:
+            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
+            raise UnknownIdError.coded("E240", id=document_id, known=known)
+        return found
+
+    def texts(self) -> dict[str, str]:
+        """The source documents' texts at hand, by id (from disk, else from the corpus store)."""
+        model, version = self.model()
+        with self._lock:
+            if self._texts is None or self._texts[0] != version:
+                texts, missing, _problems = find_document_texts(model, self.settings.model, self.settings.documents)
+                if missing and self.corpus is not None:
+                    # A document added from the corpus: its offsets index the text the store holds.
+                    texts.update({doc.id: doc.text for doc in self.corpus.load_documents(missing)})
+                self._texts = (version, texts)
+            return self._texts[1]
+
+    def view(self, name: str, make: Callable[[Model], Any]) -> Any:
+        """``make(model)``, computed once per version of the model file."""
+        model, version = self.model()
+        cached = self._views.get(name)
+        if cached is None or cached[0] != version:
+            cached = (version, make(model))
+            self._views[name] = cached
+        return cached[1]
+
+    def report_html(self) -> str:
+        """The report of the model as it is now (one HTML file)."""
+        model, version = self.model()
+        with self._lock:
+            if self._report is None or self._report[0] != version:
+                data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS)
+                self._report = (version, render_html(data))
+            return self._report[1]
