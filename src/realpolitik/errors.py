@@ -62,7 +62,8 @@ class Errors:
     E038 = "no draw agrees with the observed outcomes: all {stable} stable draws of {draws} contradict {observed}"
     E039 = "the direction for '{concept}' must be {allowed}, got {value}"
     E040 = "{option} must be {requirement}, got {value}"
-    E041 = "no scenario to simulate: the model has none and none was named"
+    E041 = ("no scenario to simulate: the model has none; run clamps ad hoc with --clamp CONCEPT=VALUE, or keep a "
+            "scenario with `realpolitik scenario add MODEL ID --name NAME --clamp CONCEPT=VALUE`")
     # Reports (E050 on)
     E050 = "unknown report format '{fmt}'; choose one of: {known}"
     E051 = "unknown figure format '{fmt}'; choose one of: {known}"

@@ -9,9 +9,8 @@ import typer
 from realpolitik.analysis import DEFAULT_TRACED_LEVERS, ModelAnalysis, analyse_model
 from realpolitik.analysis.loops import DEFAULT_MAX_LOOP_LENGTH, DEFAULT_MAX_LOOPS
 from realpolitik.cli.common import EXIT_USAGE, console, fail, print_json, table
-from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
+from realpolitik.cli.options import JsonOption, ModelArgument, ReviewedOnlyOption, load_for_run
 from realpolitik.errors import Errors
-from realpolitik.model import load_model
 from realpolitik.model.edtf import InvalidDateError
 
 __all__ = ["register"]
@@ -97,10 +96,11 @@ def analyse_command(
     max_loop_length: Annotated[int, typer.Option(min=1, help="Longest feedback loop searched, in links.")] = DEFAULT_MAX_LOOP_LENGTH,
     max_loops: Annotated[int, typer.Option(min=1, help="Stop the loop search after this many loops.")] = DEFAULT_MAX_LOOPS,
     max_levers: Annotated[int, typer.Option(min=1, help="Trace this many levers (scenario clamps first, then exogenous drivers).")] = DEFAULT_TRACED_LEVERS,
+    reviewed_only: ReviewedOnlyOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Measure a model's structure: actors over time and their balance, the causal map, loops, levers, forecasts."""
-    loaded = load_model(model_path_or_bundled(model))
+    loaded = load_for_run(model, reviewed_only=reviewed_only)
     try:
         result = analyse_model(loaded, at=at, compare=compare, max_loop_length=max_loop_length,
                                max_loops=max_loops, max_levers=max_levers)

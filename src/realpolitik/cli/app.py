@@ -6,7 +6,20 @@ import sys
 
 import typer
 
-from realpolitik.cli import analyse, demo, export, forecasts, import_model, merge, press, report, show, simulate, validate
+from realpolitik.cli import (
+    analyse,
+    demo,
+    export,
+    forecasts,
+    import_model,
+    merge,
+    press,
+    report,
+    scenario,
+    show,
+    simulate,
+    validate,
+)
 from realpolitik.cli import corpus as corpus_command
 from realpolitik.cli import draft as draft_command
 from realpolitik.cli import evaluate as evaluate_command
@@ -27,7 +40,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (validate, show, simulate, press, analyse, forecasts, schema_command, merge, report, demo, export,
+for module in (validate, show, simulate, scenario, press, analyse, forecasts, schema_command, merge, report, demo, export,
                import_model, ingest_command, extract_command, draft_command, evaluate_command,
                corpus_command, serve_command):
     module.register(app)

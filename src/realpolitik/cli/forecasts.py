@@ -15,8 +15,8 @@ from realpolitik.cli.common import EXIT_USAGE, console, fail, print_json, table
 from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
 from realpolitik.errors import Errors
 from realpolitik.model import Model, Resolution, load_model
-from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.edit import resolve_forecast
+from realpolitik.model.edtf import InvalidDateError, parse_date
 
 __all__ = ["register"]
 

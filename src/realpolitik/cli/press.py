@@ -8,9 +8,9 @@ import typer
 from rich.table import Table
 
 from realpolitik.cli.common import EXIT_PROBLEMS, EXIT_USAGE, console, fail, print_json
-from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
-from realpolitik.errors import Errors, RealpolitikError, SimulationError, UnknownIdError
-from realpolitik.model import Model, load_model
+from realpolitik.cli.options import JsonOption, ModelArgument, ReviewedOnlyOption, load_for_run
+from realpolitik.errors import Errors, SimulationError, UnknownIdError
+from realpolitik.model import Model
 from realpolitik.simulate import PressResult, press_perturbation
 
 __all__ = ["parse_direction", "register"]
@@ -70,6 +70,7 @@ def press_command(
     seed: Annotated[Optional[int], typer.Option(help="Seed of the draws.")] = 0,  # noqa: UP045
     weights: Annotated[str, typer.Option(help="Magnitudes drawn: uniform (QPress) or model (around the "
                                               "model's weights, by confidence).")] = "uniform",
+    reviewed_only: ReviewedOnlyOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Predict the sign of every concept's response to a sustained press (loop analysis and Monte Carlo)."""
@@ -79,10 +80,7 @@ def press_command(
         fail(Errors.E035.format(draws=draws), EXIT_USAGE)
     pressed = dict(parse_direction(item) for item in press)
     observed = dict(parse_direction(item, allow_zero=True) for item in observe)
-    try:
-        loaded = load_model(model_path_or_bundled(model))
-    except RealpolitikError as exc:
-        fail(str(exc), EXIT_PROBLEMS)
+    loaded = load_for_run(model, reviewed_only=reviewed_only)
     try:
         result = press_perturbation(loaded, pressed, draws=draws, seed=seed, weights=weights,  # type: ignore[arg-type]
                                     observed=observed or None)

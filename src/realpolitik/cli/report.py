@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from realpolitik.cli.common import console, err_console
-from realpolitik.cli.options import ModelArgument, model_path_or_bundled
-from realpolitik.model import load_model
+from realpolitik.cli.options import ModelArgument, ReviewedOnlyOption, load_for_run, model_path_or_bundled
 from realpolitik.report import DEFAULT_DRAWS, build_report_data, write_report
 
 __all__ = [
@@ -52,10 +51,11 @@ def report_command(
     draws: DrawsOption = DEFAULT_DRAWS,
     seed: SeedOption = 0,
     simulate: Annotated[bool, typer.Option(help="Run the scenarios and the press perturbations.")] = True,
+    reviewed_only: ReviewedOnlyOption = False,
 ) -> None:
     """Write a report: summary, actor network, causal map, timeline, scenarios, press, forecasts, evidence."""
     path = model_path_or_bundled(model)
-    loaded = load_model(path)
+    loaded = load_for_run(model, reviewed_only=reviewed_only)
     with err_console.status("simulating and drawing the report…"):
         data = build_report_data(loaded, source=path.name, simulate=simulate, draws=draws, seed=seed)
         files = write_report(data, default_output(output, fmt), fmt=fmt, figure_format=figures)

@@ -8,22 +8,22 @@ import typer
 from rich.table import Table
 
 from realpolitik.cli.common import EXIT_PROBLEMS, EXIT_USAGE, console, fail, print_json
-from realpolitik.cli.options import JsonOption, ModelArgument, model_path_or_bundled
-from realpolitik.errors import Errors, RealpolitikError, SimulationError, UnknownIdError
-from realpolitik.model import Model, load_model
-from realpolitik.simulate import HOLD_SOURCES, SimulationRun, simulate_scenarios
+from realpolitik.cli.options import (
+    ClampOption,
+    JsonOption,
+    ModelArgument,
+    ReviewedOnlyOption,
+    load_for_run,
+    parse_clamps,
+)
+from realpolitik.errors import Errors, SimulationError, UnknownIdError
+from realpolitik.model import Model
+from realpolitik.simulate import BASELINE, HOLD_SOURCES, SimulationRun, simulate_clamps, simulate_scenarios
 
 __all__ = ["register"]
 
 #: Changes smaller than this are shown dimmed: below what a sigmoid map can tell apart from noise.
 _DEAD_BAND = 1e-3
-
-
-def _load(path: ModelArgument) -> Model:
-    try:
-        return load_model(model_path_or_bundled(path))
-    except RealpolitikError as exc:
-        fail(str(exc), EXIT_PROBLEMS)
 
 
 def _delta(value: float) -> str:
@@ -74,19 +74,34 @@ def simulate_command(
     hold_sources: Annotated[bool, typer.Option("--hold-sources/--free-sources",
                                                help="Hold concepts without incoming links at their start value.")
                             ] = HOLD_SOURCES,
+    clamp: ClampOption = [],  # noqa: B006
+    reviewed_only: ReviewedOnlyOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Run scenarios through the model's fuzzy cognitive map and compare each with the baseline."""
+    """Run scenarios through the model's fuzzy cognitive map and compare each with the baseline.
+
+    With --clamp, run those clamps as an ad hoc scenario instead (nothing is written; keep one with
+    `realpolitik scenario add`).
+    """
     if scenario and run_all:
         fail("name scenarios with --scenario or run them all with --all, not both", EXIT_USAGE)
+    if clamp and (scenario or run_all):
+        fail("--clamp runs an ad hoc scenario; name no --scenario or --all with it", EXIT_USAGE)
+    clamps = parse_clamps(clamp)
     if steps < 0:
         fail(Errors.E040.format(option="--steps", requirement="a whole number >= 0", value=steps), EXIT_USAGE)
     if not steepness > 0:
         fail(Errors.E040.format(option="--steepness", requirement="> 0", value=steepness), EXIT_USAGE)
-    loaded = _load(model)
+    loaded = load_for_run(model, reviewed_only=reviewed_only)
+    options = {"rule": rule, "transfer": transfer, "steepness": steepness, "steps": steps, "tolerance": tolerance,
+               "hold_sources": hold_sources}
     try:
-        run = simulate_scenarios(loaded, scenario or None, rule=rule, transfer=transfer, steepness=steepness,
-                                 steps=steps, tolerance=tolerance, hold_sources=hold_sources)
+        if clamps:
+            base = BASELINE if any(s.id == BASELINE for s in loaded.scenarios) else None
+            run = simulate_clamps(loaded, clamps, name="clamps from the command line"
+                                  + (", on top of the baseline" if base else ""), extends=base, **options)
+        else:
+            run = simulate_scenarios(loaded, scenario or None, **options)
     except UnknownIdError as exc:
         fail(str(exc), EXIT_USAGE)
     except SimulationError as exc:

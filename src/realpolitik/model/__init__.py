@@ -6,8 +6,10 @@ from realpolitik.model.edit import (
     REVIEWABLE_SECTIONS,
     accept_item,
     add_items,
+    add_scenario,
     edit_item,
     reject_item,
+    remove_scenario,
     resolve_forecast,
 )
 from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
@@ -43,7 +45,16 @@ from realpolitik.model.schema import (
     Resolution,
     Scenario,
 )
-from realpolitik.model.summary import counts, display_names, item_label, people, resolve_clamps, timeline
+from realpolitik.model.summary import (
+    counts,
+    display_names,
+    item_label,
+    people,
+    proposed_count,
+    resolve_clamps,
+    reviewed_only,
+    timeline,
+)
 
 __all__ = [
     "DOCUMENTS_ENV",
@@ -73,6 +84,7 @@ __all__ = [
     "ValidationReport",
     "accept_item",
     "add_items",
+    "add_scenario",
     "band_for_term",
     "check_model",
     "check_text",
@@ -82,18 +94,21 @@ __all__ = [
     "edit_item",
     "estimative_terms",
     "file_version",
-    "item_label",
     "find_document_texts",
+    "item_label",
     "load_model",
     "parse_date",
     "parse_model",
     "people",
+    "proposed_count",
     "read_model",
     "references_in",
     "reject_item",
+    "remove_scenario",
     "remove_with_dependents",
     "resolve_clamps",
     "resolve_forecast",
+    "reviewed_only",
     "save_model",
     "timeline",
     "validate_file",

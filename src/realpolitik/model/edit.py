@@ -16,17 +16,19 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from realpolitik.errors import EditRefusedError, Errors, ModelValidationError, UnknownIdError
-from realpolitik.model.file import Change, ModelFile
+from realpolitik.model.file import UNCHECKED, Change, ModelFile
 from realpolitik.model.references import remove_with_dependents
-from realpolitik.model.schema import SECTIONS, Model, Resolution
+from realpolitik.model.schema import SECTIONS, Model, Resolution, Scenario
 
 __all__ = [
     "EDITABLE_SECTIONS",
     "REVIEWABLE_SECTIONS",
     "accept_item",
     "add_items",
+    "add_scenario",
     "edit_item",
     "reject_item",
+    "remove_scenario",
     "resolve_forecast",
 ]
 
@@ -199,4 +201,43 @@ def resolve_forecast(path: str | Path, forecast_id: str, resolution: Resolution)
         _set_before_evidence(matches[0], "resolution", entry)
 
     _, model, _version = ModelFile(path).change(edit)
+    return model
+
+
+def add_scenario(file: ModelFile, scenario: Scenario, *, expect: str | None = UNCHECKED,
+                 record: str | None = None) -> Model:
+    """Keep ``scenario`` in the model file (after the others), refused if its id is taken or it names an unknown
+    concept or scenario (nothing is written then).
+
+    Raises
+    ------
+    EditRefusedError
+        E245 with the reason (a taken id is E011, an unknown concept E012).
+    """
+    def edit(root: Any) -> None:
+        if root.get("scenarios") is None:
+            root["scenarios"] = []
+        root["scenarios"].append(CommentedMap(scenario.model_dump(mode="json", exclude_none=True,
+                                                                  exclude_defaults=True) | {"id": scenario.id}))
+
+    try:
+        _, model, _version = file.change(edit, expect=expect, record=record, section="scenarios",
+                                         item_id=scenario.id)
+    except ModelValidationError as exc:
+        reasons = "; ".join(str(problem) for problem in exc.problems[:3]) or "unreadable"
+        raise EditRefusedError.coded("E245", reason=reasons) from exc
+    return model
+
+
+def remove_scenario(file: ModelFile, scenario_id: str, *, expect: str | None = UNCHECKED,
+                    record: str | None = None) -> Model:
+    """Remove a scenario from the model file; a scenario that extends it forgets the base (its own clamps stay).
+
+    Raises
+    ------
+    UnknownIdError
+        E242 when the model has no such scenario.
+    """
+    _, model, _version = file.change(lambda root: remove_with_dependents(root, "scenarios", scenario_id),
+                                     expect=expect, record=record, section="scenarios", item_id=scenario_id)
     return model

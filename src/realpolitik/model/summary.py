@@ -9,7 +9,8 @@ from realpolitik.errors import Errors, SimulationError, UnknownIdError
 from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import SECTIONS, Actor, Event, Model, Scenario
 
-__all__ = ["counts", "display_names", "item_label", "people", "resolve_clamps", "timeline"]
+__all__ = ["counts", "display_names", "item_label", "people", "proposed_count", "resolve_clamps", "reviewed_only",
+           "timeline"]
 
 
 def counts(model: Model) -> dict[str, int]:
@@ -106,3 +107,39 @@ def display_names(model: Model) -> dict[str, str]:
     names = {actor.id: actor.name for actor in model.actors}
     names.update({concept.id: concept.label for concept in model.concepts})
     return names
+
+
+def proposed_count(model: Model) -> int:
+    """How many items still await review (``review: proposed``).
+
+    Examples
+    --------
+    >>> from realpolitik.model.schema import Concept
+    >>> proposed_count(Model(title="t", concepts=[Concept(id="a", label="A", review="proposed"),
+    ...                                           Concept(id="b", label="B")]))
+    1
+    """
+    return sum(getattr(item, "review", None) == "proposed" for section in SECTIONS for item in getattr(model, section))
+
+
+def reviewed_only(model: Model) -> Model:
+    """The model without its proposed items, and without what cannot stand without them (a link whose cause is
+    only proposed, a relation to a proposed actor); curated and accepted items stay.
+
+    Examples
+    --------
+    >>> from realpolitik.model.schema import CausalLink, Concept
+    >>> m = Model(title="t", concepts=[Concept(id="a", label="A"), Concept(id="b", label="B", review="proposed")],
+    ...           causal_links=[CausalLink(id="l", cause="a", effect="b", weight=0.5)])
+    >>> kept = reviewed_only(m)
+    >>> [c.id for c in kept.concepts], kept.causal_links
+    (['a'], [])
+    """
+    from realpolitik.model.references import remove_with_dependents
+
+    tree = model.model_dump(mode="json", exclude_none=True)
+    for section in SECTIONS:
+        for item in list(tree.get(section) or []):
+            if item.get("review") == "proposed" and any(i.get("id") == item["id"] for i in tree.get(section) or []):
+                remove_with_dependents(tree, section, item["id"])
+    return Model.model_validate(tree)

@@ -197,11 +197,13 @@ def simulate_scenarios(
 AD_HOC = "ad-hoc"
 
 
-def simulate_clamps(model: Model, clamps: dict[str, float], *, name: str = "Ad hoc", **options: Any) -> SimulationRun:
+def simulate_clamps(model: Model, clamps: dict[str, float], *, name: str = "Ad hoc", extends: str | None = None,
+                    **options: Any) -> SimulationRun:
     """Run clamps that are no scenario of the model (``simulate --clamp``, the web page's controls) against the
     baseline, as a scenario of their own named ``name`` under the id :data:`AD_HOC` (made unique if taken).
 
-    ``options`` are those of :func:`simulate_scenarios`.
+    ``extends`` names a scenario whose clamps these start from (the baseline, for "this, all else as in the
+    baseline"); ``options`` are those of :func:`simulate_scenarios`.
 
     Raises
     ------
@@ -221,6 +223,6 @@ def simulate_clamps(model: Model, clamps: dict[str, float], *, name: str = "Ad h
     ident, n = AD_HOC, 2
     while ident in taken:
         ident, n = f"{AD_HOC}-{n}", n + 1
-    ad_hoc = Scenario(id=ident, name=name, clamps=dict(clamps))
+    ad_hoc = Scenario(id=ident, name=name, clamps=dict(clamps), extends=extends)
     return simulate_scenarios(model.model_copy(update={"scenarios": [*model.scenarios, ad_hoc]}), [ident],
                               **options)
