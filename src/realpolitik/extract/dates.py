@@ -408,6 +408,14 @@ _RECENT = re.compile(r"\b(?:" + _alternatives(_words()["recent_after"]) + r")\s+
                      r"(?!\s+(?:past|history|years|decades|months|weeks|days))", re.IGNORECASE)
 
 
+def _inside_name(text: str, start: int) -> bool:
+    """Whether a capitalised word stands inside a sentence, where it is part of a name ("Russia Today")."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:;\n\"“‘'(—–-"
+
+
 def _deictic_value(spec: dict, reference: str | None) -> str | None:
     point = _point(reference)
     if point is None:
@@ -463,7 +471,7 @@ def find_deictic(text: str, reference: str | None) -> list[DateMatch]:
     spans = [(spec, match.start(), match.end()) for spec, pattern in _DEICTIC for match in pattern.finditer(text)]
     spans += [({"approximate": "month"}, match.start("r"), match.end("r")) for match in _RECENT.finditer(text)]
     for spec, start, end in sorted(spans, key=lambda s: (s[1] - s[2], s[1])):  # the longest phrase wins
-        if any(start < m.end and m.start < end for m in found):
+        if any(start < m.end and m.start < end for m in found) or _inside_name(text, start):
             continue
         value = _deictic_value(spec, reference)
         qualifier = _qualifier(text, start) if value else None

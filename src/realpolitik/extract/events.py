@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from realpolitik.extract.dates import bounds_of
+from realpolitik.extract.describe import describe, noun_phrase, subject_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
 
@@ -41,6 +42,7 @@ class EventCandidate:
     actors: list[str] = field(default_factory=list)
     known: str | None = None
     inferred: bool = False
+    description: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +63,21 @@ def event_rules() -> dict:
     return load_data_file("lang/en", "events.yaml").get("rules", {})
 
 
+def _apart(a: Token, b: Token) -> bool:
+    """Whether a line break lies between two tokens (the parser sometimes joins a title or heading to the next
+    line)."""
+    first, last = sorted((a, b), key=lambda t: t.i)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in first.doc[first.i:last.i])
+
+
+def _skip(trigger: Token, span) -> set[int]:
+    """Tokens a description leaves out: the date's words, and the sentence's words on other lines (a title)."""
+    sent = sentence_of(trigger.doc, trigger.i)
+    return set(range(span.start, span.end)) | {t.i for t in sent if _apart(t, trigger)}
+
+
 def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
-    """The predicate a date token hangs from: its nearest verb or lexicon noun among its heads."""
+    """The predicate a date token hangs from: its nearest verb or lexicon noun among its heads, in its paragraph."""
     current = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" else token
     if current.i != token.i:
         return current
@@ -70,15 +85,44 @@ def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
         head = current.head
         if head.i == current.i:
             return current if current.pos_ in ("VERB", "NOUN") else None
+        if _apart(current, head):
+            return None
         if head.pos_ == "ADP" or head.dep_ in ("prep", "agent"):
             current = head
             continue
         if head.lemma_.lower() in lexicon or head.lower_ in lexicon or head.pos_ in ("VERB",):
             return head
-        if head.pos_ == "NOUN" and current.dep_ in ("pobj", "npadvmod", "compound", "nummod"):
+        if head.pos_ == "NOUN" and current.dep_ in ("pobj", "npadvmod", "compound", "nummod", "amod"):
             return head
         current = head
     return None
+
+
+def _listed_item(doc: Doc, span) -> Token | None:
+    """The name a date in brackets right after it belongs to ("the US (September 2023)"), or None."""
+    text = text_of(doc)
+    before, after = text[:span.start_char].rstrip(" "), text[span.end_char:].lstrip(" ")
+    if not before.endswith("(") or not after.startswith(")") or span.start < 2:
+        return None
+    item = doc[span.start - 2]
+    while item.dep_ in ("compound", "flat") and item.head.i > item.i:
+        item = item.head
+    return item if item.pos_ in ("PROPN", "NOUN") else None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token sits in, within its paragraph: its nearest verb head, else its sentence's
+    root when that is a verb of the same paragraph."""
+    current = token
+    for _ in range(12):
+        head = current.head
+        if head.i == current.i or _apart(current, head):
+            break
+        if head.pos_ == "VERB" or head.pos_ == "AUX" and head.dep_ not in ("ccomp", "xcomp", "advcl"):
+            return head  # a copula in a complement ("declared there to be no evidence") is not the happening
+        current = head
+    root = sentence_of(token.doc, token.i).root
+    return root if root.pos_ in ("VERB", "AUX") and not _apart(root, token) else None
 
 
 def _type_of(trigger: Token, lexicon: dict[str, str]) -> str:
@@ -152,14 +196,15 @@ class EventRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventCandidate] = []
-        seen: set[tuple[int, int]] = set()
+        seen: set[tuple] = set()
         named_seen: set[str] = set()
+        lists: dict[int, tuple[Token | None, set[int]]] = {}  # sentence start -> the predicate its dated list items share
         skip_until = doc._.rp_title_end or 0
         for date in doc._.rp_dates:
             span = doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None or date.start < skip_until:
                 continue
-            event = None
+            event, item = None, None
             if date.kind == "named":
                 known = next((n.event.id for n in doc._.rp_named_events if n.start == date.start), None)
                 sent = sentence_of(doc, span.start)
@@ -173,10 +218,18 @@ class EventRecognizer:
                     date = _around_named(text_of(doc), date)
                 elif _dates_a_named_event(doc, span):
                     continue  # "the Doha agreement in 2020": the year is the agreement's, not the clause's
-                event = self._dated(doc, span, date) if date is not None else None
-            if event is None or (event.start, event.end) in seen:
+                item = _listed_item(doc, span)
+                if date is None:
+                    event = None
+                elif item is not None:
+                    event = self._listed(doc, span, date, item, lists)
+                else:
+                    event = self._dated(doc, span, date)
+            key = None if event is None else (event.start, event.end, event.date,
+                                              tuple(event.actors) if item is not None else ())
+            if key is None or key in seen:
                 continue
-            seen.add((event.start, event.end))
+            seen.add(key)
             events.append(event)
         events += self._narrative(doc, events, skip_until)
         doc._.rp_events = sorted(events, key=lambda e: e.start)
@@ -227,7 +280,8 @@ class EventRecognizer:
             if not around or not actors:
                 continue
             date = min(around)[1][:7]
-            found.append(EventCandidate(date, None, root.lemma_.lower(), kind, start, end, actors, inferred=True))
+            found.append(EventCandidate(date, None, root.lemma_.lower(), kind, start, end, actors, inferred=True,
+                                        description=describe(root, skip=_skip(root, root.doc[root.i:root.i]))))
         return found
 
     def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
@@ -241,9 +295,19 @@ class EventRecognizer:
 
     def _evidence(self, trigger: Token, span) -> tuple[int, int]:
         sent = sentence_of(trigger.doc, trigger.i)
-        tokens = list(trigger.subtree) if trigger.pos_ != "VERB" else list(_clause_head(trigger).subtree)
-        if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        if trigger.pos_ == "VERB":
+            tokens = list(_clause_head(trigger).subtree)
+        elif trigger.head.pos_ == "VERB" and trigger.dep_ in ("nsubj", "nsubjpass"):
             tokens = list(trigger.subtree)
+        else:  # an event noun inside a clause: the clause says who ("as the ministry notes in its 2023 report")
+            verb = _clause_verb(trigger)
+            inside = verb is not None and sent.start <= verb.i < sent.end
+            tokens = list(_clause_head(verb).subtree) if inside else list(trigger.subtree)
+        pronoun = trigger.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"
+                                                 for c in trigger.children)
+        doer = subject_of(trigger) if pronoun else None
+        if doer is not None and sent.start <= doer.i < sent.end and not _apart(doer, trigger):
+            tokens.append(doer)  # "the area ... when it acceded": the pronoun's antecedent is part of the evidence
         first = min(min(t.i for t in tokens), span.start)
         last = max(max(t.i for t in tokens), span.end - 1)
         first, last = max(first, sent.start), min(last, sent.end - 1)
@@ -258,10 +322,14 @@ class EventRecognizer:
     def _dated(self, doc: Doc, span, date) -> EventCandidate | None:
         anchor = span.root
         trigger = _trigger(anchor, self.lexicon)
-        if trigger is None:
-            return None
-        if trigger.lemma_.lower() not in self.lexicon and trigger.pos_ != "VERB":
-            return None
+        value = date.edtf
+        if trigger is None or trigger.lemma_.lower() not in self.lexicon and trigger.pos_ != "VERB":
+            # the date names no happening of its own ("involvement in the events of 7 October"): it dates the
+            # clause around it, to the month, as a later mention of a named event does
+            trigger = _clause_verb(anchor)
+            if trigger is None:
+                return None
+            value = value[:7] if len(value) == 10 else value
         start, end = self._evidence(trigger, span)
         actors = self._participants(doc, start, end)
         if not actors:  # no actor in the predicate's phrase: the sentence's actors took part
@@ -269,8 +337,40 @@ class EventRecognizer:
             actors = self._participants(doc, sent.start_char, sent.end_char)
         if not actors:
             return None
+        return EventCandidate(value, date.text, trigger.lemma_.lower(), _type_of(trigger, self.lexicon), start,
+                              end, actors, description=describe(trigger, skip=_skip(trigger, span)))
+
+    def _listed(self, doc: Doc, span, date, item: Token, lists: dict) -> EventCandidate | None:
+        """One item of a list dated item by item ("hosted by X (May 2019) and Y (June 2020)"): the list's
+        predicate, found from its first item, with this item's actors and date."""
+        sent = sentence_of(doc, span.start)
+        if sent.start not in lists:
+            trigger = _trigger(item, self.lexicon)
+            if trigger is not None and trigger.lemma_.lower() not in self.lexicon and trigger.pos_ != "VERB":
+                trigger = _clause_verb(item)
+            items: set[int] = set()  # every item's words and date: the shared description leaves them out
+            for other in doc._.rp_dates:
+                if sent.start_char <= other.start < sent.end_char:
+                    other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+                    listed = _listed_item(doc, other_span) if other_span is not None else None
+                    if listed is not None:
+                        items |= {t.i for t in listed.subtree}
+            lists[sent.start] = trigger, items
+        trigger, items = lists[sent.start]
+        if trigger is None:
+            return self._dated(doc, span, date)
+        start, end = self._evidence(trigger, span)
+        first = min(t.i for t in item.subtree if t.i < span.start)
+        actors = self._participants(doc, doc[first].idx, item.idx + len(item))
+        actors = actors or self._participants(doc, start, end)
+        if not actors:
+            return None
+        skip = _skip(trigger, span)
+        base = describe(trigger, skip=skip | items)
+        who = noun_phrase(item, skip=skip, conj=False)
+        description = f"{who}: {base}" if base else who
         return EventCandidate(date.edtf, date.text, trigger.lemma_.lower(), _type_of(trigger, self.lexicon), start,
-                              end, actors)
+                              end, actors, description=description)
 
     def _named(self, doc: Doc, span, date) -> EventCandidate | None:
         known = next((n.event for n in doc._.rp_named_events if n.start == date.start), None)
@@ -288,4 +388,5 @@ class EventRecognizer:
         for actor in self._participants(doc, start, end):
             if actor not in actors:
                 actors.append(actor)
-        return EventCandidate(known.date, date.text, known.id, known.type, start, end, actors, known=known.id)
+        return EventCandidate(known.date, date.text, known.id, known.type, start, end, actors, known=known.id,
+                              description=describe(span.root, skip=_skip(span.root, span[0:0])) or span.text)
