@@ -58,6 +58,11 @@ def event_lexicon() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _time_nouns() -> frozenset[str]:
+    return frozenset(load_data_file("lang/en", "dates.yaml")["time_nouns"])
+
+
+@lru_cache(maxsize=1)
 def event_rules() -> dict:
     """The coder's rules from ``lang/en/events.yaml`` (modifiers that change a type, intention markers)."""
     return load_data_file("lang/en", "events.yaml").get("rules", {})
@@ -94,6 +99,9 @@ def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
             return head
         if head.pos_ == "NOUN" and current.dep_ in ("pobj", "npadvmod", "compound", "nummod", "amod"):
             return head
+        if head.pos_ == "NOUN" and current.dep_ == "prep" and current.lower_ == "of" and \
+                head.lower_ not in _time_nouns():
+            return head  # "the events of 4 May": the date names a happening that is not the clause's
         current = head
     return None
 
@@ -235,12 +243,14 @@ class EventRecognizer:
         doc._.rp_events = sorted(events, key=lambda e: e.start)
         return doc
 
-    def _narrative_type(self, root: Token) -> str:
-        """The type of a sentence's predicate: the root verb, a verb coordinated with it, or its subject noun."""
-        if root.pos_ not in ("VERB", "AUX"):
+    def _narrative_type(self, predicate: Token, with_conj: bool = False) -> str:
+        """The type of a clause's predicate: the verb, a verb of purpose or complement it governs ("was there to
+        meet"), a verb coordinated with it (``with_conj``), or its subject noun."""
+        if predicate.pos_ not in ("VERB", "AUX"):
             return "other"
-        candidates = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-        candidates += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        deps = ("xcomp", "advcl") + (("conj",) if with_conj else ())
+        candidates = [predicate, *(c for c in predicate.children if c.dep_ in deps and c.pos_ == "VERB")]
+        candidates += [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
         for token in candidates:
             kind = _type_of(token, self.lexicon)
             if kind != "other":
@@ -250,39 +260,62 @@ class EventRecognizer:
     def _narrative(self, doc: Doc, events: list[EventCandidate], skip_until: int) -> list[EventCandidate]:
         """Undated past-tense events take the month of the paragraph's dated event ("narrative time").
 
-        Only a sentence with no date of its own, a past-tense predicate of the lexicon (not ``other``) and an
-        actor qualifies; the paragraph must hold an event dated to the month or day (the nearest before it, else
-        after it). The result says ``inferred``: the date is the paragraph's, not the sentence's.
+        Each clause of a sentence (its root, and each verb coordinated with the root) is read on its own: one
+        that no event covers yet, with a past-tense predicate of the lexicon (not ``other``) and an actor,
+        qualifies; the paragraph must hold an event dated to one month or a day of it (the nearest before the
+        clause, else after it). The result says ``inferred``: the date is the paragraph's, not the clause's.
         """
         text = text_of(doc)
-        dated = [(e.start, bounds_of(e.date)[0]) for e in events
-                 if e.date and bounds_of(e.date)[0] and len(bounds_of(e.date)[0]) >= 7]
+        dated = []
+        for event in events:
+            first, last = bounds_of(event.date) if event.date else (None, None)
+            if first and last and len(first) >= 7 and first[:7] == last[:7]:  # one month, not a stretch of them
+                dated.append((event.start, first[:7]))
         taken = [(e.start, e.end) for e in events]
-        found = []
+        found: list[EventCandidate] = []
         for sent in sentences(doc)[0]:
-            if sent.start_char < skip_until or any(s < sent.end_char and sent.start_char < e for s, e in taken):
+            if sent.start_char < skip_until:
                 continue
             root = sent.root
-            past = root.tag_ in ("VBD", "VBN") or any(c.lower_ in ("has", "had", "have") for c in root.children)
-            kind = self._narrative_type(root)
-            if not past or kind == "other" or any(c.lower_ in ("will", "would", "may", "might", "could")
-                                                  for c in root.children):
-                continue
-            start, end = _paragraph(text, sent.start_char, sent.end_char, root.idx)
-            while end > start and text[end - 1] in " \n":
-                end -= 1
-            para_start = text.rfind("\n\n", 0, start) + 1
-            para_end = text.find("\n\n", end)
-            para_end = len(text) if para_end == -1 else para_end
-            around = [(abs(at - start) + (0 if at < start else 1), date) for at, date in dated
-                      if para_start <= at < para_end]
-            actors = self._participants(doc, start, end)
-            if not around or not actors:
-                continue
-            date = min(around)[1][:7]
-            found.append(EventCandidate(date, None, root.lemma_.lower(), kind, start, end, actors, inferred=True,
-                                        description=describe(root, skip=_skip(root, root.doc[root.i:root.i]))))
+            others = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            for predicate in [root, *others]:
+                tokens = set(predicate.subtree)
+                if predicate is root:  # the root's clause without the clauses coordinated with it
+                    tokens -= {t for c in others for t in c.subtree}
+                kept = [t for t in sorted(tokens, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
+                if not kept:
+                    continue
+                start, end = kept[0].idx, kept[-1].idx + len(kept[-1])
+                if any(s < end and start < e for s, e in taken + [(f.start, f.end) for f in found]):
+                    continue
+                event = self._narrative_clause(doc, text, predicate, root, start, end, dated)
+                if event is not None:
+                    found.append(event)
         return found
+
+    def _narrative_clause(self, doc: Doc, text: str, predicate: Token, root: Token, start: int, end: int,
+                          dated: list[tuple[int, str]]) -> EventCandidate | None:
+        aux = {c.lower_ for c in [*predicate.children, *root.children] if c.dep_ in ("aux", "auxpass")}
+        past = predicate.tag_ == "VBD" or bool(aux & {"has", "had", "have", "was", "were"}) or \
+            predicate.tag_ == "VBN" and predicate is not root and root.tag_ in ("VBD", "VBN")
+        if predicate is root:
+            past = root.tag_ in ("VBD", "VBN") or any(c.lower_ in ("has", "had", "have") for c in root.children)
+        kind = self._narrative_type(predicate, with_conj=False)
+        if not past or kind == "other" or aux & {"will", "would", "may", "might", "could"}:
+            return None
+        start, end = _paragraph(text, start, end, predicate.idx)
+        while end > start and text[end - 1] in " \n":
+            end -= 1
+        para_start = text.rfind("\n\n", 0, start) + 1
+        para_end = text.find("\n\n", end)
+        para_end = len(text) if para_end == -1 else para_end
+        around = [(abs(at - start) + (0 if at < start else 1), date) for at, date in dated
+                  if para_start <= at < para_end]
+        actors = self._participants(doc, start, end)
+        if not around or not actors:
+            return None
+        return EventCandidate(min(around)[1], None, predicate.lemma_.lower(), kind, start, end, actors, inferred=True,
+                              description=describe(predicate, skip=_skip(predicate, doc[predicate.i:predicate.i])))
 
     def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
         """Actors named in ``start..end``; a place there ("in Moscow") counts for its state if that is an actor."""
@@ -307,7 +340,7 @@ class EventRecognizer:
                                                  for c in trigger.children)
         doer = subject_of(trigger) if pronoun else None
         if doer is not None and sent.start <= doer.i < sent.end and not _apart(doer, trigger):
-            tokens.append(doer)  # "the area ... when it acceded": the pronoun's antecedent is part of the evidence
+            tokens += list(doer.subtree)  # "the area ... when it acceded": the pronoun's antecedent is part of the evidence
         first = min(min(t.i for t in tokens), span.start)
         last = max(max(t.i for t in tokens), span.end - 1)
         first, last = max(first, sent.start), min(last, sent.end - 1)
@@ -335,8 +368,6 @@ class EventRecognizer:
         if not actors:  # no actor in the predicate's phrase: the sentence's actors took part
             sent = sentence_of(doc, trigger.i)
             actors = self._participants(doc, sent.start_char, sent.end_char)
-        if not actors:
-            return None
         return EventCandidate(value, date.text, trigger.lemma_.lower(), _type_of(trigger, self.lexicon), start,
                               end, actors, description=describe(trigger, skip=_skip(trigger, span)))
 
