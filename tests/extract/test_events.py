@@ -72,3 +72,22 @@ def test_narrative_time_reads_each_coordinated_clause(nlp):
     denial = next(e for e in events if e.trigger == "deny")
     assert (denial.date, denial.type, denial.model_extra.get("date_inferred")) == ("2031-05", "reject", True)
     assert "sweden" in denial.actors and "chile" not in denial.actors
+
+
+def test_a_possessive_pronoun_reads_as_the_clauses_subject(nlp):
+    events = _events(nlp, "Since its independence in 1905, Norway has kept a navy.")
+    assert any(e.description == "Norway’s independence" for e in events)
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Chile renewed its pledge to Norway back in 2029.", "renew", "agree"),  # "back" is no predicate here
+    ("Norway praised the deal struck with Chile in 2029.", "strike", "agree"),  # a deal struck is no attack
+])
+def test_the_predicate_and_its_type(nlp, text, trigger, kind):
+    event = next(e for e in _events(nlp, text) if e.date == "2029")
+    assert (event.trigger, event.type) == (trigger, kind)
+
+
+def test_a_copula_keeps_the_days_date(nlp):
+    text = "Chile shelled the port on 3 May. By the following morning, 11 people in Norway were dead."
+    assert "2031-05-04" in [e.date for e in _events(nlp, text)]

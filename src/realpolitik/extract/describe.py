@@ -14,7 +14,7 @@ from spacy.tokens import Token
 __all__ = ["describe", "noun_phrase", "subject_of"]
 
 _NP_PARTS = ("compound", "poss", "case", "nummod", "amod", "flat", "nmod", "quantmod", "neg")
-_OBJECTS = ("dobj", "attr", "oprd", "dative", "acomp", "xcomp", "ccomp")
+_OBJECTS = ("dobj", "attr", "oprd", "dative", "acomp", "xcomp")  # not a ccomp: what was said is no object
 _PERSONAL = {"it", "they", "he", "she", "its", "their", "them", "him", "her"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _MAX_WORDS = 16
@@ -86,6 +86,23 @@ def _pronoun_antecedent(verb: Token) -> Token | None:
     return None
 
 
+def _owner(noun: Token) -> Token | None:
+    """Who a possessive pronoun on ``noun`` stands for: the subject of the clause the noun sits in, when that is
+    named ("Since its founding in 1990, the league has grown": the league)."""
+    current = noun
+    for _ in range(8):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            subject = _subject_token(current)
+            if subject is not None and subject.lower_ not in _PERSONAL | _RELATIVE and \
+                    subject.pos_ in ("NOUN", "PROPN") and noun not in subject.subtree:
+                return subject
+            return None
+    return None
+
+
 def _subject_token(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
@@ -119,7 +136,7 @@ def _prep_phrase(prep: Token, skip: set[int]) -> list[Token]:
     target = objects[0]
     if target.pos_ in ("VERB", "AUX"):  # "accused of using landmines"
         inner = [c for c in target.children if c.dep_ == "dobj" and c.i not in skip]
-        return [prep, target, *(_core(inner[0], skip) if inner else [])]
+        return [prep, target, *_core(inner[0], skip)] if inner else []
     return [prep, *_core(target, skip)]
 
 
@@ -145,6 +162,11 @@ def describe(trigger: Token, skip: set[int] | frozenset[int] = frozenset()) -> s
                 if phrase:
                     tokens += phrase
                     break
+        owner = next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in _PERSONAL), None)
+        antecedent = _owner(trigger) if owner is not None else None
+        if antecedent is not None:  # "since its independence, X has ...": X's independence
+            tokens = [t for t in tokens if t.i != owner.i]
+            return f"{noun_phrase(antecedent, skip, conj=False)}’s {_cap(tokens)}"
         return _cap(tokens)
     tokens: list[Token] = []
     subject = _subject_token(trigger)

@@ -88,15 +88,16 @@ def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
         return current
     for _ in range(6):
         head = current.head
-        if head.i == current.i:
-            return current if current.pos_ in ("VERB", "NOUN") else None
+        if head.i == current.i:  # the root: a verb, an event noun, or a copula ("by then 11 were dead")
+            return current if current.pos_ in ("VERB", "NOUN", "AUX") else None
         if _apart(current, head):
             return None
         if head.pos_ == "ADP" or head.dep_ in ("prep", "agent"):
             current = head
             continue
-        if head.lemma_.lower() in lexicon or head.lower_ in lexicon or head.pos_ in ("VERB",):
-            return head
+        if head.pos_ == "VERB" or head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in lexicon or
+                                                                     head.lower_ in lexicon):
+            return head  # not an adverb that shares a lexicon word ("back in 2019")
         if head.pos_ == "NOUN" and current.dep_ in ("pobj", "npadvmod", "compound", "nummod", "amod"):
             return head
         if head.pos_ == "NOUN" and current.dep_ == "prep" and current.lower_ == "of" and \
@@ -134,6 +135,9 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _type_of(trigger: Token, lexicon: dict[str, str]) -> str:
+    head = trigger.head
+    if trigger.dep_ == "acl" and head.pos_ == "NOUN" and lexicon.get(head.lemma_.lower(), "other") != "other":
+        return lexicon[head.lemma_.lower()]  # "the deal struck with X" is the deal's type, not a strike
     if trigger.pos_ == "VERB":  # "precipitating the provinces' demise": an event noun as object carries the meaning
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in lexicon and \
@@ -356,7 +360,7 @@ class EventRecognizer:
         anchor = span.root
         trigger = _trigger(anchor, self.lexicon)
         value = date.edtf
-        if trigger is None or trigger.lemma_.lower() not in self.lexicon and trigger.pos_ != "VERB":
+        if trigger is None or trigger.lemma_.lower() not in self.lexicon and trigger.pos_ not in ("VERB", "AUX"):
             # the date names no happening of its own ("involvement in the events of 7 October"): it dates the
             # clause around it, to the month, as a later mention of a named event does
             trigger = _clause_verb(anchor)
@@ -377,7 +381,7 @@ class EventRecognizer:
         sent = sentence_of(doc, span.start)
         if sent.start not in lists:
             trigger = _trigger(item, self.lexicon)
-            if trigger is not None and trigger.lemma_.lower() not in self.lexicon and trigger.pos_ != "VERB":
+            if trigger is not None and trigger.lemma_.lower() not in self.lexicon and trigger.pos_ not in ("VERB", "AUX"):
                 trigger = _clause_verb(item)
             items: set[int] = set()  # every item's words and date: the shared description leaves them out
             for other in doc._.rp_dates:
