@@ -91,3 +91,12 @@ def test_the_predicate_and_its_type(nlp, text, trigger, kind):
 def test_a_copula_keeps_the_days_date(nlp):
     text = "Chile shelled the port on 3 May. By the following morning, 11 people in Norway were dead."
     assert "2031-05-04" in [e.date for e in _events(nlp, text)]
+
+
+def test_a_hard_wrapped_line_is_no_break_but_a_title_line_is(nlp):
+    wrapped = "In 2029 the government of Chile signed a long treaty of\nfriendship with Norway in the capital."
+    (event,) = _events(nlp, wrapped)
+    assert event.trigger == "sign" and "friendship" in event.evidence.text
+    titled = "Chile and Norway at Sea\nLast week the navy of Chile attacked a Norwegian ship."
+    event = next(e for e in _events(nlp, titled) if e.date == "2031-08-11/2031-08-17")
+    assert not event.description.startswith("Chile and Norway")

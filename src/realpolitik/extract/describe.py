@@ -3,7 +3,7 @@
 :func:`describe` builds it from a predicate token (a verb or an event noun): the doer (the subject, the
 antecedent of a relative or personal pronoun when the clause around says who, the agent of a passive), the verb
 group (auxiliaries, negation, particle), the object and one prepositional phrase, each noun phrase reduced to its
-head with its names, numbers and possessor ("the Touadéra government in the CAR" -> "Touadéra government").
+head with its names, numbers and possessor ("the new Zarovian government in the capital" -> "new Zarovian government").
 Words of a date the caller names are left out: the event's date is a field of its own.
 """
 
@@ -164,7 +164,7 @@ def describe(trigger: Token, skip: set[int] | frozenset[int] = frozenset()) -> s
                     break
         owner = next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in _PERSONAL), None)
         antecedent = _owner(trigger) if owner is not None else None
-        if antecedent is not None:  # "since its independence, X has ...": X's independence
+        if antecedent is not None:  # "since its founding, X has ...": X's founding
             tokens = [t for t in tokens if t.i != owner.i]
             return f"{noun_phrase(antecedent, skip, conj=False)}’s {_cap(tokens)}"
         return _cap(tokens)

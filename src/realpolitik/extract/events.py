@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.extract.dates import bounds_of
+from realpolitik.extract.dates import TIME_NOUNS, bounds_of
 from realpolitik.extract.describe import describe, noun_phrase, subject_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
@@ -58,27 +58,59 @@ def event_lexicon() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _time_nouns() -> frozenset[str]:
-    return frozenset(load_data_file("lang/en", "dates.yaml")["time_nouns"])
-
-
-@lru_cache(maxsize=1)
 def event_rules() -> dict:
     """The coder's rules from ``lang/en/events.yaml`` (modifiers that change a type, intention markers)."""
     return load_data_file("lang/en", "events.yaml").get("rules", {})
 
 
+def _heading(line: str) -> bool:
+    """Whether a line reads as a title or heading: short, no closing punctuation, its words mostly capitalised (a
+    hard-wrapped line of running text is neither)."""
+    words = line.split()
+    if not words or len(words) > 14 or line.rstrip()[-1:] in ".!?;:,":
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return len(capitalised) >= 0.6 * len(words)
+
+
+def _block(text: str, at: int) -> tuple[int, int]:
+    """The stretch of text around ``at`` between breaks: a blank line, or the line break after a heading."""
+    start = at
+    while True:
+        found = text.rfind("\n", 0, start)
+        if found == -1:
+            start = 0
+            break
+        line = text[text.rfind("\n", 0, found) + 1:found]
+        if text[found - 1:found] == "\n" or text[found + 1:found + 2] == "\n" or _heading(line):
+            start = found + 1
+            break
+        start = found
+    end = at
+    while True:
+        found = text.find("\n", end)
+        if found == -1:
+            return start, len(text)
+        line = text[text.rfind("\n", 0, found) + 1:found]
+        if text[found + 1:found + 2] == "\n" or text[found - 1:found] == "\n" or _heading(line):
+            return start, found
+        end = found + 1
+
+
 def _apart(a: Token, b: Token) -> bool:
-    """Whether a line break lies between two tokens (the parser sometimes joins a title or heading to the next
-    line)."""
+    """Whether a break lies between two tokens (the parser sometimes joins a title or heading to the next line)."""
     first, last = sorted((a, b), key=lambda t: t.i)
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in first.doc[first.i:last.i])
+    text = text_of(a.doc)
+    if "\n" not in text[first.idx:last.idx]:
+        return False
+    return _block(text, first.idx)[1] <= last.idx
 
 
 def _skip(trigger: Token, span) -> set[int]:
-    """Tokens a description leaves out: the date's words, and the sentence's words on other lines (a title)."""
+    """Tokens a description leaves out: the date's words, and the sentence's words past a break (a title)."""
     sent = sentence_of(trigger.doc, trigger.i)
-    return set(range(span.start, span.end)) | {t.i for t in sent if _apart(t, trigger)}
+    start, end = _block(text_of(trigger.doc), trigger.idx)
+    return set(range(span.start, span.end)) | {t.i for t in sent if not start <= t.idx < end}
 
 
 def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
@@ -88,7 +120,7 @@ def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
         return current
     for _ in range(6):
         head = current.head
-        if head.i == current.i:  # the root: a verb, an event noun, or a copula ("by then 11 were dead")
+        if head.i == current.i:  # the root: a verb, an event noun, or a copula ("by noon 30 were hurt")
             return current if current.pos_ in ("VERB", "NOUN", "AUX") else None
         if _apart(current, head):
             return None
@@ -97,18 +129,18 @@ def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
             continue
         if head.pos_ == "VERB" or head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in lexicon or
                                                                      head.lower_ in lexicon):
-            return head  # not an adverb that shares a lexicon word ("back in 2019")
+            return head  # not an adverb that shares a lexicon word ("back in 2029")
         if head.pos_ == "NOUN" and current.dep_ in ("pobj", "npadvmod", "compound", "nummod", "amod"):
             return head
         if head.pos_ == "NOUN" and current.dep_ == "prep" and current.lower_ == "of" and \
-                head.lower_ not in _time_nouns():
+                head.lower_ not in TIME_NOUNS:
             return head  # "the events of 4 May": the date names a happening that is not the clause's
         current = head
     return None
 
 
 def _listed_item(doc: Doc, span) -> Token | None:
-    """The name a date in brackets right after it belongs to ("the US (September 2023)"), or None."""
+    """The name a date in brackets right after it belongs to ("Norway (May 2029)"), or None."""
     text = text_of(doc)
     before, after = text[:span.start_char].rstrip(" "), text[span.end_char:].lstrip(" ")
     if not before.endswith("(") or not after.startswith(")") or span.start < 2:
@@ -128,7 +160,7 @@ def _clause_verb(token: Token) -> Token | None:
         if head.i == current.i or _apart(current, head):
             break
         if head.pos_ == "VERB" or head.pos_ == "AUX" and head.dep_ not in ("ccomp", "xcomp", "advcl"):
-            return head  # a copula in a complement ("declared there to be no evidence") is not the happening
+            return head  # a copula in a complement ("said there to be no sign") is not the happening
         current = head
     root = sentence_of(token.doc, token.i).root
     return root if root.pos_ in ("VERB", "AUX") and not _apart(root, token) else None
@@ -336,7 +368,7 @@ class EventRecognizer:
             tokens = list(_clause_head(trigger).subtree)
         elif trigger.head.pos_ == "VERB" and trigger.dep_ in ("nsubj", "nsubjpass"):
             tokens = list(trigger.subtree)
-        else:  # an event noun inside a clause: the clause says who ("as the ministry notes in its 2023 report")
+        else:  # an event noun inside a clause: the clause says who ("as the agency says in its 2029 report")
             verb = _clause_verb(trigger)
             inside = verb is not None and sent.start <= verb.i < sent.end
             tokens = list(_clause_head(verb).subtree) if inside else list(trigger.subtree)
@@ -344,7 +376,7 @@ class EventRecognizer:
                                                  for c in trigger.children)
         doer = subject_of(trigger) if pronoun else None
         if doer is not None and sent.start <= doer.i < sent.end and not _apart(doer, trigger):
-            tokens += list(doer.subtree)  # "the area ... when it acceded": the pronoun's antecedent is part of the evidence
+            tokens += list(doer.subtree)  # "the valley ... when it joined": the pronoun's antecedent is part of the evidence
         first = min(min(t.i for t in tokens), span.start)
         last = max(max(t.i for t in tokens), span.end - 1)
         first, last = max(first, sent.start), min(last, sent.end - 1)
@@ -361,7 +393,7 @@ class EventRecognizer:
         trigger = _trigger(anchor, self.lexicon)
         value = date.edtf
         if trigger is None or trigger.lemma_.lower() not in self.lexicon and trigger.pos_ not in ("VERB", "AUX"):
-            # the date names no happening of its own ("involvement in the events of 7 October"): it dates the
+            # the date names no happening of its own ("a role in the events of 4 May"): it dates the
             # clause around it, to the month, as a later mention of a named event does
             trigger = _clause_verb(anchor)
             if trigger is None:

@@ -63,7 +63,7 @@ _PAST_AUX = ("had", "has", "have", "'d", "'ve", "was", "were", "did")
 
 
 def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
-    """Whether the clause a date without a year sits in speaks of the future ("the election looms in November",
+    """Whether the clause a date without a year sits in speaks of the future ("the vote looms in November",
     "talks will resume in June"): a future or present-tense predicate; a past one, or none, looks back."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -104,6 +104,7 @@ class DateRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         dates = find_dates(text)
+        partials = find_partial_dates(text, dates)
         # the matcher's labels: rebuild spans carrying them
         labelled = []
         for match_id, start, end in self.matcher(doc):
@@ -127,9 +128,9 @@ class DateRecognizer:
             published = parse_date(published)
         # the latest closed date stated; "by 2025" or "since 2014" (open intervals) look ahead or back
         reference = published or latest([d.edtf for d in dates if ".." not in d.edtf])
-        # dates without a year ("on 27 July") and phrases naming a time by the reference ("last week"): placed
+        # dates without a year ("on 12 June") and phrases naming a time by the reference ("last week"): placed
         # against the reference date, or left out when there is none
-        for partial in find_partial_dates(text):
+        for partial in partials:
             if any(m.start < partial.end and partial.start < m.end for m in anchors):
                 continue
             value = resolve_partial(partial, reference, _looks_ahead(doc, partial.start, partial.end))
