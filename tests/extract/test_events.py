@@ -66,8 +66,8 @@ def test_a_dated_happening_needs_no_actor(nlp):
 
 
 def test_narrative_time_reads_each_coordinated_clause(nlp):
-    text = ("Sweden quickly denied any role, and Chile has since declared that it saw no sign of Swedish involvement in "
-            "the events of 4 May.")
+    text = ("Sweden quickly denied any role, and Chile has since declared that it saw no sign of Swedish involvement "
+            "in the events of 4 May.")
     events = _events(nlp, text)
     denial = next(e for e in events if e.trigger == "deny")
     assert (denial.date, denial.type, denial.model_extra.get("date_inferred")) == ("2031-05", "reject", True)

@@ -51,7 +51,7 @@ def _core(head: Token, skip: set[int], depth: int = 0, conj: bool = True) -> lis
             objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
             if objects:
                 tokens += [child, *_core(objects[0], skip, depth + 1)]
-        elif child.dep_ == "conj" and depth == 0 and conj and child.pos_ in ("PROPN", "NOUN"):  # "Iran, Hizbullah and Hamas"
+        elif child.dep_ == "conj" and depth == 0 and conj and child.pos_ in ("PROPN", "NOUN"):  # "Peru and Chile"
             tokens += [c for c in head.children if c.dep_ == "cc"] + _core(child, skip, depth + 1)
     return tokens
 

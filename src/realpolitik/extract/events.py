@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.extract.dates import TIME_NOUNS, bounds_of
+from realpolitik.extract.dates import TIME_NOUNS, DateMatch, bounds_of
 from realpolitik.extract.describe import describe, noun_phrase, subject_of
 from realpolitik.extract.gazetteer import load_data_file
 from realpolitik.extract.sentences import sentence_of, sentences, text_of
@@ -221,7 +221,7 @@ def _around_named(text: str, date):
             value = f"{date.edtf}/.."
         else:
             value = f"../{date.edtf}"
-    return type(date)(date.start, date.end, date.text, value, date.kind)
+    return DateMatch.checked(date.start, date.end, date.text, value, date.kind)
 
 
 def _dates_a_named_event(doc: Doc, span) -> bool:
@@ -242,7 +242,8 @@ class EventRecognizer:
         events: list[EventCandidate] = []
         seen: set[tuple] = set()
         named_seen: set[str] = set()
-        lists: dict[int, tuple[Token | None, set[int]]] = {}  # sentence start -> the predicate its dated list items share
+        # sentence start -> the predicate its dated list items share, and the items' words
+        lists: dict[int, tuple[Token | None, set[int]]] = {}
         skip_until = doc._.rp_title_end or 0
         for date in doc._.rp_dates:
             span = doc.char_span(date.start, date.end, alignment_mode="expand")
@@ -376,7 +377,7 @@ class EventRecognizer:
                                                  for c in trigger.children)
         doer = subject_of(trigger) if pronoun else None
         if doer is not None and sent.start <= doer.i < sent.end and not _apart(doer, trigger):
-            tokens += list(doer.subtree)  # "the valley ... when it joined": the pronoun's antecedent is part of the evidence
+            tokens += list(doer.subtree)  # "the valley ... when it joined": the pronoun's antecedent is evidence
         first = min(min(t.i for t in tokens), span.start)
         last = max(max(t.i for t in tokens), span.end - 1)
         first, last = max(first, sent.start), min(last, sent.end - 1)
@@ -413,7 +414,8 @@ class EventRecognizer:
         sent = sentence_of(doc, span.start)
         if sent.start not in lists:
             trigger = _trigger(item, self.lexicon)
-            if trigger is not None and trigger.lemma_.lower() not in self.lexicon and trigger.pos_ not in ("VERB", "AUX"):
+            if trigger is not None and trigger.lemma_.lower() not in self.lexicon and \
+                    trigger.pos_ not in ("VERB", "AUX"):
                 trigger = _clause_verb(item)
             items: set[int] = set()  # every item's words and date: the shared description leaves them out
             for other in doc._.rp_dates:
