@@ -100,3 +100,13 @@ def test_a_hard_wrapped_line_is_no_break_but_a_title_line_is(nlp):
     titled = "Chile and Norway at Sea\nLast week the navy of Chile attacked a Norwegian ship."
     event = next(e for e in _events(nlp, titled) if e.date == "2031-08-11/2031-08-17")
     assert not event.description.startswith("Chile and Norway")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Chile will most likely attack Norway between 2033 and 2035.", False),  # a forecast's horizon
+    ("Chile can defeat Norway by 2034.", False),
+    ("Support will be vital as the vote in Chile looms in November.", True),  # scheduled, no modal of its own
+    ("Chile attacked Norway in 2029.", True),
+])
+def test_a_date_after_publication_under_a_modal_is_no_event(nlp, text, kept):
+    assert bool(_events(nlp, text)) == kept

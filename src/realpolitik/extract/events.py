@@ -139,6 +139,35 @@ def _trigger(token: Token, lexicon: dict[str, str]) -> Token | None:
     return None
 
 
+_MODALS = frozenset({"will", "would", "shall", "could", "can", "may", "might", "should", "must", "'ll", "wo", "ca"})
+
+
+def _after(value: str, reference: str | None) -> bool:
+    """Whether an EDTF value lies wholly after the reference date (an open start: its end after it)."""
+    if not reference:
+        return False
+    first, last = bounds_of(value)
+    point, ref = (first or last or "").rstrip("~?%").replace("X", "0"), bounds_of(reference)[1] or reference
+    size = min(len(point), len(ref))
+    return bool(point) and point[:size] > ref[:size]
+
+
+def _horizon(trigger: Token, value: str, reference: str | None) -> bool:
+    """Whether a date is a forecast's horizon rather than an event's: after the reference date, in a clause
+    under a modal ("will most likely be fought between 2029 and 2031", "can win by 2030"); a scheduled
+    happening without one ("the vote looms in November") stays an event."""
+    if not _after(value, reference):
+        return False
+    current = trigger
+    for _ in range(5):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "acomp", "conj") or current.head.i == current.i:
+            return False  # a clause of its own ("as the vote looms") has its own tense
+        current = current.head
+    return False
+
+
 def _listed_item(doc: Doc, span) -> Token | None:
     """The name a date in brackets right after it belongs to ("Norway (May 2029)"), or None."""
     text = text_of(doc)
@@ -400,6 +429,8 @@ class EventRecognizer:
             if trigger is None:
                 return None
             value = value[:7] if len(value) == 10 else value
+        if _horizon(trigger, value, doc._.rp_reference_date):
+            return None  # the forecast finder reads it; a horizon is no event
         start, end = self._evidence(trigger, span)
         actors = self._participants(doc, start, end)
         if not actors:  # no actor in the predicate's phrase: the sentence's actors took part
