@@ -25,7 +25,7 @@ from realpolitik.extract.gazetteer import load_data_file
 
 __all__ = ["DateMatch", "PartialDate", "RELATIVE", "TIME_NOUNS", "bounds_of", "find_dates", "find_deictic",
            "find_partial_dates",
-           "is_valid_edtf", "parse_date", "resolve_partial", "resolve_relative", "shift"]
+           "is_valid_edtf", "parse_date", "relative_matches", "resolve_partial", "resolve_relative", "shift"]
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +86,8 @@ _QUALIFIER = re.compile(r"\b(?P<q>" + _alternatives(_QUALIFIERS) + r")\s+$", re.
 
 _NUMBERS = {str(k).lower(): v for k, v in _words()["numbers"].items()}
 _UNIT = r"(?P<unit>hour|day|week|month|year|decade)s?"
-_NUM = r"(?P<n>\d{1,3}|" + _alternatives(_NUMBERS) + r")"
+# a quick look ahead for a unit word keeps the long alternation of number words off most positions
+_NUM = r"(?=\w+[\s-]+(?:hour|day|week|month|year|decade))(?P<n>\d{1,3}|" + _alternatives(_NUMBERS) + r")"
 _DAY_PARTS = ("morning", "afternoon", "evening", "night")
 #: Relative phrases; ``anchor`` says what they lean on: a following mention ("of the takeover"), the previous
 #: date in the text ("later", "the following morning") or the text's reference date ("ago", "a 20-year war").
@@ -111,6 +112,29 @@ RELATIVE: list[tuple[str, re.Pattern[str]]] = [
                             r"(?!later|earlier|ago|after|before|old|on\b|or\b|and\b|to\b|in\b)(?=[a-z])",
                             re.IGNORECASE)),
 ]
+
+#: Words one of which a text must hold for a pattern to be worth running (most texts name no century or season).
+_CUES: dict[str, tuple[str, ...]] = {
+    "century": ("centur",), "season": tuple(_SEASONS), "within": ("within",), "after": ("after",),
+    "before": ("before",), "ago": ("ago",), "following": ("following", "subsequent"),
+}
+
+
+def relative_matches(text: str):
+    """Each match of the :data:`RELATIVE` patterns in ``text``, pattern by pattern, as ``(kind, match)``.
+
+    Examples
+    --------
+    >>> [(kind, m.group(0)) for kind, m in relative_matches("Two years later, and four days ago.")]
+    [('ago', 'four days ago'), ('later', 'Two years later')]
+    """
+    lowered = text.lower()
+    for kind, pattern in RELATIVE:
+        if all(cue not in lowered for cue in _CUES.get(kind, ("",))):
+            continue
+        for match in pattern.finditer(text):
+            yield kind, match
+
 
 # The shapes of value the extractor writes, a subset of EDTF levels 0 and 1: a day, month or year (perhaps
 # approximate or uncertain), a decade or century, a closed or open interval of plain dates, one of a set of days.
@@ -285,7 +309,10 @@ def find_dates(text: str) -> list[DateMatch]:
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
+    lowered = text.lower()
     for kind, pattern in _PATTERNS:
+        if all(cue not in lowered for cue in _CUES.get(kind, ("",))):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -323,11 +350,12 @@ _NO_YEAR_AFTER = r"(?!\.?,?\s*(?:of\s+)?\d|[-–]\d|\s*%)"
 _PARTIAL: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(_p(r"(?<![\d,.$£€])\b{d}\s+(?:of\s+)?{m}(?![\w])" + _NO_YEAR_AFTER, d=_DAY, m=_MONTH))),
     ("md", re.compile(_p(r"\b{m}\s+{d}\b" + _NO_YEAR_AFTER, m=_MONTH, d=_DAY))),
-    ("m", re.compile(r"(?:\b(?P<cue>(?i:" + _alternatives(_words()["month_cues"]) + r"))\s+)?"
-                     r"(?:\b(?P<lean>(?i:last|this|next))\s+)?"
-                     r"(?P<part>\b(?i:" + _alternatives(_words()["parts"]) + r")(?:\s+|-\s*))?"
-                     r"\b(?P<m>" + _FULL_MONTHS + r")\b(?!\s+\d|-\d)")),
+    ("m", re.compile(r"\b(?P<m>" + _FULL_MONTHS + r")\b(?!\s+\d|-\d)")),
 ]
+# what makes a month named alone a date, read backwards from the month ("in early", "since", "last")
+_BEFORE_MONTH = re.compile(r"(?:\b(?P<cue>" + _alternatives(_words()["month_cues"]) + r")\s+)?"
+                           r"(?:\b(?P<lean>last|this|next)\s+)?"
+                           r"(?P<part>\b(?:" + _alternatives(_words()["parts"]) + r")(?:\s+|-\s*))?$", re.IGNORECASE)
 
 
 def find_partial_dates(text: str, absolute: list[DateMatch] | None = None) -> list[PartialDate]:
@@ -349,12 +377,15 @@ def find_partial_dates(text: str, absolute: list[DateMatch] | None = None) -> li
     for kind, pattern in _PARTIAL:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            if kind == "m" and not (groups.get("cue") or groups.get("lean") or groups.get("part")):
-                continue
             start = match.start()
             if kind == "m":  # the cue is not part of the date ("reached in February"), a qualifier is (below)
-                start = match.start("lean") if groups.get("lean") else match.start("part") if groups.get("part") \
-                    else match.start("m")
+                window = max(0, start - 40)
+                before = _BEFORE_MONTH.search(text, window, start)
+                if before is None or not (before.group("cue") or before.group("lean") or before.group("part")):
+                    continue
+                groups.update({k: v for k, v in before.groupdict().items() if v})
+                start = before.start("lean") if before.group("lean") else before.start("part") \
+                    if before.group("part") else start
             end = match.end()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
@@ -427,9 +458,10 @@ def resolve_partial(partial: PartialDate, reference: str | None, future: bool = 
     return value if value and is_valid_edtf(value) else None
 
 
-def _deictic_patterns() -> list[tuple[dict, re.Pattern[str]]]:
+def _deictic_patterns() -> list[tuple[dict, tuple[str, ...], re.Pattern[str]]]:
     specs = sorted(_words()["deictic"], key=lambda s: -max(len(w) for w in s["words"]))
-    return [(spec, re.compile(r"\b(?:" + _alternatives(spec["words"]) + r")\b", re.IGNORECASE)) for spec in specs]
+    return [(spec, tuple({w.split()[-1].lower() for w in spec["words"]}),
+             re.compile(r"\b(?:" + _alternatives(spec["words"]) + r")\b", re.IGNORECASE)) for spec in specs]
 
 
 _DEICTIC = _deictic_patterns()
@@ -497,7 +529,9 @@ def find_deictic(text: str, reference: str | None) -> list[DateMatch]:
     if _point(reference) is None:
         return []
     found: list[DateMatch] = []
-    spans = [(spec, match.start(), match.end()) for spec, pattern in _DEICTIC for match in pattern.finditer(text)]
+    lowered = text.lower()
+    spans = [(spec, match.start(), match.end()) for spec, cues, pattern in _DEICTIC
+             if any(cue in lowered for cue in cues) for match in pattern.finditer(text)]
     spans += [({"approximate": "month"}, match.start("r"), match.end("r")) for match in _RECENT.finditer(text)]
     for spec, start, end in sorted(spans, key=lambda s: (s[1] - s[2], s[1])):  # the longest phrase wins
         if any(start < m.end and m.start < end for m in found) or _inside_name(text, start):

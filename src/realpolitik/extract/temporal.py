@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from realpolitik.extract.dates import (
-    RELATIVE,
     DateMatch,
     bounds_of,
     find_dates,
@@ -23,6 +22,7 @@ from realpolitik.extract.dates import (
     find_partial_dates,
     is_valid_edtf,
     parse_date,
+    relative_matches,
     resolve_partial,
     resolve_relative,
 )
@@ -141,23 +141,22 @@ class DateRecognizer:
                     if not any(a.start < m.end and m.start < a.end for a in anchors)]
         anchors.sort(key=lambda m: m.start)
         relative: list[DateMatch] = []
-        for kind, pattern in RELATIVE:
-            for match in pattern.finditer(text):
-                if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
-                    continue
-                if kind in ("duration", "ago"):
-                    anchor = DateMatch.checked(0, 0, "", reference, "reference") if reference else None
-                else:
-                    anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
-                if anchor is None:
-                    continue
-                value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
-                end = anchor.end if kind in ("within", "after", "before") else match.end()
-                if kind == "duration":
-                    end = len(text[:match.end()].rstrip())
-                mention = DateMatch.checked(match.start(), end, text[match.start():end], value, "relative")
-                if mention is not None:
-                    relative.append(mention)
+        for kind, match in relative_matches(text):
+            if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
+                continue
+            if kind in ("duration", "ago"):
+                anchor = DateMatch.checked(0, 0, "", reference, "reference") if reference else None
+            else:
+                anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
+            if anchor is None:
+                continue
+            value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
+            end = anchor.end if kind in ("within", "after", "before") else match.end()
+            if kind == "duration":
+                end = len(text[:match.end()].rstrip())
+            mention = DateMatch.checked(match.start(), end, text[match.start():end], value, "relative")
+            if mention is not None:
+                relative.append(mention)
         everything = [d for d in anchors if not any(r.start <= d.start and d.end <= r.end for r in relative)]
         doc._.rp_dates = sorted(everything + relative, key=lambda m: m.start)
         doc._.rp_reference_date = reference
