@@ -103,7 +103,8 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
             ident, n = f"{base}_{n}", n + 1
         used.add(ident)
         events.append(ExtractedEvent(id=ident, date=event.date, date_text=event.date_text,
-                                     description=text_of(doc)[event.start:event.end], type=event.type,
+                                     description=event.description or text_of(doc)[event.start:event.end],
+                                     type=event.type,
                                      actors=event.actors, evidence=_evidence(text_of(doc), event.start, event.end),
                                      trigger=event.trigger, **({"date_inferred": True} if event.inferred else {})))
     return events

@@ -73,7 +73,8 @@ class ExtractedEvent(_Out):
     id: str
     date: str | None = Field(default=None, description="EDTF ('2021-04', '199X'), or null when not placeable.")
     date_text: str | None = None
-    description: str
+    description: str = Field(description="A short clause in our words, read from the parse: who did what to whom "
+                             "('new government of X signed contract with Y'); evidence.text keeps the source's words.")
     type: str = Field(description="PLOVER event type in lower case, or 'other'.")
     actors: list[str] = Field(default_factory=list)
     evidence: SpanEvidence

@@ -15,12 +15,15 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from realpolitik.extract.dates import (
-    RELATIVE,
     DateMatch,
     bounds_of,
     find_dates,
+    find_deictic,
+    find_partial_dates,
     is_valid_edtf,
     parse_date,
+    relative_matches,
+    resolve_partial,
     resolve_relative,
 )
 from realpolitik.extract.gazetteer import KnownEvent, load_gazetteer
@@ -55,6 +58,37 @@ def latest(values: list[str]) -> str | None:
     return max(closed, key=_sort_key) if closed else None
 
 
+_FUTURE_AUX = ("will", "shall", "'ll", "wo", "going")
+_PAST_AUX = ("had", "has", "have", "'d", "'ve", "was", "were", "did")
+
+
+def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause a date without a year sits in speaks of the future ("the vote looms in November",
+    "talks will resume in June"): a future or present-tense predicate; a past one, or none, looks back."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(10):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    else:
+        return False
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if aux & set(_FUTURE_AUX):
+        return True
+    if token.tag_ in ("VBD", "VBN") or aux & set(_PAST_AUX):
+        return False
+    if "to" in aux:  # an infinitive looks where its governing verb does ("expected to meet in May": ahead)
+        head = token.head
+        return head.i != token.i and head.tag_ not in ("VBD", "VBN") and not \
+            {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")} & set(_PAST_AUX)
+    return token.tag_ in ("VBZ", "VBP", "VB", "MD") or token.tag_ == "VBG" and bool(aux & {"is", "are", "am"})
+
+
 class DateRecognizer:
     """Find absolute dates, named events and relative phrases; set the document's reference date."""
 
@@ -70,6 +104,7 @@ class DateRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         dates = find_dates(text)
+        partials = find_partial_dates(text, dates)
         # the matcher's labels: rebuild spans carrying them
         labelled = []
         for match_id, start, end in self.matcher(doc):
@@ -86,31 +121,42 @@ class DateRecognizer:
         # a date inside an event's name ("the 2020 war") gives way to the event's own date
         dates = [d for d in dates if not any(n.start <= d.start and d.end <= n.end for n in named)]
         # a named event's own mention carries its date unless a stated date overlaps it
-        anchors = dates + [DateMatch(n.start, n.end, text[n.start:n.end], n.event.date, "named") for n in named]
-        anchors.sort(key=lambda m: m.start)
+        anchors = dates + [m for m in (DateMatch.checked(n.start, n.end, text[n.start:n.end], n.event.date, "named")
+                                       for n in named) if m is not None]
         published = doc._.rp_published
         if published and not is_valid_edtf(published):
             published = parse_date(published)
         # the latest closed date stated; "by 2025" or "since 2014" (open intervals) look ahead or back
         reference = published or latest([d.edtf for d in dates if ".." not in d.edtf])
-        relative = []
-        for kind, pattern in RELATIVE:
-            for match in pattern.finditer(text):
-                if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
-                    continue
-                if kind == "duration":
-                    anchor = DateMatch(0, 0, "", reference, "reference") if reference else None
-                else:
-                    anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
-                if anchor is None:
-                    continue
-                value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
-                if value is None:
-                    continue
-                end = anchor.end if kind in ("within", "after", "before") else match.end()
-                if kind == "duration":
-                    end = len(text[:match.end()].rstrip())
-                relative.append(DateMatch(match.start(), end, text[match.start():end], value, "relative"))
+        # dates without a year ("on 12 June") and phrases naming a time by the reference ("last week"): placed
+        # against the reference date, or left out when there is none
+        for partial in partials:
+            if any(m.start < partial.end and partial.start < m.end for m in anchors):
+                continue
+            value = resolve_partial(partial, reference, _looks_ahead(doc, partial.start, partial.end))
+            mention = DateMatch.checked(partial.start, partial.end, partial.text, value, "partial")
+            if mention is not None:
+                anchors.append(mention)
+        anchors += [m for m in find_deictic(text, reference)
+                    if not any(a.start < m.end and m.start < a.end for a in anchors)]
+        anchors.sort(key=lambda m: m.start)
+        relative: list[DateMatch] = []
+        for kind, match in relative_matches(text):
+            if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
+                continue
+            if kind in ("duration", "ago"):
+                anchor = DateMatch.checked(0, 0, "", reference, "reference") if reference else None
+            else:
+                anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
+            if anchor is None:
+                continue
+            value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
+            end = anchor.end if kind in ("within", "after", "before") else match.end()
+            if kind == "duration":
+                end = len(text[:match.end()].rstrip())
+            mention = DateMatch.checked(match.start(), end, text[match.start():end], value, "relative")
+            if mention is not None:
+                relative.append(mention)
         everything = [d for d in anchors if not any(r.start <= d.start and d.end <= r.end for r in relative)]
         doc._.rp_dates = sorted(everything + relative, key=lambda m: m.start)
         doc._.rp_reference_date = reference
