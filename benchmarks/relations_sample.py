@@ -1,11 +1,12 @@
 """Draw relations at random from the extractions of the analysis-dev articles, to judge them by hand.
 
-Usage: .venv/bin/python benchmarks/relations_sample.py [--extractions DIR] [--seed N] [--size N]
+Usage: .venv/bin/python benchmarks/relations_sample.py [--extractions DIR ...] [--seed N] [--size N]
            [--csv FILE] [--show] [--score]
 
 ``--extractions`` holds the ``<slug>.json`` files that ``benchmarks/analysis_dev.py --out DIR`` writes (default
-``out/analysis-dev``). The relations of all articles are pooled in a fixed order (slug, evidence span, source,
-type, target) and ``--size`` of them (default 50) are drawn with ``random.Random(seed)`` (default seed 14).
+``out/analysis-dev``); several folders may be given (the dev articles and held-out ones). The relations of all
+articles are pooled in a fixed order (slug, evidence span, source, type, target) and ``--size`` of them (default
+50) are drawn with ``random.Random(seed)`` (default seed 14); when the pool is smaller, all of it is the sample.
 
 ``--csv FILE`` writes the sample as a table to judge: slug, evidence start and end, source, type, target,
 polarity, verdict, reason. Verdicts and reasons already in FILE for the same relation are kept, so the file can
@@ -14,7 +15,8 @@ direction``, ``wrong polarity``, ``not a relation``; the reason is the judge's o
 never written: ``--show`` prints each relation's sentence on the terminal for the judge, and the offsets in the
 table point into the article (``../shared/datasets/analysis-dev/texts/<slug>.txt`` as the ingest stage reads it).
 
-``--score`` prints the precision of the judged rows of ``--csv``: right / judged.
+``--score`` prints the precision of the judged rows of ``--csv``: right / judged, in all and per slug prefix given
+with ``--part PREFIX`` (repeatable).
 """
 
 from __future__ import annotations
@@ -32,10 +34,10 @@ FIELDS = ("slug", "start", "end", "source", "type", "target", "polarity", "verdi
 VERDICTS = ("right", "wrong type", "wrong direction", "wrong polarity", "not a relation")
 
 
-def pool(extractions: Path) -> list[dict]:
-    """Every relation of every ``<slug>.json`` in ``extractions``, in a fixed order, with its slug and text."""
+def pool(*folders: Path) -> list[dict]:
+    """Every relation of every ``<slug>.json`` in ``folders``, in a fixed order, with its slug and text."""
     rows = []
-    for path in sorted(extractions.glob("*.json")):
+    for path in sorted(p for folder in folders for p in folder.glob("*.json")):
         for relation in json.loads(path.read_text(encoding="utf-8")).get("relations", []):
             evidence = relation["evidence"]
             rows.append({"slug": path.stem, "start": evidence["start"], "end": evidence["end"],
@@ -74,9 +76,10 @@ def write_csv(sample: list[dict], path: Path) -> None:
                              "reason": old.get("reason", "")})
 
 
-def score(path: Path) -> tuple[int, int, Counter]:
-    """(right, judged, count of each verdict) of a judged table."""
-    verdicts = Counter(row["verdict"] for row in read_judged(path).values() if row.get("verdict"))
+def score(path: Path, prefix: str = "") -> tuple[int, int, Counter]:
+    """(right, judged, count of each verdict) of a judged table, over the slugs starting with ``prefix``."""
+    verdicts = Counter(row["verdict"] for row in read_judged(path).values()
+                       if row.get("verdict") and row["slug"].startswith(prefix))
     unknown = set(verdicts) - set(VERDICTS)
     if unknown:
         raise SystemExit(f"error: {path}: unknown verdicts {sorted(unknown)} (use one of {', '.join(VERDICTS)})")
@@ -85,23 +88,25 @@ def score(path: Path) -> tuple[int, int, Counter]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--extractions", type=Path, default=ROOT / "out" / "analysis-dev")
+    parser.add_argument("--extractions", type=Path, nargs="+", default=[ROOT / "out" / "analysis-dev"])
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--size", type=int, default=50)
     parser.add_argument("--csv", type=Path, help="the table of the sample, with verdicts kept across redraws")
     parser.add_argument("--show", action="store_true", help="print each drawn relation with its sentence")
     parser.add_argument("--score", action="store_true", help="precision of the judged rows of --csv")
+    parser.add_argument("--part", action="append", default=[], help="with --score: also the slugs starting so")
     args = parser.parse_args(argv)
     if args.score:
         if args.csv is None:
             parser.error("--score needs --csv")
-        right, judged, verdicts = score(args.csv)
-        print(f"{args.csv.name}: {right} of {judged} right ({right / judged if judged else 0:.2f}); "
-              + ", ".join(f"{v}: {n}" for v, n in verdicts.most_common()))
+        for prefix in ["", *args.part]:
+            right, judged, verdicts = score(args.csv, prefix)
+            print(f"{args.csv.name}{' ' + prefix + '*' if prefix else ''}: {right} of {judged} right "
+                  f"({right / judged if judged else 0:.2f}); " + ", ".join(f"{v}: {n}" for v, n in verdicts.most_common()))
         return 0
-    rows = pool(args.extractions)
+    rows = pool(*args.extractions)
     if not rows:
-        print(f"error: no relations in {args.extractions}/*.json (run benchmarks/analysis_dev.py --out DIR first)",
+        print(f"error: no relations in {', '.join(map(str, args.extractions))} (run benchmarks/analysis_dev.py first)",
               file=sys.stderr)
         return 1
     sample = draw(rows, args.size, args.seed)

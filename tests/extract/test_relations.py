@@ -28,10 +28,20 @@ def relations(nlp, text):
     # "meet" of a need is no meeting
     ("Niger meets a fifth of France's uranium needs.", ("niger", "consult", "france")),
     # "respective" pairs the sides by position, which is not read
-    ("The US supports Ukraine and Israel in their respective wars against Russia and Hamas.",
-     ("israel", "conflict", "russia")),
+    ("Egypt backs Chad and Niger in their respective conflicts with Libya and Mali.", ("niger", "conflict", "libya")),
     # who reports a clause is not its doer
     ("The cabinet will open talks with Russia, an Egyptian official says.", ("egypt", "consult", "russia")),
+    # the object of "prompted ... to" acts, even when it names no actor ("donors in Qatar" are not Qatar)
+    ("The army's harsh response prompted private donors in Qatar to fund Hamas.", ("qatar", "aid", "hamas")),
+    # in a subject, whom a noun is aimed at is no doer ("sanctions against X would help")
+    ("Arrests and sanctions against Hezbollah members would help in weakening Iran's networks.",
+     ("hezbollah", "aid", "iranian_militants")),
+    # a participle before a noun names its own doer; the subject of the clause is not it
+    ("Hamas jailed dozens of French-trained police officers.", ("hamas", "aid", "france")),
+    # a "from" on the verb names the giver, never the one the cue goes to
+    ("ISKP used a charity to collect funds from donors in Qatar.", ("iskp", "aid", "qatar")),
+    # a question states no relation
+    ("Why should Canada engage with Cuba?", ("canada", "consult", "cuba")),
     # a deep relative clause is not the cue's phrase
     ("Kenya needs supply from NATO members, whose backing matters as the US election nears.",
      ("nato", "aid", "united_states")),
@@ -60,6 +70,11 @@ def test_its_of_a_subject_naming_no_actor_is_not_the_last_actor_named(nlp):
     # "X's and its allies": the allies are X's, even after a preposition of place
     ("Egypt pushed the decision into Hamas’s and its foreign allies’ – chiefly Qatar’s – hands.",
      ("hamas", "partnership", "qatar")),
+    # "X received support from Y" is Y's support
+    ("Kenya received financial support from Ethiopia last year.", ("ethiopia", "support", "kenya")),
+    ("ISKP collected funds from Qatar.", ("qatar", "aid", "iskp")),
+    # a participle's own modifier is its doer
+    ("The US-backed government of Afghanistan collapsed.", ("united_states", "support", "afghanistan")),
     # "supply from X" to the subject who needs it
     ("Kenya needs supply from NATO members, whose backing matters as the US election nears.",
      ("nato", "aid", "kenya")),

@@ -62,7 +62,9 @@ def relation_lexicon() -> dict:
             "reversal": words("reversal"), "reversal_nouns": words("reversal_nouns"), "decline": words("decline"),
             "agentive": words("agentive"), "patient_of": words("patient_of"), "object_cues": words("object_cues"),
             "people_nouns": words("people_nouns"), "negating": words("negating"), "comparison": words("comparison"),
-            "reporting": words("reporting")}
+            "reporting": words("reporting"), "receiving": words("receiving"), "control_verbs": words("control_verbs"),
+            "recipient_prepositions": words("recipient_prepositions"),
+            "object_prepositions": words("object_prepositions")}
 
 
 _NEGATORS = ("not", "never", "n't", "no")
@@ -107,8 +109,8 @@ def _denied(token: Token) -> bool:
 def _head_actor(root: Token, by_token: Mapping[int, str], *, agents_only: bool = False) -> str | None:
     """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X).
 
-    With ``agents_only`` a place ("tensions in X") or a likeness ("like X") is not the phrase's actor: it is where
-    the phrase's head is, not who acts.
+    With ``agents_only`` a place ("tensions in X"), a likeness ("like X") or an aim ("sanctions against X") is not
+    the phrase's actor: it is not who acts.
     """
     best = None
     for token in root.subtree:
@@ -127,11 +129,13 @@ def _head_actor(root: Token, by_token: Mapping[int, str], *, agents_only: bool =
 
 
 def _in_place_or_likeness(token: Token, root: Token) -> bool:
-    """Whether ``token`` stands, below ``root``, in a phrase of place ("in X") or of likeness ("like X")."""
+    """Whether ``token`` stands, below ``root``, in a phrase of place ("in X"), of likeness ("like X") or of
+    whom the phrase is aimed at ("sanctions against X")."""
     current = token
     while current.i != root.i and current.head.i != current.i:
-        if current.dep_ == "pobj" and (current.head.lower_ in _PLACE_PREPOSITIONS
-                                       or current.head.lower_ in relation_lexicon()["comparison"]):
+        lexicon = relation_lexicon()
+        if current.dep_ == "pobj" and (current.head.lower_ in _PLACE_PREPOSITIONS or current.head.lower_
+                                       in lexicon["comparison"] | lexicon["object_prepositions"]):
             return True
         current = current.head
     return False
@@ -238,6 +242,9 @@ class RelationRecognizer:
         self.people_nouns = lexicon["people_nouns"]
         self.negating = lexicon["negating"]
         self.comparison = lexicon["comparison"]
+        self.receiving = lexicon["receiving"]
+        self.control = lexicon["control_verbs"]
+        self.recipient = lexicon["recipient_prepositions"]
         self.reporting = lexicon["reporting"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -252,6 +259,8 @@ class RelationRecognizer:
                 continue
             if not any(i in by_token for i in range(sent.start, sent.end)):
                 continue
+            if sent.text.rstrip().endswith("?"):
+                continue  # a question states no relation ("why should X engage with Y?")
             referents = resolve_pronouns(sent, by_token)
             for token in sent:
                 cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
@@ -319,9 +328,11 @@ class RelationRecognizer:
                 if actor:
                     return actor, subject
             if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:  # object control
-                controller = next((c for c in verb.head.children if c.dep_ == "dobj" and
-                                   _head_actor(c, by_token)), None)
-                if controller is not None:
+                controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+                if controller is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.control:
+                    # "prompted donors to fund X": the donors act, named or not
+                    return _head_actor(controller, by_token, agents_only=True), controller
+                if controller is not None and _head_actor(controller, by_token):
                     return _head_actor(controller, by_token), controller
             if verb.head.i == verb.i or verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting:
                 break  # who reports a clause is not who acts in it ("the talks failed, an official says")
@@ -351,6 +362,17 @@ class RelationRecognizer:
             return None  # "Russian and Chinese support": two doers, not two sides
         sides = actors_in([t for t in before if t.dep_ != "poss" and t.head.dep_ != "poss"], by_token)
         return (sides[0], sides[1]) if len(sides) >= 2 else None
+
+    def _received(self, token: Token, by_token: Mapping[int, str]) -> tuple[str, str] | None:
+        """"X received support from Y": (Y, X), when the cue noun is the object of a verb of receiving."""
+        verb = token.head
+        if token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.lemma_.lower() not in self.receiving:
+            return None
+        giver = next((_head_actor(c, by_token, agents_only=True) for t in (token, verb) for c in t.children
+                      if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        taker = _head_actor(subject, by_token, agents_only=True) if subject is not None else None
+        return (giver, taker) if giver and taker and giver != taker else None
 
     def _excluded(self, target: Token, cue: Token) -> bool:
         """A target the text sets apart: after "not" ("not with X but with Y") or in a likeness ("like X")."""
@@ -390,6 +412,16 @@ class RelationRecognizer:
         if pair is None:
             pair = self._sides(token, by_token)
         if pair is None:
+            pair = self._received(token, by_token)
+        if pair is None and token.dep_ == "amod":
+            # "British-trained units": the doer is the participle's own modifier, the target the noun's actor
+            doer = next((by_token[c.i] for c in token.subtree if c.i != token.i and by_token.get(c.i)), None)
+            targets = [a for a in actors_in([t for t in token.head.subtree if t.i not in {c.i for c in token.subtree}],
+                                            by_token) if a != doer]
+            if doer is None or not targets:
+                return None
+            pair = (doer, targets[0])
+        if pair is None:
             source, named_by = self._source(token, by_token)
             passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None) \
                 if token.pos_ == "VERB" else None
@@ -408,8 +440,10 @@ class RelationRecognizer:
                     else {t.i for t in named_by.subtree}
                 inside = [t for t in _phrase(token, skip=skip) if t.i != token.i and t.i not in named
                           and not self._excluded(t, token)]
-                if token.pos_ == "NOUN" and lemma in self.agentive:
-                    inside = [t for t in inside if by_token.get(t.i) != source]
+                if token.pos_ == "NOUN" and lemma in self.agentive:  # the doer's side ("funds from donors in X")
+                    doer_side = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                 for t in c.subtree}
+                    inside = [t for t in inside if by_token.get(t.i) != source and t.i not in doer_side]
                 first = [passive_subject] if passive_subject is not None else []
                 targets = [a for a in actors_in([t for p in first for t in p.subtree] + inside, by_token)
                            if a != source]
@@ -419,7 +453,8 @@ class RelationRecognizer:
                     targets = [governing] if governing and governing != source else []
                 if not targets and token.head.i != token.i and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
                     verb = token.head  # "gave aid to X": the recipient hangs on the verb, in a prepositional phrase
-                    siblings = [t for c in verb.children if c.i != token.i and c.dep_ in ("prep", "dative")
+                    siblings = [t for c in verb.children if c.i != token.i and (
+                                    c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in self.recipient)
                                 for t in c.subtree if t.i not in named and not self._excluded(t, c)]
                     targets = [a for a in actors_in(siblings, by_token) if a != source]
             if not targets:
