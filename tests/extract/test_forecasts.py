@@ -101,11 +101,27 @@ def test_past_reported_or_no_estimate_is_not_a_forecast(nlp, text):
      "It should be harder for the smugglers to cross the river"),
     ("The northern road should be open again by the spring.", "should", "likely",
      "The northern road should be open again by the spring"),
+    # a word on a noun of chance sets its band
+    ("There is little danger of the truce collapsing.", "little danger", "unlikely",
+     "There is little danger of the truce collapsing"),
+    # the term is the verb group, not the words before it
+    ("However, the guild is expected to reject the offer.", "is expected to", "likely",
+     "However, the guild is expected to reject the offer"),
 ])
 def test_forecasts_beyond_will_and_may(nlp, text, term, band, statement):
     (forecast,) = forecasts(nlp, text)
     assert (forecast.estimative_term, forecast.band, forecast.statement) == (term, band, statement)
     assert text[forecast.evidence.start:forecast.evidence.end] == forecast.evidence.text
+
+
+def test_the_condition_is_not_a_forecast_of_its_own(nlp):
+    found = forecasts(nlp, "If the garrison cannot hold the pass, the valley will fall.")
+    assert [(f.estimative_term, f.condition) for f in found] == [("will", "If the garrison cannot hold the pass")]
+
+
+def test_a_noun_of_chance_inside_a_modal_clause_is_that_forecast(nlp):
+    found = forecasts(nlp, "The rebels can win enough seats to be worth the risk of a boycott.")
+    assert [f.estimative_term for f in found] == ["can"]
 
 
 def test_an_idiom_of_the_future_keeps_its_negation(nlp):
@@ -130,6 +146,9 @@ def test_an_idiom_of_the_future_keeps_its_negation(nlp):
     "It was very likely that the envoys met in secret.",
     "The offer was made in the expectation that it would be refused.",
     "The garrison might have decided to leave the fort.",
+    # "would" in a judgement with "it", and "would" of a past narrative (what used to happen)
+    "Still, it would be an error to treat the council as neutral.",
+    "The cell recruited students in 2019. A team would then contact the best of them. Another would train them.",
     # a fact shown, not a forecast; a question inside a longer sentence
     "The mere fact that the guards could open the gate shows their reach.",
     "Where will the next crisis come from? Nobody in the capital knows.",

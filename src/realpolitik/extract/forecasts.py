@@ -78,6 +78,7 @@ class _Cues:
     predicate_adjectives: Mapping[str, str]
     chance_nouns: Mapping[str, frozenset[str]]
     chance_like: str
+    chance_modifiers: Mapping[str, str]
     attributive: Mapping[str, str]
     happenings: frozenset[str]
     idioms: tuple[tuple[str, ...], ...]
@@ -108,7 +109,7 @@ def _cues(lang: str = "en") -> _Cues:
         personal_pronouns=words("personal_pronouns"), copulas=words("copulas"), intention=words("intention_verbs"),
         predicate_adjectives=dict(t["predicate_adjectives"]),
         chance_nouns={noun: frozenset(c) for noun, c in t["chance_nouns"].items()},
-        chance_like=t["chance_nouns_read_like"], attributive=dict(t["attributive_adjectives"]),
+        chance_like=t["chance_nouns_read_like"], chance_modifiers=dict(t["chance_modifiers"]), attributive=dict(t["attributive_adjectives"]),
         happenings=_happenings(lang),
         idioms=tuple(tuple(i) for i in t["future_idioms"]), idiom_like=t["future_idioms_read_like"],
         future_time=tuple(tuple(i) for i in t["future_time"]), time_nouns=words("time_nouns"),
@@ -157,10 +158,12 @@ def _anchors(doc: Any) -> list[tuple[int, Any]]:
             found.append((token.i, _main_verb(token)))
         for child in token.children:
             if child.dep_ == "xcomp" and child.i > token.i and any(c.tag_ == "TO" for c in child.children):
-                first = min([token.i] + [c.i for c in token.children
-                                         if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < token.i])
+                group = {c.i for c in token.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
                 if token.dep_ == "acomp" and token.head.lemma_ == "be":  # "are (also) likely to"
-                    first = min(first, token.head.i)
+                    group |= {token.head.i} | {c.i for c in token.head.children if c.dep_ in ("aux", "neg", "advmod")}
+                first = token.i
+                while first - 1 in group:  # the verb group right before the hedge, not "However, it would be"
+                    first -= 1
                 found.append((first, child))
     return found
 
@@ -298,6 +301,27 @@ def _in_relative(verb: Any) -> bool:
         c.head.i == token.i or c.head.dep_ == "prep" and c.head.head.i == token.i) for c in token.subtree)
 
 
+def _after_past_narrative(doc: Any, modal: Any) -> bool:
+    """A sentence with no present-tense verb right after a past-tense sentence of the same paragraph, or after
+    one such "would" sentence that follows it ("They formed cells. A team would find recruits. Another would
+    then ...")."""
+    sentence = modal.sent
+    for _ in range(6):
+        if any(t.tag_ in ("VBZ", "VBP") or t.tag_ == "MD" and t.lower_ not in ("would", "'d", "could", "might")
+               for t in sentence):
+            return False
+        if sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_:
+            return False
+        before = doc[sentence.start - 1].sent
+        root = before.root
+        if _past(root) or any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children):
+            return True
+        if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in root.children):
+            return False
+        sentence = before
+    return False
+
+
 def _modal_reading(doc: Any, modal: Any, verb: Any, cues: _Cues, mentioned: set[int], ahead: set[int]) -> bool:
     """Whether "would", "can", "could", "may", "might" or "should" is a forecast here; "will" always is."""
     word = modal.lower_
@@ -305,7 +329,12 @@ def _modal_reading(doc: Any, modal: Any, verb: Any, cues: _Cues, mentioned: set[
     negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in modal.children)
     if word in ("would", "'d"):
         between = {doc[i].lemma_.lower() for i in range(modal.i + 1, verb.i + 1)}
-        return not between & cues.not_after_would
+        if between & cues.not_after_would:
+            return False
+        if subject is not None and subject.lower_ == "it" and verb.lemma_ == "be" and any(
+                t.tag_ == "TO" and t.head.i != verb.i for t in verb.subtree if t.i > verb.i):
+            return False  # "it would be an error to treat X as Y": a judgement
+        return not _after_past_narrative(doc, modal)
     if word in ("can", "ca", "could", "may", "might") and not negated:
         if subject is not None and subject.lower_ in cues.generic_subjects or _interpretive(verb, cues):
             return False  # "one could speculate", "may be seen as": the writer's reading
@@ -338,8 +367,10 @@ def _modal_candidates(doc: Any, table: Mapping[str, str], cues: _Cues, mentioned
             continue
         words, band, term_end = term
         modal = next((doc[i] for i in range(first, verb.i) if doc[i].tag_ == "MD"), None)
-        if modal is not None and not _modal_reading(doc, modal, verb, cues, mentioned, ahead):
+        if modal is not None and not _modal_reading(doc, modal, _main_verb(modal), cues, mentioned, ahead):
             continue
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditions for c in _clause_head(verb).children):
+            continue  # "if X cannot seize it, Y will": the if-clause is the condition, not a forecast
         if modal is None:  # a hedge: a past one ("was expected to", "aimed to") is history
             hedge = verb.head
             if _past(hedge) or hedge.dep_ == "acomp" and _past(hedge.head):
@@ -455,8 +486,10 @@ def _nominal_candidates(doc: Any, table: Mapping[str, str], cues: _Cues) -> list
             if head is None or head.i not in {t.i for t in token.subtree} and head.i > token.i and (
                     _past(head) or _past_modal(head)):
                 continue  # nothing that may happen, or the possibility that something happened
-            band = next((table[c.lower_] for c in token.children if c.dep_ == "amod" and c.lower_ in table), default)
-            first = min([token.i] + [c.i for c in token.children if c.dep_ == "amod" and c.lower_ in table])
+            modifiers = [c for c in token.children if c.dep_ == "amod" and (
+                c.lower_ in table or c.lower_ in cues.chance_modifiers)]
+            band = next((table.get(c.lower_) or table.get(cues.chance_modifiers[c.lower_]) for c in modifiers), default)
+            first = min([token.i] + [c.i for c in modifiers])
             kind = "nominal"
         elif token.dep_ == "amod" and lower in cues.attributive and token.head.pos_ == "NOUN" \
                 and token.head.lemma_.lower() in cues.happenings - cues.agent_nouns:
@@ -671,6 +704,16 @@ def _preceding_noun(doc: Any, first: int, lo: int) -> str | None:
     return None
 
 
+def _inside(head: Any, heads: set[int]) -> bool:
+    """Whether ``head`` lies in the clause of one of ``heads``, not in a clause coordinated with it."""
+    current = head
+    while current.head.i != current.i:
+        if current.head.i in heads:
+            return current.dep_ != "conj"
+        current = current.head
+    return False
+
+
 def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
     """One candidate per clause and per term: governing terms first, then modals, predicates, nouns, times."""
     chosen: dict[int, _Candidate] = {}
@@ -681,8 +724,11 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
             taken.add(candidate.head.i)
             if candidate.outer:
                 taken.add(candidate.verb.i)  # "in the future it is conceivable that X": the copula is the term's
+    stated = {i for i, c in chosen.items() if c.kind in ("modal", "predicate")}
     by_term: dict[int, _Candidate] = {}
     for candidate in chosen.values():
+        if candidate.kind in ("nominal", "idiom", "time") and not candidate.outer and _inside(candidate.head, stated):
+            continue  # "X can extract benefits worth the risk of Y": the modal's forecast holds the noun
         previous = by_term.get(candidate.first)
         if previous is None or candidate.end - candidate.first > previous.end - previous.first:
             by_term[candidate.first] = candidate  # one forecast per term ("will not seek to engage" once)
