@@ -65,6 +65,117 @@ def test_past_reported_or_no_estimate_is_not_a_forecast(nlp, text):
     assert forecasts(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, term, band, statement", [
+    # "would" (the conditional) and "can" (what is open) are estimative terms
+    ("A ceasefire would leave the rebels without a supply line.", "would", "likely",
+     "A ceasefire would leave the rebels without a supply line"),
+    ("Valdoria can still win the runoff.", "can still", "roughly even chance", "Valdoria can still win the runoff"),
+    # an actor's present plan
+    ("Borovia aims to become a transit hub for the region.", "aims to", "likely",
+     "Borovia aims to become a transit hub for the region"),
+    # predicate adjectives: estimative terms with their degree word, and adjectives of the future
+    ("A collapse of the coalition is very unlikely.", "is very unlikely", "very unlikely",
+     "A collapse of the coalition is very unlikely"),
+    ("The lull in the fighting is only temporary.", "is only temporary", "very likely",
+     "The lull in the fighting is only temporary"),
+    # a term governing a that-clause: the clause is the statement
+    ("It is likely that the governor resigns in the spring.", "is likely", "likely",
+     "the governor resigns in the spring"),
+    ("It is conceivable that the rebels might split into factions.", "is conceivable", "roughly even chance",
+     "the rebels might split into factions"),
+    # nouns of chance with what may happen
+    ("The merchants face the risk of a second blockade.", "risk", "roughly even chance",
+     "The merchants face the risk of a second blockade"),
+    ("The talks offer the potential for a lasting truce.", "potential", "roughly even chance",
+     "The talks offer the potential for a lasting truce"),
+    ("One scenario is that the militia is disbanded.", "scenario", "roughly even chance", "the militia is disbanded"),
+    ("The risk is that the dam fails in the spring.", "risk", "roughly even chance", "the dam fails in the spring"),
+    # an adjective of chance on a happening
+    ("The ministry is preparing for a potential strike in the mines.", "potential", "roughly even chance",
+     "The ministry is preparing for a potential strike in the mines"),
+    # a time ahead in a present-tense clause
+    ("The cabinet has hard choices to make over the coming months.", "coming months", "very likely",
+     "The cabinet has hard choices to make over the coming months"),
+    # "should" where nobody is advised: an expletive subject, a copula under a thing
+    ("It should be harder for the smugglers to cross the river.", "should", "likely",
+     "It should be harder for the smugglers to cross the river"),
+    ("The northern road should be open again by the spring.", "should", "likely",
+     "The northern road should be open again by the spring"),
+    # a word on a noun of chance sets its band
+    ("There is little danger of the truce collapsing.", "little danger", "unlikely",
+     "There is little danger of the truce collapsing"),
+    # the term is the verb group, not the words before it
+    ("However, the guild is expected to reject the offer.", "is expected to", "likely",
+     "However, the guild is expected to reject the offer"),
+])
+def test_forecasts_beyond_will_and_may(nlp, text, term, band, statement):
+    (forecast,) = forecasts(nlp, text)
+    assert (forecast.estimative_term, forecast.band, forecast.statement) == (term, band, statement)
+    assert text[forecast.evidence.start:forecast.evidence.end] == forecast.evidence.text
+
+
+def test_the_condition_is_not_a_forecast_of_its_own(nlp):
+    found = forecasts(nlp, "If the garrison cannot hold the pass, the valley will fall.")
+    assert [(f.estimative_term, f.condition) for f in found] == [("will", "If the garrison cannot hold the pass")]
+
+
+def test_a_noun_of_chance_inside_a_modal_clause_is_that_forecast(nlp):
+    found = forecasts(nlp, "The rebels can win enough seats to be worth the risk of a boycott.")
+    assert [f.estimative_term for f in found] == ["can"]
+
+
+def test_an_idiom_of_the_future_keeps_its_negation(nlp):
+    (forecast,) = forecasts(nlp, "Mass arrests are not on the cards for now.")
+    assert (forecast.estimative_term, forecast.band, forecast.negated) == ("on the cards", "very likely", True)
+
+
+@pytest.mark.parametrize("text", [
+    # advice, not expectation: an agent told what to do, or a passive order
+    "The envoy should resign at once.",
+    "The allies should be told to leave the harbour.",
+    # "would" of a wish or of the writer's opinion
+    "The port authority would rather sell the cranes.",
+    "We would argue that the treaty failed.",
+    # "can" of a general truth, of the writer's reading, of a capacity described
+    "Tanks can be held in reserve for a counterattack.",
+    "One can see the strain in the northern provinces.",
+    "The drones it can field are few.",
+    "The plan could be seen as a retreat.",
+    # the past: a past hedge, an estimate of what happened, a past expectation, a speculation about the past
+    "Borovia aimed to become a transit hub for the region.",
+    "It was very likely that the envoys met in secret.",
+    "The offer was made in the expectation that it would be refused.",
+    "The garrison might have decided to leave the fort.",
+    # "would" in a judgement with "it", and "would" of a past narrative (what used to happen)
+    "Still, it would be an error to treat the council as neutral.",
+    "The cell recruited students in 2019. A team would then contact the best of them. Another would train them.",
+    # a fact shown, not a forecast; a question inside a longer sentence
+    "The mere fact that the guards could open the gate shows their reach.",
+    "Where will the next crisis come from? Nobody in the capital knows.",
+    # no chance or happening: "impossible to predict" is no estimate, "a potential partner" no event
+    "Analysts say the outcome is impossible to predict.",
+    "Here, the island emerges as a potential partner for the league.",
+])
+def test_advice_wishes_readings_and_the_past_are_not_forecasts(nlp, text):
+    assert forecasts(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, statement", [
+    # a relative clause takes the noun it hangs on as subject, through a participle ("tied to")
+    ("The planners hope the canal, which would bypass the old port, opens soon.", "the canal would bypass the old port"),
+    ("There are a dozen firms tied to the palace that could supply the fuel.",
+     "a dozen firms tied to the palace could supply the fuel"),
+    # a heading the parser ran into the sentence is cut off
+    ("Future Scenarios\n\nThe regent will abdicate before the winter.", "The regent will abdicate before the winter"),
+    # a participle after "with NP" is untensed: no past report, and the noun phrase is its subject
+    ("Summits have been organised by Arvena and Tolm, with Brevia also expected to host one.",
+     "Brevia also expected to host one"),
+])
+def test_statements_are_clauses_with_their_subject(nlp, text, statement):
+    found = [f for f in forecasts(nlp, text) if f.estimative_term in ("would", "could", "will", "also expected to")]
+    assert [f.statement for f in found] == [statement]
+
+
 def test_coordinated_forecasts_are_separate(nlp):
     found = forecasts(nlp, "The envoy is expected to stay, and may even extend his mission.")
     assert [(f.estimative_term, f.band) for f in found] == [("is expected to", "likely"),

@@ -57,8 +57,14 @@ def relation_lexicon() -> dict:
     for kind, info in data["cues"].items():
         for lemma in info["lemmas"]:
             cues.setdefault(lemma, (kind, float(info["polarity"]), info.get("negated")))
+    words = lambda key: set(data.get(key, ()))  # noqa: E731
     return {"types": list(data["types"]), "cues": cues, "between": set(data["between"]),
-            "reversal": set(data.get("reversal", ())), "agentive": set(data.get("agentive", ()))}
+            "reversal": words("reversal"), "reversal_nouns": words("reversal_nouns"), "decline": words("decline"),
+            "agentive": words("agentive"), "patient_of": words("patient_of"), "object_cues": words("object_cues"),
+            "people_nouns": words("people_nouns"), "negating": words("negating"), "comparison": words("comparison"),
+            "reporting": words("reporting"), "receiving": words("receiving"), "control_verbs": words("control_verbs"),
+            "recipient_prepositions": words("recipient_prepositions"),
+            "object_prepositions": words("object_prepositions")}
 
 
 _NEGATORS = ("not", "never", "n't", "no")
@@ -67,9 +73,28 @@ _REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself"}
 _PLACE_PREPOSITIONS = {"in", "at", "into", "across", "near", "within", "inside", "throughout", "around"}
 
 
-def _negated(token: Token) -> bool:
-    chain = [token, token.head] if token.pos_ == "NOUN" else [token]
-    return any(child.dep_ == "neg" or child.lower_ in _NEGATORS for t in chain for child in t.children)
+_COMPLEMENTS = ("dobj", "pobj", "prep", "pcomp", "xcomp", "acomp", "attr", "ccomp", "advcl")
+
+
+def _negated(token: Token, negating: set[str] = frozenset()) -> bool:
+    """Whether the text denies the cue: "not" on it, or on a word it is the complement of, up to the clause's
+    verb ("did not sign an agreement", "was not interested in starting a war"), or a negating governor ("failed
+    to recognise"). A cue noun that is the subject of a negated verb is not denied ("the partnership is not
+    expected to grow": the partnership is there)."""
+    current = token
+    for _ in range(6):
+        if current.i != token.i and current.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False  # "no choice but to back X": the "no" is the other noun's
+        if any(child.dep_ == "neg" or child.lower_ in _NEGATORS for child in current.children):
+            return True
+        if current.i != token.i and current.lemma_.lower() in negating:
+            return True
+        if current.dep_ not in _COMPLEMENTS or current.head.i == current.i:
+            return False
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "pcomp", "acomp", "advcl", "ccomp"):
+            return False
+        current = current.head
+    return False
 
 
 def _denied(token: Token) -> bool:
@@ -81,12 +106,18 @@ def _denied(token: Token) -> bool:
     return noun.pos_ == "NOUN" and any(child.lower_ in _NEGATORS for child in noun.children)
 
 
-def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
-    """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X)."""
+def _head_actor(root: Token, by_token: Mapping[int, str], *, agents_only: bool = False) -> str | None:
+    """The actor a phrase is about: the mention nearest its head ("the envoy of X to Y, Z" -> Z or X).
+
+    With ``agents_only`` a place ("tensions in X"), a likeness ("like X") or an aim ("sanctions against X") is not
+    the phrase's actor: it is not who acts.
+    """
     best = None
     for token in root.subtree:
         actor = by_token.get(token.i)
         if actor is None:
+            continue
+        if agents_only and token.i != root.i and _in_place_or_likeness(token, root):
             continue
         depth, current = 0, token
         while current.i != root.i and current.head.i != current.i and depth < 12:
@@ -95,6 +126,19 @@ def _head_actor(root: Token, by_token: dict[int, str]) -> str | None:
         if best is None or depth < best[0]:
             best = (depth, actor)
     return best[1] if best else None
+
+
+def _in_place_or_likeness(token: Token, root: Token) -> bool:
+    """Whether ``token`` stands, below ``root``, in a phrase of place ("in X"), of likeness ("like X") or of
+    whom the phrase is aimed at ("sanctions against X")."""
+    current = token
+    while current.i != root.i and current.head.i != current.i:
+        lexicon = relation_lexicon()
+        if current.dep_ == "pobj" and (current.head.lower_ in _PLACE_PREPOSITIONS or current.head.lower_
+                                       in lexicon["comparison"] | lexicon["object_prepositions"]):
+            return True
+        current = current.head
+    return False
 
 
 def resolve_pronouns(sent, by_token: Mapping[int, str]) -> Mapping[int, str]:
@@ -110,6 +154,10 @@ def resolve_pronouns(sent, by_token: Mapping[int, str]) -> Mapping[int, str]:
         if token.lower_ not in _POSSESSIVE_PRONOUNS | _REFLEXIVE_PRONOUNS or token.tag_ not in ("PRP$", "PRP") \
                 or token.i in by_token:
             continue
+        owner = _coordinated_possessor(token, by_token)
+        if owner is not None:  # "X's and its allies": the allies are X's
+            resolved[token.i] = owner
+            continue
         for earlier in reversed(range(sent.start, token.i)):
             actor = by_token.get(earlier)
             candidate = sent.doc[earlier]
@@ -122,9 +170,33 @@ def resolve_pronouns(sent, by_token: Mapping[int, str]) -> Mapping[int, str]:
             subject = _enclosing_subject(token, earlier)
             # a pronoun that points into its clause's subject is that subject's ("X and Y finance their
             # activities" is no relation between X and Y)
+            if subject is None and _unnamed_subject(token, by_token):
+                break  # "another power ... consolidating its influence": its is that power's, whom no actor names
             resolved[token.i] = _head_actor(subject, by_token) or actor if subject is not None else actor
             break
     return ChainMap(resolved, by_token) if resolved else by_token
+
+
+def _coordinated_possessor(token: Token, by_token: Mapping[int, str]) -> str | None:
+    """The actor of "X's" right before "and its" / "or their", if any."""
+    doc = token.doc
+    i = token.i
+    if i >= 3 and doc[i - 1].lower_ in ("and", "or") and doc[i - 2].lower_ in ("'s", "’s", "'", "’"):
+        return by_token.get(doc[i - 3].i)
+    return None
+
+
+def _unnamed_subject(token: Token, by_token: Mapping[int, str]) -> bool:
+    """Whether the pronoun's own clause has, before it, a noun subject that names no actor (its antecedent)."""
+    for ancestor in token.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = max(subjects, key=lambda c: (c.i < token.i, c.i if c.i < token.i else -c.i))
+        if subject.i > token.i or subject.pos_ != "NOUN":
+            return False
+        return not any(t.i in by_token for t in subject.subtree)
+    return False
 
 
 def _enclosing_subject(token: Token, position: int) -> Token | None:
@@ -136,17 +208,21 @@ def _enclosing_subject(token: Token, position: int) -> Token | None:
     return None
 
 
+def _clause_child(token: Token) -> bool:
+    return token.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or (token.dep_ == "conj" and token.pos_ == "VERB")
+
+
 def _phrase(token: Token, skip: tuple[str, ...] = ()) -> list[Token]:
-    """A cue's own phrase: its subtree without subordinate or coordinated clauses ("…, while Russia watched")
-    and without the children named in ``skip`` (its subjects, when looking for a target)."""
+    """A cue's own phrase: its subtree without subordinate or coordinated clauses at any depth ("…, while Russia
+    watched", "supply from members whose backing matters as the US votes") and without the children named in
+    ``skip`` (its subjects, when looking for a target)."""
     kept = [token]
-    for child in token.children:
-        if child.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or (child.dep_ == "conj" and child.pos_ == "VERB"):
-            continue
-        if child.dep_ in skip:
-            continue
-        kept.extend(child.subtree)
-    return kept
+    stack = [child for child in token.children if child.dep_ not in skip and not _clause_child(child)]
+    while stack:
+        current = stack.pop()
+        kept.append(current)
+        stack.extend(child for child in current.children if not _clause_child(child))
+    return sorted(kept, key=lambda t: t.i)
 
 
 class RelationRecognizer:
@@ -158,7 +234,18 @@ class RelationRecognizer:
         self.cues = lexicon["cues"]
         self.between = lexicon["between"]
         self.reversal = lexicon["reversal"]
+        self.reversal_nouns = lexicon["reversal_nouns"]
+        self.decline = lexicon["decline"]
         self.agentive = lexicon["agentive"]
+        self.patient_of = lexicon["patient_of"]
+        self.object_cues = lexicon["object_cues"]
+        self.people_nouns = lexicon["people_nouns"]
+        self.negating = lexicon["negating"]
+        self.comparison = lexicon["comparison"]
+        self.receiving = lexicon["receiving"]
+        self.control = lexicon["control_verbs"]
+        self.recipient = lexicon["recipient_prepositions"]
+        self.reporting = lexicon["reporting"]
 
     def __call__(self, doc: Doc) -> Doc:
         by_token: dict[int, str] = {}
@@ -172,15 +259,21 @@ class RelationRecognizer:
                 continue
             if not any(i in by_token for i in range(sent.start, sent.end)):
                 continue
+            if sent.text.rstrip().endswith("?"):
+                continue  # a question states no relation ("why should X engage with Y?")
             referents = resolve_pronouns(sent, by_token)
             for token in sent:
                 cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
                 if cue is None or token.i in referents:
                     continue
-                if cue[1] > 0 and self._reversed(token):
-                    continue  # "suspended its aid", "cut part of its aid": the governing verb says the opposite
+                if token.dep_ == "prep":
+                    continue  # a verb form used as a preposition: "according to" is no accord
+                if self._reversed(token):
+                    continue  # "suspended its aid", "the expiry of the sanctions": the text says it has ended
                 if _denied(token):
                     continue  # "saw no evidence of retaliation": the text says it did not happen
+                if any(c.lower_ in ("respective", "respectively") for c in token.children):
+                    continue  # "their respective wars against X and Y" pairs the sides by position
                 relation = self._read(doc, token, cue, referents)
                 if relation is None:
                     continue
@@ -192,54 +285,65 @@ class RelationRecognizer:
         return doc
 
     def _reversed(self, token: Token) -> bool:
+        """A governing verb or noun that undoes the cue ("cut its aid", "lost the support of", "the end of")."""
         current = token
         for _ in range(4):
             if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or current.head.i == current.i:
                 return False
             current = current.head
+            if current.pos_ == "NOUN" and current.lemma_.lower() in self.reversal_nouns:
+                return True
             if current.pos_ == "VERB":
                 return current.lemma_.lower() in self.reversal
         return False
 
-    def _source(self, token: Token, by_token: dict[int, str]) -> str | None:
-        """The actor doing the cue: the possessor (or agentive "of") of a cue noun, else the subject of the
-        governing verb; an infinitive's subject is its governing verb's object ("compelled Russia to deter")."""
+    def _source(self, token: Token, by_token: Mapping[int, str]) -> tuple[str | None, Token | None]:
+        """The actor doing the cue and the phrase that names it: the possessor (or a demonym, or the agentive
+        "of", "from", "by") of a cue noun, else the subject of the governing verb (not the cue's own phrase); an
+        infinitive's subject is its governing verb's object ("compelled Russia to deter")."""
         for child in token.children:
             if child.dep_ == "poss" and by_token.get(child.i):
-                return by_token[child.i]
+                return by_token[child.i], child
         if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
+            for child in token.children:  # "Russian influence", "US support", "UN sanctions"
+                if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i and by_token.get(child.i):
+                    return by_token[child.i], child
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-                    actor = _head_actor(child, by_token)
+                if child.dep_ == "prep" and (child.lower_ in ("from", "by") or child.lower_ == "of"
+                                             and token.lemma_.lower() not in self.patient_of):
+                    actor = _head_actor(child, by_token, agents_only=True)
                     if actor:
-                        return actor
+                        return actor, child
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
             # a predicative "as": "presents itself as the guarantor of X" names its object in that role
             role_of = next((c for c in token.head.head.children if c.dep_ == "dobj" and by_token.get(c.i)), None)
             if role_of is not None:
-                return by_token[role_of.i]
+                return by_token[role_of.i], role_of
         verb = token
         for _ in range(5):
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "agent"]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "agent"
+                        and c.i != token.i]  # a cue noun that is the subject names no doer by being there
             for subject in subjects:
-                actor = _head_actor(subject, by_token)
+                actor = _head_actor(subject, by_token, agents_only=True)
                 if actor:
-                    return actor
+                    return actor, subject
             if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:  # object control
-                controller = next((c for c in verb.head.children if c.dep_ == "dobj" and
-                                   _head_actor(c, by_token)), None)
-                if controller is not None:
-                    return _head_actor(controller, by_token)
-            if verb.head.i == verb.i:
-                break
+                controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+                if controller is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.control:
+                    # "prompted donors to fund X": the donors act, named or not
+                    return _head_actor(controller, by_token, agents_only=True), controller
+                if controller is not None and _head_actor(controller, by_token):
+                    return _head_actor(controller, by_token), controller
+            if verb.head.i == verb.i or verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting:
+                break  # who reports a clause is not who acts in it ("the talks failed, an official says")
             verb = verb.head
-        return None
+        return None, None
 
-    def _governing_subject(self, token: Token, by_token: dict[int, str]) -> str | None:
+    def _governing_subject(self, token: Token, by_token: Mapping[int, str]) -> str | None:
         verb = token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        return self._source(verb, by_token) if verb.i != token.i else None
+        return self._source(verb, by_token)[0] if verb.i != token.i else None
 
     def _actor(self, doc: Doc, actor: str) -> str:
         """People stand for whom they act for: an envoy's praise is their state's."""
@@ -249,7 +353,54 @@ class RelationRecognizer:
             return record.affiliation  # only an actor the text names, so every relation's ends are actors
         return actor
 
-    def _read(self, doc: Doc, token: Token, cue, by_token: dict[int, str]) -> RelationCandidate | None:
+    def _sides(self, token: Token, by_token: Mapping[int, str]) -> tuple[str, str] | None:
+        """Two sides a cue noun names before it, not coordinated: "the A–B war", "A-B talks"."""
+        if token.pos_ not in ("NOUN", "PROPN") and token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return None  # a noun, or a word in a noun's place the tagger read as a verb ("the A–B talks")
+        before = [doc_token for doc_token in token.subtree if doc_token.i < token.i]
+        if any(t.pos_ == "CCONJ" for t in before):
+            return None  # "Russian and Chinese support": two doers, not two sides
+        sides = actors_in([t for t in before if t.dep_ != "poss" and t.head.dep_ != "poss"], by_token)
+        return (sides[0], sides[1]) if len(sides) >= 2 else None
+
+    def _received(self, token: Token, by_token: Mapping[int, str]) -> tuple[str, str] | None:
+        """"X received support from Y": (Y, X), when the cue noun is the object of a verb of receiving."""
+        verb = token.head
+        if token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.lemma_.lower() not in self.receiving:
+            return None
+        giver = next((_head_actor(c, by_token, agents_only=True) for t in (token, verb) for c in t.children
+                      if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        taker = _head_actor(subject, by_token, agents_only=True) if subject is not None else None
+        return (giver, taker) if giver and taker and giver != taker else None
+
+    def _excluded(self, target: Token, cue: Token) -> bool:
+        """A target the text sets apart: after "not" ("not with X but with Y") or in a likeness ("like X")."""
+        current = target
+        while current.i != cue.i and current.head.i != current.i:
+            if current.dep_ == "prep" or current.pos_ == "ADP":
+                if current.lower_ in self.comparison or any(c.dep_ == "neg" for c in current.children) \
+                        or current.i > 0 and current.doc[current.i - 1].lower_ == "not":
+                    return True
+            if current.dep_ == "conj":
+                return False  # "not with X but with Y": the "not" is the first one's
+            current = current.head
+        return False
+
+    def _object_targets(self, token: Token, by_token: Mapping[int, str]) -> list[str]:
+        """For a cue such as "meet": the actor its object names, or whose people its object is."""
+        targets = []
+        for child in token.children:
+            objects = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"] \
+                if child.dep_ == "prep" and child.lower_ in ("with", "to") else []
+            for noun in objects:
+                if by_token.get(noun.i):
+                    targets.append(by_token[noun.i])
+                elif noun.lemma_.lower() in self.people_nouns or noun.lower_ in self.people_nouns:
+                    targets += [by_token[c.i] for c in noun.subtree if by_token.get(c.i)]
+        return targets
+
+    def _read(self, doc: Doc, token: Token, cue, by_token: Mapping[int, str]) -> RelationCandidate | None:
         kind, polarity, negated_kind = cue
         sent = sentence_of(doc, token.i)
         pair: tuple[str, str] | None = None
@@ -259,34 +410,63 @@ class RelationRecognizer:
                 if len(sides) >= 2:
                     pair = (sides[0], sides[1])
         if pair is None:
-            source = self._source(token, by_token)
-            if source is not None and token.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in token.children):
-                source = None  # a passive: the doer is the agent, if named
-                agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                source = _head_actor(agent, by_token) if agent is not None else None
+            pair = self._sides(token, by_token)
+        if pair is None:
+            pair = self._received(token, by_token)
+        if pair is None and token.dep_ == "amod":
+            # "British-trained units": the doer is the participle's own modifier, the target the noun's actor
+            doer = next((by_token[c.i] for c in token.subtree if c.i != token.i and by_token.get(c.i)), None)
+            targets = [a for a in actors_in([t for t in token.head.subtree if t.i not in {c.i for c in token.subtree}],
+                                            by_token) if a != doer]
+            if doer is None or not targets:
+                return None
+            pair = (doer, targets[0])
+        if pair is None:
+            source, named_by = self._source(token, by_token)
+            passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None) \
+                if token.pos_ == "VERB" else None
+            if source is not None and passive_subject is not None:
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)  # a passive: the doer is the
+                source = _head_actor(agent, by_token) if agent is not None else None  # agent, if named
             if source is None:
                 return None
-            inside = [t for t in _phrase(token, skip=_SUBJECTS) if t.i != token.i]
-            if token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
-                inside = [t for t in inside if by_token.get(t.i) != source]
-            targets = [a for a in actors_in(inside, by_token) if a != source]
-            if not targets and token.pos_ == "NOUN" and token.lemma_.lower() in self.agentive:
-                governing = self._governing_subject(token, by_token)  # "deter the threat of X": X threatens them
-                targets = [governing] if governing and governing != source else []
-            if not targets and token.head.i != token.i and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
-                verb = token.head
-                siblings = [t for c in verb.children if c.i != token.i and c.dep_ not in _SUBJECTS
-                            and c.dep_ not in ("advcl", "relcl", "ccomp", "parataxis", "conj") for t in c.subtree]
-                targets = [a for a in actors_in(siblings, by_token) if a != source]
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in self.object_cues:
+                targets = [a for a in self._object_targets(token, by_token) if a != source]
+            else:
+                skip = _SUBJECTS + (("xcomp", "ccomp") if token.pos_ == "VERB" and polarity > 0 else ())
+                # co-doers ("supply from X and Y") are not each other's target; the cue's own phrase may be inside
+                named = set() if named_by is None or named_by.left_edge.i <= token.i <= named_by.right_edge.i \
+                    else {t.i for t in named_by.subtree}
+                inside = [t for t in _phrase(token, skip=skip) if t.i != token.i and t.i not in named
+                          and not self._excluded(t, token)]
+                if token.pos_ == "NOUN" and lemma in self.agentive:  # the doer's side ("funds from donors in X")
+                    doer_side = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                 for t in c.subtree}
+                    inside = [t for t in inside if by_token.get(t.i) != source and t.i not in doer_side]
+                first = [passive_subject] if passive_subject is not None else []
+                targets = [a for a in actors_in([t for p in first for t in p.subtree] + inside, by_token)
+                           if a != source]
+                if not targets and token.pos_ == "NOUN" and lemma in self.agentive and (
+                        token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.head.pos_ == "VERB"):
+                    governing = self._governing_subject(token, by_token)  # "deter the threat of X": X threatens them
+                    targets = [governing] if governing and governing != source else []
+                if not targets and token.head.i != token.i and token.dep_ in ("dobj", "pobj", "attr", "xcomp"):
+                    verb = token.head  # "gave aid to X": the recipient hangs on the verb, in a prepositional phrase
+                    siblings = [t for c in verb.children if c.i != token.i and (
+                                    c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in self.recipient)
+                                for t in c.subtree if t.i not in named and not self._excluded(t, c)]
+                    targets = [a for a in actors_in(siblings, by_token) if a != source]
             if not targets:
                 return None
             pair = (source, targets[0])
         pair = (self._actor(doc, pair[0]), self._actor(doc, pair[1]))
-        if _negated(token):
-            if negated_kind:
-                kind, polarity = negated_kind, -abs(polarity) / 2
-            else:
-                polarity = -polarity
+        if _negated(token, self.negating):
+            if not negated_kind:
+                return None  # "was not interested in a war with X": the text denies the relation
+            kind, polarity = negated_kind, -abs(polarity) / 2
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in self.decline:
+            polarity = -abs(polarity)  # "relations worsened": the tie is turning bad
         start, end = sent.start_char, sent.end_char
         while end > start and text_of(doc)[end - 1] in " \n":
             end -= 1
@@ -298,11 +478,11 @@ class RelationRecognizer:
         for date in doc._.rp_dates:
             own_name = date.kind == "named" and token.lower_ in date.text.lower()
             if start <= date.start and date.end <= end and not own_name:
-                first, last = bounds_of(date.edtf)
-                if first == last:
-                    valid_from = first
+                first_day, last_day = bounds_of(date.edtf)
+                if first_day == last_day:
+                    valid_from = first_day
                 else:
-                    valid_from, valid_to = first, last
+                    valid_from, valid_to = first_day, last_day
                 break
         return RelationCandidate(pair[0], pair[1], kind, polarity, start, end, token.lemma_.lower(), valid_from,
                                  valid_to)
