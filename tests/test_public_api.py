@@ -16,7 +16,7 @@ PACKAGE = Path(realpolitik.__file__).parent
 BASE = ("errors", "files", "about", "progress")
 #: Stages bottom-up: each may import only stages before it in this list (ALLOWED says which of those it uses);
 #: the order is what rules out loops between stages.
-ORDER = ("data", "lang", "corpus", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
+ORDER = ("data", "lang", "corpus", "record", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
          "batch", "interop", "report", "web", "api", "cli")
 
 #: Stage -> the stages it may import, each earlier in ORDER.
@@ -24,23 +24,25 @@ ALLOWED = {
     "data": set(),
     "lang": set(),
     "corpus": set(),
-    "extract": {"corpus", "lang"},
+    # the extraction record: declared data, no NLP
+    "record": set(),
+    "extract": {"corpus", "lang", "record"},
     # the DuckDB store of documents and their extractions
-    "store": {"corpus"},
-    "model": {"corpus", "data", "lang"},
+    "store": {"corpus", "record"},
+    "model": {"corpus", "record", "data", "lang"},
     "simulate": {"model"},
     "analysis": {"model"},
     # a draft model from an extraction; evaluation against gold models; batch extraction over a corpus store
-    "draft": {"corpus", "extract", "model", "data", "lang"},
-    "evaluate": {"corpus", "extract", "model", "draft", "data", "lang"},
-    "batch": {"corpus", "extract", "store", "model", "draft", "data"},
+    "draft": {"corpus", "record", "extract", "model", "data", "lang"},
+    "evaluate": {"corpus", "record", "extract", "model", "draft", "data", "lang"},
+    "batch": {"corpus", "record", "extract", "store", "model", "draft", "data"},
     "interop": {"corpus", "model", "simulate", "analysis", "data"},
     "report": {"corpus", "model", "simulate", "analysis", "data"},
-    "web": {"corpus", "extract", "store", "draft", "model", "simulate", "analysis", "report", "interop", "batch",
+    "web": {"corpus", "record", "extract", "store", "draft", "model", "simulate", "analysis", "report", "interop", "batch",
             "data"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
-    "api": {"corpus", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
-    "cli": {"data", "lang", "corpus", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
+    "api": {"corpus", "record", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
+    "cli": {"data", "lang", "corpus", "record", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
             "batch", "interop", "report", "web", "api"},
 }
 

@@ -25,7 +25,7 @@ from realpolitik.report import build_report_data, write_report
 from realpolitik.simulate import PressResult, press_perturbation
 
 if TYPE_CHECKING:  # the extractor loads spaCy, so it is imported only when a verb needs it
-    from realpolitik.extract import Extraction
+    from realpolitik.record import Extraction
 
 __all__ = [
     "analyse",

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from realpolitik.corpus import read_source_text
-from realpolitik.extract import Extraction
+from realpolitik.record import Extraction
 
 ARTICLE = Path(__file__).resolve().parents[1] / "fixtures" / "draft" / "karsland_coup.txt"
 
@@ -64,7 +64,7 @@ def extraction_data(text: str, document_id: str) -> dict:
     return {
         "document": {"id": document_id, "title": "Karsland after the March coup: a briefing",
                      "author": "Tomas Reyl", "published": "2025-05", "language": "en",
-                     "filename": ARTICLE.name},
+                     "path": ARTICLE.name},
         "actors": [
             _actor(text, "karsland", "Karsland", "state"),
             _actor(text, "council", "National Renewal Council", "armed_group", aliases=["the council", "the junta"]),

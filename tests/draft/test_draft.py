@@ -8,7 +8,7 @@ import pytest
 
 from realpolitik.draft import draft_model, read_hedge, shares_run
 from realpolitik.errors import RealpolitikError
-from realpolitik.extract import Extraction
+from realpolitik.record import Extraction
 from realpolitik.model import Actor, Concept, Model, check_model, save_model, validate_file
 from tests.draft.fixture import extraction_data, karsland
 

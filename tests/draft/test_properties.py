@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.draft import draft_model, shares_run
-from realpolitik.extract.schema import Extraction
+from realpolitik.record import Extraction
 from realpolitik.model import check_model
 
 WORDS = ["aid", "food", "prices", "the", "rising", "unrest", "capital", "army", "morale", "it", "of", "border",

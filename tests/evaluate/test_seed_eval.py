@@ -10,7 +10,7 @@ import pytest
 from realpolitik.draft import draft_model
 from realpolitik.errors import RealpolitikError
 from realpolitik.evaluate import evaluate_against_model, evaluate_document, main_body_end
-from realpolitik.extract import Extraction
+from realpolitik.record import Extraction
 from tests.draft.fixture import extraction_data, karsland, sentence
 from tests.evaluate.synthetic import extraction_from
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from realpolitik.corpus import read_source_text
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import InputFileError, RealpolitikError
-from realpolitik.extract import ExtractedCausalLink
+from realpolitik.record import ExtractedCausalLink
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.cues import cue_lexicon, read_cue_lexicon
 from realpolitik.model import load_model

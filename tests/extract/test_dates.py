@@ -21,7 +21,7 @@ from realpolitik.extract.dates import (
     resolve_relative,
     shift,
 )
-from realpolitik.extract.temporal import latest
+from realpolitik.extract.date_component import latest
 
 DATES = st.dates(min_value=date(1600, 1, 1), max_value=date(2099, 12, 31))
 

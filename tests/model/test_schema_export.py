@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from realpolitik.data import schema_path
 from realpolitik.model import load_model
 from realpolitik.model.jsonschema import json_schema, json_schema_text
 
-REGENERATE = "realpolitik schema -o src/realpolitik/data/schema/model.schema.json"
+REGENERATE = {"model": "realpolitik schema -o src/realpolitik/data/schema/model.schema.json",
+              "extraction": "realpolitik schema --extraction -o src/realpolitik/data/schema/extraction.schema.json"}
 
 
-def test_committed_schema_is_current():
-    assert schema_path().read_text(encoding="utf-8") == json_schema_text(), f"stale schema: run `{REGENERATE}`"
+@pytest.mark.parametrize("kind", ["model", "extraction"])
+def test_committed_schema_is_current(kind):
+    assert schema_path(kind).read_text(encoding="utf-8") == json_schema_text(kind), \
+        f"stale schema: run `{REGENERATE[kind]}`"
+
+
+def test_extraction_schema_declares_every_field_and_refuses_others(cli, tmp_path):
+    from realpolitik.record import Extraction
+
+    schema = json_schema("extraction")
+    link = schema["$defs"]["ExtractedCausalLink"]
+    assert link["additionalProperties"] is False and {"cue", "score", "cause_span"} <= set(link["properties"])
+    assert json.loads(cli("schema", "--extraction").stdout) == schema
+    with pytest.raises(ValueError, match="typo"):
+        Extraction.model_validate({"document": {"id": "d"}, "actors": [], "typo": 1})
 
 
 def test_schema_describes_every_section():

@@ -13,8 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.corpus import IngestedDocument
-from realpolitik.store import DATA_DIR_ENV, CorpusStore, add_paths, default_data_dir, export_parquet, import_parquet, open_store, run_query
 from realpolitik.errors import CorpusStoreError
+from realpolitik.store import (
+    DATA_DIR_ENV,
+    CorpusStore,
+    add_paths,
+    default_data_dir,
+    export_parquet,
+    import_parquet,
+    open_store,
+    run_query,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -208,7 +217,8 @@ def test_show_resolves_a_prefix_and_refuses_ambiguous_or_unknown_ids(tmp_path):
 
 
 def _result(doc_id: str, payload: dict) -> dict:
-    return {"document_id": doc_id, "ok": True, "payload": payload, "seconds": 0.01, "worker": "test:1"}
+    return {"document_id": doc_id, "ok": True, "payload": {"document": {"id": doc_id}, **payload}, "seconds": 0.01,
+            "worker": "test:1"}
 
 
 def test_parquet_export_and_import_round_trip(tmp_path):
@@ -237,7 +247,7 @@ def test_parquet_export_and_import_round_trip(tmp_path):
             run_query(store, f"SELECT * FROM {table} ORDER BY {order}").rows, table
     again = import_parquet(copy, tmp_path / "export")
     assert sum(again.values()) == 0
-    assert copy.extraction_payloads([docs[0].id])[docs[0].id]["actors"][0]["aliases"] == ["the north"]
+    assert copy.extractions([docs[0].id])[docs[0].id].actors[0].aliases == ["the north"]
 
 
 def test_import_refuses_a_folder_without_tables_and_a_bad_file_changes_nothing(tmp_path):

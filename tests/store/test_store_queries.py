@@ -9,8 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.corpus import IngestedDocument
-from realpolitik.store import CorpusStore, actor_mentions, causal_claims, relation_timeline, run_query, select_document_ids
 from realpolitik.errors import CorpusStoreError
+from realpolitik.store import (
+    CorpusStore,
+    actor_mentions,
+    causal_claims,
+    relation_timeline,
+    run_query,
+    select_document_ids,
+)
 
 TEXT = "Norland and Sudland met at the dam; the drought lowers river trade, and sanctions may weaken Sudland."
 
@@ -28,7 +35,8 @@ def _store(tmp_path, documents: list[tuple[str, str | None, dict]]) -> CorpusSto
     store = CorpusStore(tmp_path / "corpus.duckdb")
     store.add_documents([IngestedDocument(id=doc_id, text=TEXT, published=published, title=f"Brief {doc_id}")
                          for doc_id, published, _ in documents])
-    store.write_results([{"document_id": doc_id, "ok": True, "payload": payload, "seconds": 0.0, "worker": "t:1"}
+    store.write_results([{"document_id": doc_id, "ok": True, "payload": {"document": {"id": doc_id}, **payload},
+                          "seconds": 0.0, "worker": "t:1"}
                          for doc_id, _, payload in documents])
     return store
 

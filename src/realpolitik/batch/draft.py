@@ -30,11 +30,10 @@ def draft_from_store(store: CorpusStore, sql: str, *, title: str | None = None) 
         E143/E144 for a query that selects nothing or not document ids, E145 when none has an extraction.
     """
     from realpolitik.draft import draft_model  # spaCy and scikit-learn load only when a draft is asked for
-    from realpolitik.extract import Extraction
 
     ids = select_document_ids(store, sql)
-    payloads = store.extraction_payloads(ids)
-    used = [i for i in ids if i in payloads]
+    records = store.extractions(ids)
+    used = [i for i in ids if i in records]
     if not used:
         raise CorpusStoreError(Errors.E145.format(count=len(ids)))
     paths = {doc.id: doc.path for doc in store.load_documents(used)}
@@ -42,8 +41,8 @@ def draft_from_store(store: CorpusStore, sql: str, *, title: str | None = None) 
     dropped = 0
     for doc_id in used:
         path = paths.get(doc_id)
-        result = draft_model(Extraction.model_validate(payloads[doc_id]), existing=model, title=title,
+        result = draft_model(records[doc_id], existing=model, title=title,
                              filename=path.name if path else None)
         model = result.model
         dropped += len(result.dropped)
-    return model, {"used": used, "not_extracted": [i for i in ids if i not in payloads], "dropped": dropped}
+    return model, {"used": used, "not_extracted": [i for i in ids if i not in records], "dropped": dropped}

@@ -1,4 +1,4 @@
-"""``realpolitik schema``: print or write the model format's JSON Schema."""
+"""``realpolitik schema``: print or write the JSON Schema of the model format or of the extraction record."""
 
 from __future__ import annotations
 
@@ -20,9 +20,12 @@ def schema_command(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write the schema to this file instead of printing it."),
     ] = None,
+    extraction: Annotated[
+        bool, typer.Option("--extraction", help="The schema of the extraction record (extract --format json).")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of the model file format."""
-    text = json_schema_text()
+    """Print the JSON Schema of the model file format (or, with --extraction, of an extraction record)."""
+    text = json_schema_text("extraction" if extraction else "model")
     if output is None:
         typer.echo(text, nl=False)
     else:

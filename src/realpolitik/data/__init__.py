@@ -1,4 +1,4 @@
-"""Data shipped with the package: the bundled models and the exported JSON Schema."""
+"""Data shipped with the package: the bundled models and the exported JSON Schemas."""
 
 from __future__ import annotations
 
@@ -16,6 +16,6 @@ def bundled_model_path(name: str = BUNDLED_MODEL) -> Path:
     return Path(str(files("realpolitik.data") / "models" / name))
 
 
-def schema_path() -> Path:
-    """Path of the committed JSON Schema of the model format."""
-    return Path(str(files("realpolitik.data") / "schema" / "model.schema.json"))
+def schema_path(kind: str = "model") -> Path:
+    """Path of the committed JSON Schema of the model format, or of the extraction record (``"extraction"``)."""
+    return Path(str(files("realpolitik.data") / "schema" / f"{kind}.schema.json"))

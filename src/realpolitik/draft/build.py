@@ -17,7 +17,7 @@ from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.model import REVIEWABLE_SECTIONS
 from realpolitik.model.checks import check_model
 from realpolitik.model.edtf import InvalidDateError, parse_date
-from realpolitik.model.estimative import band_for_term
+from realpolitik.model.bands import band_for_term
 from realpolitik.model.merge import merge_models, pool_links
 from realpolitik.model.schema import (
     Actor,
@@ -31,9 +31,7 @@ from realpolitik.model.schema import (
     Relation,
 )
 from realpolitik.model.vocabulary import ACTOR_KINDS, BANDS, EVENT_TYPES, RELATION_TYPES, Band, band_for_probability
-
-if TYPE_CHECKING:  # the extract package loads spaCy on import; drafting needs only its data classes' shapes
-    from realpolitik.extract.schema import ExtractedCausalLink, ExtractedDocument, Extraction, SpanEvidence
+from realpolitik.record import ExtractedCausalLink, ExtractedDocument, Extraction, SpanEvidence
 
 __all__ = ["MAX_ACTOR_EVIDENCE", "MAX_LABEL_WORDS", "DraftResult", "draft_model"]
 
@@ -319,11 +317,9 @@ class _Drafter:
 
     def _phrase_evidence(self, link: ExtractedCausalLink, phrase: str, role: str, label: str) -> Evidence:
         """The phrase's own span: the extractor's ``cause_span``/``effect_span`` if given, else found in the claim."""
-        span, given = link.evidence, getattr(link, f"{role}_span", None)
-        bounds = (given.get("start"), given.get("end")) if isinstance(given, dict) else (
-            getattr(given, "start", None), getattr(given, "end", None))
-        if all(isinstance(b, int) for b in bounds) and 0 <= bounds[0] < bounds[1]:  # type: ignore[operator]
-            start, end = bounds
+        span, given = link.evidence, link.cause_span if role == "cause" else link.effect_span
+        if given is not None and given.start < given.end:
+            start, end = given.start, given.end
         else:
             found = span.text.casefold().find(phrase.casefold()) if phrase.strip() else -1
             start, end = (span.start + found, span.start + found + len(phrase)) if found >= 0 else (span.start, span.end)
@@ -334,14 +330,12 @@ class _Drafter:
             return None
         sign = 1 if link.polarity > 0 else -1
         reading = read_hedge(link.hedge, lang=self.lang)
-        score = getattr(link, "score", None)
         confidence = reading.confidence
-        if isinstance(score, (int, float)) and not isinstance(score, bool) and 0.0 <= score <= 1.0:
-            confidence *= float(score)
+        if link.score is not None and 0.0 <= link.score <= 1.0:
+            confidence *= link.score
         change = "rise" if sign > 0 else "fall"
-        cue = getattr(link, "cue", None) or getattr(link, "signal", None)
         sentence = f"The text links {cause.label} to a {change} in {effect.label}"
-        sentence += (f" (cue '{cue}')" if isinstance(cue, str) and cue else "") + (
+        sentence += (f" (cue '{link.cue}')" if link.cue else "") + (
             f", hedged '{link.hedge}'." if link.hedge else ".")
         return CausalLink(
             id=_slug(f"{cause.id}_to_{effect.id}", 78), cause=cause.id, effect=effect.id,
@@ -361,11 +355,10 @@ def _document(extracted: ExtractedDocument, title: str | None, filename: str | N
         except InvalidDateError:
             notes.append(f"publication date '{published}' is not EDTF")
             published = None
-    path = getattr(extracted, "path", None)
-    filename = filename or getattr(extracted, "filename", None) or (Path(path).name if isinstance(path, str) else None)
+    filename = filename or (Path(extracted.path).name if extracted.path else None)
     document = Document(
         id=extracted.id, title=extracted.title or title or "Untitled document", author=extracted.author,
-        published=published, filename=filename if isinstance(filename, str) else None,
+        published=published, filename=filename,
     )
     return document, notes
 
@@ -431,7 +424,7 @@ def draft_model(
 
     Examples
     --------
-    >>> from realpolitik.extract.schema import Extraction
+    >>> from realpolitik.record import Extraction
     >>> x = Extraction.model_validate({"document": {"id": "ab" * 32, "title": "Note"},
     ...     "actors": [{"id": "ruritania", "name": "Ruritania", "kind": "state", "mentions": [{"start": 0, "end": 9}]}]})
     >>> result = draft_model(x)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -12,9 +11,7 @@ from realpolitik.corpus.text import read_bytes_checked
 from realpolitik.errors import Errors, InputFileError, ModelValidationError, RealpolitikError
 from realpolitik.model import load_model
 from realpolitik.model.schema import Model
-
-if TYPE_CHECKING:
-    from realpolitik.extract.schema import Extraction
+from realpolitik.record import Extraction
 
 __all__ = ["MAX_EXTRACTION_BYTES", "load_extraction", "load_model_one_line", "read_extraction"]
 
@@ -30,8 +27,6 @@ def read_extraction(path: str | Path) -> Extraction:
     InputFileError
         If the file is missing, empty or binary (E001-E008), or is not JSON holding an extraction (E180).
     """
-    from realpolitik.extract.schema import Extraction  # here: importing the extract package loads spaCy
-
     path = Path(path)
     data = read_bytes_checked(path, limit=MAX_EXTRACTION_BYTES)
     try:

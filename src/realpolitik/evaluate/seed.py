@@ -34,7 +34,7 @@ from realpolitik.model.schema import Model
 from realpolitik.model.file import DOCUMENTS_ENV
 
 if TYPE_CHECKING:  # the extract package loads spaCy on import
-    from realpolitik.extract.schema import Extraction
+    from realpolitik.record import Extraction
 
 __all__ = [
     "ITEM_TYPES",
@@ -269,7 +269,7 @@ def evaluate_against_model(
 
     Examples
     --------
-    >>> from realpolitik.extract.schema import Extraction
+    >>> from realpolitik.record import Extraction
     >>> from realpolitik.model import Actor, Document, Evidence, Model
     >>> doc = "ab" * 32
     >>> gold = Model(title="g", documents=[Document(id=doc, title="d")], actors=[

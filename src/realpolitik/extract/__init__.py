@@ -1,34 +1,15 @@
-"""Extraction: from a document's text to a draft of its system (actors, events, relations, causes, forecasts)."""
+"""Extraction: from a document's text to a draft of its system (actors, events, relations, causes, forecasts).
+
+What it returns is a :class:`realpolitik.record.Extraction`.
+"""
 
 from realpolitik.extract.assemble import extract_document, extract_file, extract_text, run_pipeline
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.dates import find_dates, parse_date
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
-from realpolitik.extract.schema import (
-    ExtractedActor,
-    ExtractedCausalLink,
-    ExtractedDocument,
-    ExtractedEvent,
-    ExtractedForecast,
-    ExtractedRelation,
-    ExtractedSection,
-    Extraction,
-    Mention,
-    SpanEvidence,
-)
 
 __all__ = [
-    "ExtractedActor",
-    "ExtractedCausalLink",
-    "ExtractedDocument",
-    "ExtractedEvent",
-    "ExtractedForecast",
-    "ExtractedRelation",
-    "ExtractedSection",
-    "Extraction",
-    "Mention",
-    "SpanEvidence",
     "extract_document",
     "extract_file",
     "extract_text",

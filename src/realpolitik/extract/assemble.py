@@ -17,7 +17,7 @@ from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.dates import is_valid_edtf
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
-from realpolitik.extract.schema import (
+from realpolitik.record import (
     ExtractedActor,
     ExtractedDocument,
     ExtractedEvent,
@@ -85,12 +85,11 @@ def _actors(doc: Doc) -> list[ExtractedActor]:
     for actor, record in doc._.rp_actors.items():
         if actor not in mentions:
             continue
-        extra = {"iso3": record.iso3} if record.iso3 else {}
         actors.append(ExtractedActor(id=actor, name=record.name, kind=record.kind,
                                      aliases=sorted(a for a in record.aliases if a != record.name),
                                      role=record.role if record.kind == "person" else None,
                                      affiliation=record.affiliation if record.kind == "person" else None,
-                                     mentions=mentions[actor], **extra))
+                                     mentions=mentions[actor], iso3=record.iso3 or None))
     return sorted(actors, key=lambda a: a.mentions[0].start)
 
 
@@ -106,7 +105,7 @@ def _events(doc: Doc) -> list[ExtractedEvent]:
                                      description=event.description or text_of(doc)[event.start:event.end],
                                      type=event.type,
                                      actors=event.actors, evidence=_evidence(text_of(doc), event.start, event.end),
-                                     trigger=event.trigger, **({"date_inferred": True} if event.inferred else {})))
+                                     trigger=event.trigger, date_inferred=bool(event.inferred)))
     return events
 
 
@@ -168,7 +167,8 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
                                    published=document.published, language=document.language,
                                    sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
                                              for s in document.sections],
-                                   reference_date=doc._.rp_reference_date, body_end=body_end),
+                                   reference_date=doc._.rp_reference_date, body_end=body_end,
+                                   path=str(document.path) if document.path is not None else None),
         actors=_actors(doc), events=_events(doc), relations=_relations(doc), causal_links=causal,
         forecasts=forecasts, notes=notes)
 

@@ -26,7 +26,7 @@ from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.extract.classifier import CausalSentenceClassifier, load_classifier
 from realpolitik.extract.cues import CueLexicon, CueMatch, all_matches, cue_lexicon, cues_by_sentence, longest, \
     split_by_sentence
-from realpolitik.extract.schema import ExtractedCausalLink, Mention, SpanEvidence
+from realpolitik.record import ExtractedCausalLink, Mention, SpanEvidence
 
 __all__ = ["find_causal_links"]
 

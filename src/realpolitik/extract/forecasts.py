@@ -45,7 +45,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from realpolitik.errors import Errors, RealpolitikError
-from realpolitik.extract.schema import ExtractedForecast, Mention, SpanEvidence
+from realpolitik.record import ExtractedForecast, Mention, SpanEvidence
 from realpolitik.lang.estimative import ICD203_BANDS, read_term_table
 
 __all__ = ["find_forecasts"]

@@ -66,7 +66,7 @@ def _factories() -> None:
     from realpolitik.extract.events import EventRecognizer
     from realpolitik.extract.people import PeopleRecognizer
     from realpolitik.extract.relations import RelationRecognizer
-    from realpolitik.extract.temporal import DateRecognizer
+    from realpolitik.extract.date_component import DateRecognizer
 
     made = {
         "realpolitik_reset_v1": _Reset,

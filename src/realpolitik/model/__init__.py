@@ -13,7 +13,7 @@ from realpolitik.model.edit import (
     resolve_forecast,
 )
 from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
-from realpolitik.model.estimative import band_for_term, estimative_terms
+from realpolitik.model.bands import band_for_term, estimative_terms
 from realpolitik.model.file import (
     DOCUMENTS_ENV,
     UNCHECKED,

@@ -7,7 +7,7 @@ from typing import Any
 
 from realpolitik.errors import Errors
 from realpolitik.model.edtf import InvalidDateError, parse_date
-from realpolitik.model.estimative import band_for_term
+from realpolitik.model.bands import band_for_term
 from realpolitik.model.problems import LineMap, Location, Problem
 from realpolitik.model.references import references_in
 from realpolitik.model.schema import SECTIONS, Model

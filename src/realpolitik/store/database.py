@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from realpolitik.corpus.document import IngestedDocument, Section
 from realpolitik.errors import CorpusStoreError, Errors
+from realpolitik.record import Extraction, SpanEvidence
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -391,13 +392,13 @@ class CorpusStore:
                 if doc_id in done:
                     continue
                 done.add(doc_id)
-                payload = result["payload"]
-                tables = extraction_rows(doc_id, payload)
+                record = Extraction.model_validate(result["payload"])
+                tables = extraction_rows(doc_id, record)
                 rows["extractions"].append([
                     doc_id, now, result.get("seconds"), result.get("worker"), len(tables["actors"]),
                     len(tables["mentions"]), len(tables["events"]), len(tables["relations"]),
-                    len(tables["causal_links"]), len(tables["forecasts"]), [str(n) for n in payload.get("notes", [])],
-                    json.dumps(payload, ensure_ascii=False)])
+                    len(tables["causal_links"]), len(tables["forecasts"]), list(record.notes),
+                    record.model_dump_json()])
                 for table, table_rows in tables.items():
                     rows[table].extend(table_rows)
             for table in EXTRACTION_TABLES:
@@ -412,53 +413,42 @@ class CorpusStore:
             raise
         return len(rows["extractions"])
 
-    def extraction_payloads(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """The stored extraction (as the extractor's JSON) of each of these ids that has one."""
+    def extractions(self, ids: Sequence[str]) -> dict[str, Extraction]:
+        """The stored extraction record of each of these ids that has one."""
         with self.connect(read_only=True) as con:
             rows = con.execute(
                 "SELECT document_id, payload FROM extractions WHERE document_id IN (SELECT unnest(?))", [list(ids)]
             ).fetchall()
-        return {doc_id: json.loads(payload) for doc_id, payload in rows}
+        return {doc_id: Extraction.model_validate_json(payload) for doc_id, payload in rows}
 
 
-def extraction_rows(doc_id: str, payload: dict[str, Any]) -> dict[str, list[list[Any]]]:
-    """Turn one ``Extraction.model_dump()`` into rows of the extraction tables (all but ``extractions``).
+def extraction_rows(doc_id: str, record: Extraction) -> dict[str, list[list[Any]]]:
+    """Turn one extraction record into rows of the extraction tables (all but ``extractions``).
 
     Examples
     --------
-    >>> rows = extraction_rows("d1", {"actors": [{"id": "a", "name": "A", "kind": "state",
-    ...                                         "mentions": [{"start": 0, "end": 1}]}]})
+    >>> from realpolitik.record import ExtractedActor, ExtractedDocument, Mention
+    >>> record = Extraction(document=ExtractedDocument(id="d1"), actors=[
+    ...     ExtractedActor(id="a", name="A", kind="state", mentions=[Mention(start=0, end=1)])])
+    >>> rows = extraction_rows("d1", record)
     >>> rows["actors"], rows["mentions"]
     ([['d1', 'a', 'A', 'state', None, None, []]], [['d1', 'a', 0, 1]])
     """
-    def span(item: dict[str, Any]) -> list[Any]:
-        evidence = item.get("evidence") or {}
-        return [int(evidence.get("start", 0)), int(evidence.get("end", 0)), str(evidence.get("text", ""))]
+    def span(evidence: SpanEvidence) -> list[Any]:
+        return [evidence.start, evidence.end, evidence.text]
 
     actors, mentions = [], []
-    for actor in payload.get("actors", []):
-        actors.append([doc_id, actor["id"], actor["name"], actor.get("kind", "other"), actor.get("role"),
-                       actor.get("affiliation"), list(actor.get("aliases", []))])
-        mentions.extend([doc_id, actor["id"], int(m["start"]), int(m["end"])] for m in actor.get("mentions", []))
-    events = [
-        [doc_id, e["id"], e.get("date"), e.get("date_text"), e.get("description", ""), e.get("type", "other"),
-         list(e.get("actors", [])), *span(e)]
-        for e in payload.get("events", [])
-    ]
-    relations = [
-        [doc_id, i, r["source"], r["target"], r["type"], float(r.get("polarity", 0.0)), r.get("valid_from"),
-         r.get("valid_to"), *span(r)]
-        for i, r in enumerate(payload.get("relations", []))
-    ]
-    links = [
-        [doc_id, i, c["cause"], c["effect"], int(c.get("polarity", 1)), c.get("hedge"), *span(c)]
-        for i, c in enumerate(payload.get("causal_links", []))
-    ]
-    forecasts = []
-    for i, f in enumerate(payload.get("forecasts", [])):
-        low, high = (list(f.get("probability") or (0.0, 1.0)) + [1.0])[:2]
-        forecasts.append([doc_id, i, f["statement"], list(f.get("actors", [])), f.get("estimative_term", ""),
-                          f.get("band"), float(low), float(high), *span(f)])
+    for actor in record.actors:
+        actors.append([doc_id, actor.id, actor.name, actor.kind, actor.role, actor.affiliation, list(actor.aliases)])
+        mentions.extend([doc_id, actor.id, m.start, m.end] for m in actor.mentions)
+    events = [[doc_id, e.id, e.date, e.date_text, e.description, e.type, list(e.actors), *span(e.evidence)]
+              for e in record.events]
+    relations = [[doc_id, i, r.source, r.target, r.type, float(r.polarity), r.valid_from, r.valid_to,
+                  *span(r.evidence)] for i, r in enumerate(record.relations)]
+    links = [[doc_id, i, c.cause, c.effect, int(c.polarity), c.hedge, *span(c.evidence)]
+             for i, c in enumerate(record.causal_links)]
+    forecasts = [[doc_id, i, f.statement, list(f.actors), f.estimative_term, f.band, float(f.probability[0]),
+                  float(f.probability[1]), *span(f.evidence)] for i, f in enumerate(record.forecasts)]
     return {"actors": actors, "mentions": mentions, "events": events, "relations": relations,
             "causal_links": links, "forecasts": forecasts}
 

@@ -334,10 +334,10 @@ def add_from_corpus(state: State, document_id: str, if_match: IfMatch):
         raise EditRefusedError(Errors.E254.format(id=document.id[:12] + "…"))
     state.file.check_version(_if_match(if_match))
     from realpolitik.draft import draft_additions
-    from realpolitik.extract import Extraction, extract_document
+    from realpolitik.extract import extract_document
 
-    payload = state.corpus.extraction_payloads([document.id]).get(document.id)
-    extraction = Extraction.model_validate(payload) if payload is not None else extract_document(document)
+    stored = state.corpus.extractions([document.id]).get(document.id)
+    extraction = stored if stored is not None else extract_document(document)
     filename = document.path.name if document.path is not None else None
     items = draft_additions(extraction, existing=model, filename=filename)
     return _change_out(review.add_items(state.file, items, _if_match(if_match), action="add from corpus",

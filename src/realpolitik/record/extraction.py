@@ -1,30 +1,22 @@
 """What the extractor returns: a draft of a document's system, every item with its evidence span.
 
-This is the JSON of ``realpolitik extract PATH --format json``; the keys documented in the issue are
-relied on by users, extra fields are allowed. Unlike the model file, an extraction may quote the source
-(``Evidence.text``): it is a working product read beside the document, never committed.
+This is the JSON of ``realpolitik extract PATH --format json`` and the record the corpus store keeps. Every
+field is declared (an unknown key is an error, so a typo in a hand-made record is caught, not carried); the
+JSON Schema is committed as ``data/schema/extraction.schema.json`` (``realpolitik schema --extraction``).
+Unlike the model file, an extraction may quote the source (``SpanEvidence.text``): it is a working product
+read beside the document, never committed.
+
+The module imports nothing but pydantic, so the draft, the store and the web app read records without
+loading the NLP pipeline.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = [
-    "Extraction",
-    "ExtractedActor",
-    "ExtractedCausalLink",
-    "ExtractedDocument",
-    "ExtractedEvent",
-    "ExtractedForecast",
-    "ExtractedRelation",
-    "ExtractedSection",
-    "SpanEvidence",
-    "Mention",
-]
-
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="forbid")
 
 
 class Mention(_Out):
@@ -57,6 +49,8 @@ class ExtractedDocument(_Out):
                                        "date when known, else the latest date the text states.")
     body_end: int | None = Field(default=None, description="Where the argument ends when an author's note closes "
                                  "the text (nothing past it is extracted); null when the text has none.")
+    path: str | None = Field(default=None, description="The file the text was read from, when it came from one; "
+                             "a draft records its name so the review can show the text.")
 
 
 class ExtractedActor(_Out):
@@ -67,6 +61,8 @@ class ExtractedActor(_Out):
     role: str | None = None
     affiliation: str | None = Field(default=None, description="For a person: id of the actor they act for.")
     mentions: list[Mention] = Field(default_factory=list)
+    iso3: str | None = Field(default=None, description="ISO 3166 alpha-3 code of a state or of the state a "
+                             "government or collective belongs to.")
 
 
 class ExtractedEvent(_Out):
@@ -78,6 +74,9 @@ class ExtractedEvent(_Out):
     type: str = Field(description="PLOVER event type in lower case, or 'other'.")
     actors: list[str] = Field(default_factory=list)
     evidence: SpanEvidence
+    trigger: str | None = Field(default=None, description="The word the event was read from ('signed').")
+    date_inferred: bool = Field(default=False, description="True when the date comes from the narrative around "
+                                "the clause, not from a date in it.")
 
 
 class ExtractedRelation(_Out):
@@ -88,6 +87,7 @@ class ExtractedRelation(_Out):
     valid_from: str | None = None
     valid_to: str | None = None
     evidence: SpanEvidence
+    cue: str | None = Field(default=None, description="The words the relation was read from.")
 
 
 class ExtractedCausalLink(_Out):
@@ -96,6 +96,17 @@ class ExtractedCausalLink(_Out):
     polarity: int = Field(description="+1 the cause raises the effect, -1 it lowers it.")
     hedge: str | None = Field(default=None, description="The hedge on the claim ('may'), if any.")
     evidence: SpanEvidence
+    cue: str | None = Field(default=None, description="The causal cue as it stands in the text ('led to').")
+    cue_kind: str | None = Field(default=None, description="How the cue joins its sides (verb, noun, "
+                                 "connective, …).")
+    strength: str | None = Field(default=None, description="'strong' or 'weak': a weak cue needs the sentence "
+                                 "classifier's support.")
+    score: float | None = Field(default=None, description="The causal-sentence classifier's probability, when "
+                                "it ran.")
+    negated: bool = Field(default=False, description="True when the text denies the claim (the polarity is "
+                          "flipped).")
+    cause_span: Mention | None = None
+    effect_span: Mention | None = None
 
 
 class ExtractedForecast(_Out):
@@ -105,6 +116,10 @@ class ExtractedForecast(_Out):
     band: str | None = Field(default=None, description="ICD 203 band name the term maps to.")
     probability: tuple[float, float]
     evidence: SpanEvidence
+    negated: bool = Field(default=False, description="True when the forecast is that something will not happen.")
+    condition: str | None = Field(default=None, description="The if-clause of a conditional forecast.")
+    term_span: Mention | None = Field(default=None, description="Where the estimative term stands.")
+    sentence: Mention | None = Field(default=None, description="The sentence the forecast is read from.")
 
 
 class Extraction(_Out):

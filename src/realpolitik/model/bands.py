@@ -1,4 +1,4 @@
-"""Reading hedged language as ICD 203 probability bands, from the table in ``lang/<code>/estimative.yaml``."""
+"""The band a hedged term means, typed for the model: a reading of the table in ``lang/<code>/estimative.yaml``."""
 
 from __future__ import annotations
 
