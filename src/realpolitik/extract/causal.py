@@ -96,12 +96,23 @@ def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
     for dep in _OBJECTS:
         for child in verb.children:
             if child.dep_ == dep:
+                complement = _object_complement(verb, child)
+                if complement is not None:  # "allowed the firm to profit": the object and what it is let do
+                    return _trim(verb.doc, min(t.i for t in child.subtree), max(t.i for t in complement.subtree) + 1)
                 return _block(child)
     if verb.dep_ == "amod" and any(child.dep_ in _SUBJECTS for child in verb.children):
         return _block(verb.head, _subtree_ids(verb))  # "A strike fuelled shortages" misparsed as an adjective
     for child in verb.children:  # "helped (to) fuel X": the inner cue makes the link, not the outer
         if child.dep_ in ("xcomp", "ccomp") and child.i not in cue_heads:
             return _block(child)
+    return None
+
+
+def _object_complement(verb: Any, obj: Any) -> Any | None:
+    """The predicate after a verb's object ("forced *the army* to retreat", "made *farmers* poorer"), if any."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and child.i > obj.i:
+            return child
     return None
 
 
@@ -149,9 +160,20 @@ def _passive_subject(verb: Any) -> tuple[int, int] | None:
     return None
 
 
-def _verb_sides(doc: Any, match: CueMatch, cue_heads: set[int]) -> tuple[Any, Any, Any] | None:
+def _has_complement(verb: Any) -> bool:
+    """Whether a verb has a predicate of its object: "made farmers poorer" (however the parser attaches it)."""
+    if any(child.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for child in verb.children):
+        return True
+    return any(child.dep_ == "dobj" and any(g.dep_ in ("amod", "acl") and g.i > child.i for g in child.children)
+               for child in verb.children if child.pos_ != "NOUN")
+
+
+def _verb_sides(doc: Any, match: CueMatch, cue_heads: set[int],
+                lexicon: CueLexicon) -> tuple[Any, Any, Any] | None:
     """(cause, effect, anchor verb) of a verb cue."""
     verb = doc[match.start]
+    if match.cue.cue in lexicon.complement_verbs and not _has_complement(verb):
+        return None  # "made a decision", "made its way": a light verb, no claim
     if match.cue.kind == "verb" and _passive(verb):
         cause, effect = _agent(verb), _passive_subject(verb)
         return (cause, effect, verb) if cause and effect else None
@@ -165,6 +187,8 @@ def _verb_sides(doc: Any, match: CueMatch, cue_heads: set[int]) -> tuple[Any, An
 def _purpose_infinitive(verb: Any, lexicon: CueLexicon) -> bool:
     """Whether an infinitive states a purpose: an adverbial clause, a clause on the verb's object, or the
     complement of a verb of use ("utilised the threats to emphasise ...")."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in lexicon.intention_nouns:
+        return False  # "the decision to build a dam": what was decided, not what it was for
     if verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.head.dep_ == "dobj"):
         return True
     governor = verb.head
@@ -183,6 +207,18 @@ def _means_phrase(preposition: Any) -> bool:
     return bool(objects) and all(obj.ent_type_ not in _NOT_MEANS for obj in objects)
 
 
+_TEMPORAL_PREPOSITIONS = {"over", "after", "following", "since", "amid", "amidst"}
+_NOT_CAUSE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"}
+_TIME_WORDS = {"while", "time", "period", "year", "years", "month", "months", "week", "weeks", "day", "days",
+               "decade", "decades", "summer", "winter", "spring", "autumn", "course", "past", "half", "horizon"}
+
+
+def _names_time(preposition: Any, kinds: set[str]) -> bool:
+    """Whether a preposition's object is a time, a number or a place ("over the summer", "after a while")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return bool(objects) and all(obj.ent_type_ in kinds or obj.lower_ in _TIME_WORDS for obj in objects)
+
+
 def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[Any, Any, Any] | None:
     """(cause, effect, anchor) of a connective: the part it introduces and the clause it attaches to."""
     cue_ids = set(range(match.start, match.end))
@@ -194,6 +230,8 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         return None
     if text == "through" and not _means_phrase(last):
         return None
+    if text in _TEMPORAL_PREPOSITIONS and last.dep_ == "prep" and _names_time(last, _NOT_CAUSE):
+        return None  # "over the summer", "after a while", "since 2021": a time or a place, not a cause
     if text == "as" and match.start > 0 and doc[match.start - 1].pos_ in ("ADV", "ADJ"):  # "as soon as"
         return None
     if text == "by":  # the means: "by holding talks, X did Y" (an agent 'by' is the passive's business)
@@ -274,6 +312,39 @@ def _hedge_and_negation(anchor: Any, lexicon: CueLexicon) -> tuple[str | None, b
     return hedge, negated
 
 
+_MAX_WORDS = 30
+#: what a long side sheds first, in this order: asides and clauses hanging on its head, then its other parts
+_SHED = (("parataxis", "appos", "relcl", "advcl", "cc", "conj", "punct"), ("acl", "ccomp", "prep", "npadvmod", "advmod"))
+
+
+def _words(doc: Any, side: tuple[int, int]) -> int:
+    return sum(1 for token in doc[side[0]:side[1]] if not token.is_punct)
+
+
+def _shorten(doc: Any, side: tuple[int, int]) -> tuple[int, int] | None:
+    """A side of at most 30 words: a longer one sheds the clauses and asides on its head ("the talks, which
+    began in spring after months of delay, ..." keeps "the talks"); None when even that is too long."""
+    if _words(doc, side) <= _MAX_WORDS:
+        return side
+    inside = range(*side)
+    root = next((doc[i] for i in inside if doc[i].head.i not in inside or doc[i].head.i == i), doc[side[0]])
+    shed: set[int] = set()
+    for deps in _SHED:
+        shed |= {t.i for child in root.children if child.dep_ in deps for t in child.subtree}
+        ids = set(inside) - shed
+        if root.i not in ids:
+            return None
+        lo = hi = root.i
+        while lo - 1 in ids:
+            lo -= 1
+        while hi + 1 in ids:
+            hi += 1
+        block = _trim(doc, lo, hi + 1)
+        if block is not None and _words(doc, block) <= _MAX_WORDS:
+            return block
+    return None
+
+
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
@@ -341,11 +412,17 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     cue_heads = {match.start for match in matches}
     for match in matches:
         kind = match.cue.kind
-        sides = (_verb_sides(doc, match, cue_heads) if kind in ("verb", "verb_prep") else
+        sides = (_verb_sides(doc, match, cue_heads, lexicon) if kind in ("verb", "verb_prep") else
                  _connective_sides(doc, match, lexicon) if kind == "connective" else _adverbial_sides(doc, match))
         if sides is None:
             continue
         cause, effect, anchor = sides
+        cause, effect = _shorten(doc, cause), _shorten(doc, effect)
+        if cause is None or effect is None:
+            continue  # a side still longer than a phrase after shedding its clauses names no concept
+        cause_text, effect_text = doc[cause[0]:cause[1]].text.lower(), doc[effect[0]:effect[1]].text.lower()
+        if cause_text in effect_text or effect_text in cause_text:
+            continue  # one side inside the other says nothing
         if set(range(*cause)) & set(range(*effect)) or (cause, effect) in seen:
             continue
         if not (_contentful(doc, cause) and _contentful(doc, effect)):

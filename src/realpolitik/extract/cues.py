@@ -53,13 +53,18 @@ class CueLexicon:
     """The cues, hedge lemmas and negator lemmas of one language.
 
     ``means_verbs`` are verbs of use ("use", "exploit"): their infinitive complement states a purpose ("used the
-    threats to justify X"), unlike that of "want" or "expect".
+    threats to justify X"), unlike that of "want" or "expect". ``complement_verbs`` ("make", "render") are causal
+    only with a predicate after their object ("made the region safer"), not as light verbs ("made a decision").
+    ``intention_nouns`` ("decision", "need", "attempt") take an infinitive as their content, not as a purpose
+    ("the decision to build a dam" says what was decided, not what the deciding was for).
     """
 
     cues: tuple[Cue, ...]
     hedges: frozenset[str]
     negators: frozenset[str]
     means_verbs: frozenset[str] = frozenset()
+    complement_verbs: frozenset[str] = frozenset()
+    intention_nouns: frozenset[str] = frozenset()
 
     def get(self, cue: str) -> Cue:
         """The entry for ``cue`` (its lemma text)."""
@@ -95,8 +100,9 @@ def _check(table: Any, where: str) -> CueLexicon:
         cues.append(Cue(str(entry["cue"]).lower(), kind, direction, int(polarity), strength))
     hedges = frozenset(str(word).lower() for word in table.get("hedges", []))
     negators = frozenset(str(word).lower() for word in table.get("negators", []))
-    means_verbs = frozenset(str(word).lower() for word in table.get("means_verbs", []))
-    return CueLexicon(tuple(cues), hedges, negators, means_verbs)
+    words = {name: frozenset(str(word).lower() for word in table.get(name, []))
+             for name in ("means_verbs", "complement_verbs", "intention_nouns")}
+    return CueLexicon(tuple(cues), hedges, negators, **words)
 
 
 def read_cue_lexicon(path: str | Path) -> CueLexicon:
