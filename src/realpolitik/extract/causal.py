@@ -89,6 +89,10 @@ def _subject(verb: Any, depth: int = 0) -> tuple[int, int] | None:
         return _noun_without(verb.head, verb)
     if verb.dep_ in _CLIMB and verb.head.i != verb.i and depth < 4:
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and depth < 4:
+        governor = verb.head.head  # "X has been effective in quelling Y", "X succeeded in curbing Y"
+        if governor.i != verb.head.i and governor.pos_ in ("VERB", "AUX", "ADJ"):
+            return _subject(governor, depth + 1)
     return None
 
 
@@ -113,6 +117,9 @@ def _object_complement(verb: Any, obj: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and child.i > obj.i:
             return child
+        if child.dep_ == "prep" and child.lower_ == "from" and child.i > obj.i and any(
+                grandchild.dep_ == "pcomp" for grandchild in child.children):
+            return child  # "deterred the rebels from attacking"
     return None
 
 
@@ -219,6 +226,12 @@ def _names_time(preposition: Any, kinds: set[str]) -> bool:
     return bool(objects) and all(obj.ent_type_ in kinds or obj.lower_ in _TIME_WORDS for obj in objects)
 
 
+def _gerund_first(noun: Any) -> bool:
+    """Whether a noun phrase opens with a gerund the parser took for an adjective ("by *occupying* mines")."""
+    first = min(noun.subtree, key=lambda token: token.i)
+    return first.tag_ == "VBG" and first.i == noun.i - 1 or (first.tag_ == "VBG" and first.dep_ == "amod")
+
+
 def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[Any, Any, Any] | None:
     """(cause, effect, anchor) of a connective: the part it introduces and the clause it attaches to."""
     cue_ids = set(range(match.start, match.end))
@@ -235,7 +248,8 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
     if text == "as" and match.start > 0 and doc[match.start - 1].pos_ in ("ADV", "ADJ"):  # "as soon as"
         return None
     if text == "by":  # the means: "by holding talks, X did Y" (an agent 'by' is the passive's business)
-        if last.dep_ != "prep" or not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in last.children):
+        if last.dep_ != "prep" or not any(c.dep_ == "pcomp" and c.tag_ == "VBG" or c.dep_ == "pobj" and _gerund_first(c)
+                                          for c in last.children):
             return None
     intro = None
     if last.dep_ in ("aux", "mark"):
@@ -266,6 +280,41 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
     return outer, inner, attach
 
 
+_COPULAS = {"be", "become", "remain", "prove", "seem", "appear", "serve", "act", "represent", "constitute"}
+
+
+def _predicate_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
+    """(cause, effect, anchor) of a predicate noun or adjective: "X is a driver of Y", "X, a result of Y",
+    "X proved key to Y", "X served as a catalyst for Y"; the preposition's object is one side, what the
+    predicate is said of the other."""
+    head, preposition = doc[match.start], doc[match.end - 1]
+    objects = [child for child in preposition.children if child.dep_ in ("pobj", "pcomp")]
+    if preposition.head.i != head.i or not objects:
+        return None
+    other = _block(objects[0])
+    holder = None
+    governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ == "as":  # "served as a catalyst for"
+        head, governor = governor, governor.head
+    if (head.dep_ in ("attr", "acomp", "oprd", "xcomp") or head.lower_ == "as") and governor.lemma_.lower() in _COPULAS:
+        subject = next((c for c in governor.children if c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS), None)
+        if subject is not None:
+            holder = (_noun_without(governor.head, governor) if subject.lower_ in _RELATIVE and governor.dep_ ==
+                      "relcl" else _block(subject))
+        elif governor.dep_ in _CLIMB:
+            holder = _subject(governor.head)
+    elif head.dep_ == "appos" and governor.i != head.i:  # "the coup, a result of years of neglect"
+        holder = _block(governor, _subtree_ids(head))
+    elif head.dep_ in ("nsubj", "nsubjpass") and governor.lemma_.lower() in _COPULAS:  # "the driver of X is Y"
+        attribute = next((c for c in governor.children if c.dep_ in ("attr", "acomp")), None)
+        holder = _block(attribute) if attribute is not None else None
+    if holder is None or other is None:
+        return None
+    if match.cue.direction == "effect-first":
+        return other, holder, governor
+    return holder, other, governor
+
+
 def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
     """(cause, effect, anchor) of a linking adverb: its clause is the effect of what came before."""
     cue_ids = set(range(match.start, match.end))
@@ -275,6 +324,8 @@ def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
         return None
     effect = _block(verb, cue_ids | _subtree_ids(top))
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        cause = _block(verb.head, _subtree_ids(verb))
+    elif verb.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:  # "X has been neglected, hence the crisis"
         cause = _block(verb.head, _subtree_ids(verb))
     else:
         sentence = doc[match.start].sent
@@ -413,7 +464,8 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     for match in matches:
         kind = match.cue.kind
         sides = (_verb_sides(doc, match, cue_heads, lexicon) if kind in ("verb", "verb_prep") else
-                 _connective_sides(doc, match, lexicon) if kind == "connective" else _adverbial_sides(doc, match))
+                 _connective_sides(doc, match, lexicon) if kind == "connective" else
+                 _predicate_sides(doc, match) if kind == "predicate" else _adverbial_sides(doc, match))
         if sides is None:
             continue
         cause, effect, anchor = sides
