@@ -24,8 +24,15 @@ from typing import Any
 
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.extract.classifier import CausalSentenceClassifier, load_classifier
-from realpolitik.extract.cues import CueLexicon, CueMatch, all_matches, cue_lexicon, cues_by_sentence, longest, \
-    split_by_sentence
+from realpolitik.extract.cues import (
+    CueLexicon,
+    CueMatch,
+    all_matches,
+    cue_lexicon,
+    cues_by_sentence,
+    longest,
+    split_by_sentence,
+)
 from realpolitik.extract.schema import ExtractedCausalLink, Mention, SpanEvidence
 
 __all__ = ["find_causal_links"]
@@ -112,14 +119,18 @@ def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
     return None
 
 
+_RESULT_PREPOSITIONS = {"with", "into", "to"}
+
+
 def _object_complement(verb: Any, obj: Any) -> Any | None:
     """The predicate after a verb's object ("forced *the army* to retreat", "made *farmers* poorer"), if any."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and child.i > obj.i:
             return child
-        if child.dep_ == "prep" and child.lower_ == "from" and child.i > obj.i and any(
-                grandchild.dep_ == "pcomp" for grandchild in child.children):
-            return child  # "deterred the rebels from attacking"
+        if child.dep_ == "prep" and child.i > obj.i and (
+                child.lower_ == "from" and any(grandchild.dep_ == "pcomp" for grandchild in child.children)
+                or child.lower_ in _RESULT_PREPOSITIONS):
+            return child  # "deterred the rebels from attacking", "provided X with Y", "pushed X into recession"
     return None
 
 
@@ -146,11 +157,18 @@ def _passive(verb: Any) -> bool:
 
 
 def _agent(verb: Any) -> tuple[int, int] | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ in ("pobj", "pcomp"):
-                    return _block(grandchild)
+    """The passive's agent; "driven by X, but mostly by Y" gives the run from X to the end of Y."""
+    agents = [child for child in verb.children if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by"]
+    for child in agents:
+        if child.dep_ != "agent":
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ in ("pobj", "pcomp"):
+                first = _block(grandchild)
+                last = max((t.i for other in agents if other.i > child.i for t in other.subtree), default=None)
+                if first is None or last is None:
+                    return first
+                return _trim(verb.doc, first[0], last + 1)
     return None
 
 
@@ -226,6 +244,13 @@ def _names_time(preposition: Any, kinds: set[str]) -> bool:
     return bool(objects) and all(obj.ent_type_ in kinds or obj.lower_ in _TIME_WORDS for obj in objects)
 
 
+def _means_gerund(preposition: Any) -> bool:
+    """Whether "by" introduces a gerund ("by holding talks", or "by occupying mines" parsed as a noun phrase)."""
+    return preposition.dep_ == "prep" and any(
+        child.dep_ == "pcomp" and child.tag_ == "VBG" or child.dep_ == "pobj" and _gerund_first(child)
+        for child in preposition.children)
+
+
 def _gerund_first(noun: Any) -> bool:
     """Whether a noun phrase opens with a gerund the parser took for an adjective ("by *occupying* mines")."""
     first = min(noun.subtree, key=lambda token: token.i)
@@ -247,10 +272,8 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         return None  # "over the summer", "after a while", "since 2021": a time or a place, not a cause
     if text == "as" and match.start > 0 and doc[match.start - 1].pos_ in ("ADV", "ADJ"):  # "as soon as"
         return None
-    if text == "by":  # the means: "by holding talks, X did Y" (an agent 'by' is the passive's business)
-        if last.dep_ != "prep" or not any(c.dep_ == "pcomp" and c.tag_ == "VBG" or c.dep_ == "pobj" and _gerund_first(c)
-                                          for c in last.children):
-            return None
+    if text == "by" and not _means_gerund(last):  # "by holding talks, X did Y" (an agent is the passive's business)
+        return None
     intro = None
     if last.dep_ in ("aux", "mark"):
         intro = last.head
@@ -270,6 +293,8 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         return None
     if attach.dep_ == "dobj" and attach.head.i != attach.i:  # "used the talks to gain time": the whole clause
         attach = attach.head
+    if attach.dep_ == "pobj" and (attach.ent_type_ in ("DATE", "TIME") or attach.lower_ in _TIME_WORDS):
+        attach = attach.head.head  # "out of action for some time due to X": the clause, not the time
     top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
     inner = _block(intro, cue_ids)
     outer = _block(attach, intro_ids | cue_ids | _subtree_ids(top))
@@ -305,6 +330,8 @@ def _predicate_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
             holder = _subject(governor.head)
     elif head.dep_ == "appos" and governor.i != head.i:  # "the coup, a result of years of neglect"
         holder = _block(governor, _subtree_ids(head))
+    elif head.lower_ == "as" and governor.i != head.i:  # "the raids, as revenge for the bombing"
+        holder = _block(governor, _subtree_ids(head))
     elif head.dep_ in ("nsubj", "nsubjpass") and governor.lemma_.lower() in _COPULAS:  # "the driver of X is Y"
         attribute = next((c for c in governor.children if c.dep_ in ("attr", "acomp")), None)
         holder = _block(attribute) if attribute is not None else None
@@ -323,9 +350,8 @@ def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
     if verb.i in cue_ids:
         return None
     effect = _block(verb, cue_ids | _subtree_ids(top))
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        cause = _block(verb.head, _subtree_ids(verb))
-    elif verb.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:  # "X has been neglected, hence the crisis"
+    # a coordinated or subordinate clause, or a verbless "X has been neglected, hence the crisis": the clause above
+    if (verb.dep_ in ("conj", "advcl", "xcomp") or verb.pos_ in ("NOUN", "PROPN")) and verb.head.i != verb.i:
         cause = _block(verb.head, _subtree_ids(verb))
     else:
         sentence = doc[match.start].sent
@@ -404,6 +430,25 @@ def _contentful(doc: Any, side: tuple[int, int]) -> bool:
     return any(token.pos_ in _CONTENT and token.tag_ not in ("PRP", "PRP$", "WP") for token in doc[side[0]:side[1]])
 
 
+_DEMONSTRATIVES = {"this", "that"}
+
+
+def _antecedent(doc: Any, side: tuple[int, int], anchor: Any) -> tuple[int, int]:
+    """A side that is a lone "this" or "that" opening its sentence ("This will cede the initiative") stands for
+    the sentence before: its main clause, shortened like any side. Any other side is returned as it is."""
+    lo, hi = side
+    if hi - lo != 1 or doc[lo].lower_ not in _DEMONSTRATIVES or doc[lo].dep_ not in _SUBJECTS + _PASSIVE_SUBJECTS:
+        return side
+    sentence = doc[lo].sent
+    if sentence.start == 0 or any(not t.is_punct and not t.is_space for t in doc[sentence.start:lo]):
+        return side
+    previous = doc[sentence.start - 1].sent
+    if previous.root.pos_ not in ("VERB", "AUX"):
+        return side  # a heading, not a statement
+    whole = _trim(doc, previous.start, previous.end)
+    return side if whole is None else (_shorten(doc, whole) or side)
+
+
 def _mention(doc: Any, lo: int, hi: int) -> Mention:
     return Mention(start=doc[lo].idx, end=doc[hi - 1].idx + len(doc[hi - 1].text))
 
@@ -469,6 +514,7 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
         if sides is None:
             continue
         cause, effect, anchor = sides
+        cause, effect = _antecedent(doc, cause, anchor), _antecedent(doc, effect, anchor)
         cause, effect = _shorten(doc, cause), _shorten(doc, effect)
         if cause is None or effect is None:
             continue  # a side still longer than a phrase after shedding its clauses names no concept
