@@ -119,7 +119,7 @@ def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
     return None
 
 
-_RESULT_PREPOSITIONS = {"with", "into", "to"}
+_RESULT_PREPOSITIONS = {"from", "with", "into", "to"}
 
 
 def _object_complement(verb: Any, obj: Any) -> Any | None:
@@ -128,8 +128,8 @@ def _object_complement(verb: Any, obj: Any) -> Any | None:
         if child.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and child.i > obj.i:
             return child
         if child.dep_ == "prep" and child.i > obj.i and (
-                child.lower_ == "from" and any(grandchild.dep_ == "pcomp" for grandchild in child.children)
-                or child.lower_ in _RESULT_PREPOSITIONS):
+                child.lower_ in _RESULT_PREPOSITIONS and any(grandchild.dep_ in ("pobj", "pcomp")
+                                                             for grandchild in child.children)):
             return child  # "deterred the rebels from attacking", "provided X with Y", "pushed X into recession"
     return None
 
@@ -351,8 +351,12 @@ def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
         return None
     effect = _block(verb, cue_ids | _subtree_ids(top))
     # a coordinated or subordinate clause, or a verbless "X has been neglected, hence the crisis": the clause above
-    if (verb.dep_ in ("conj", "advcl", "xcomp") or verb.pos_ in ("NOUN", "PROPN")) and verb.head.i != verb.i:
-        cause = _block(verb.head, _subtree_ids(verb))
+    clause = verb.head
+    if verb.pos_ in ("NOUN", "PROPN"):
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+    if (verb.dep_ in ("conj", "advcl", "xcomp") or verb.pos_ in ("NOUN", "PROPN")) and clause.i != verb.i:
+        cause = _block(clause, _subtree_ids(verb))
     else:
         sentence = doc[match.start].sent
         if sentence.start == 0:
