@@ -328,10 +328,8 @@ def _predicate_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
                       "relcl" else _block(subject))
         elif governor.dep_ in _CLIMB:
             holder = _subject(governor.head)
-    elif head.dep_ == "appos" and governor.i != head.i:  # "the coup, a result of years of neglect"
-        holder = _block(governor, _subtree_ids(head))
-    elif head.lower_ == "as" and governor.i != head.i:  # "the raids, as revenge for the bombing"
-        holder = _block(governor, _subtree_ids(head))
+    elif (head.dep_ == "appos" or head.lower_ == "as") and governor.i != head.i:
+        holder = _block(governor, _subtree_ids(head))  # "the coup, a result of neglect", "raids as revenge for X"
     elif head.dep_ in ("nsubj", "nsubjpass") and governor.lemma_.lower() in _COPULAS:  # "the driver of X is Y"
         attribute = next((c for c in governor.children if c.dep_ in ("attr", "acomp")), None)
         holder = _block(attribute) if attribute is not None else None
