@@ -294,7 +294,7 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
     if attach.dep_ == "dobj" and attach.head.i != attach.i:  # "used the talks to gain time": the whole clause
         attach = attach.head
     if attach.dep_ == "pobj" and (attach.ent_type_ in ("DATE", "TIME") or attach.lower_ in _TIME_WORDS):
-        attach = attach.head.head  # "out of action for some time due to X": the clause, not the time
+        attach = attach.head.head  # "closed for some weeks due to X": the clause, not the time
     top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
     inner = _block(intro, cue_ids)
     outer = _block(attach, intro_ids | cue_ids | _subtree_ids(top))
