@@ -21,8 +21,8 @@ from realpolitik.errors import Errors, InputFileError
 __all__ = ["Cue", "CueLexicon", "CueMatch", "cue_lexicon", "all_matches", "cues_by_sentence", "find_cues", "longest",
            "read_cue_lexicon", "split_by_sentence"]
 
-Kind = Literal["verb", "verb_prep", "connective", "adverbial"]
-_KINDS = ("verb", "verb_prep", "connective", "adverbial")
+Kind = Literal["verb", "verb_prep", "connective", "adverbial", "predicate"]
+_KINDS = ("verb", "verb_prep", "connective", "adverbial", "predicate")
 _DIRECTIONS = ("cause-first", "effect-first")
 _STRENGTHS = ("strong", "weak")
 
@@ -53,13 +53,18 @@ class CueLexicon:
     """The cues, hedge lemmas and negator lemmas of one language.
 
     ``means_verbs`` are verbs of use ("use", "exploit"): their infinitive complement states a purpose ("used the
-    threats to justify X"), unlike that of "want" or "expect".
+    threats to justify X"), unlike that of "want" or "expect". ``complement_verbs`` ("make", "render") are causal
+    only with a predicate after their object ("made the region safer"), not as light verbs ("made a decision").
+    ``intention_nouns`` ("decision", "need", "attempt") take an infinitive as their content, not as a purpose
+    ("the decision to build a dam" says what was decided, not what the deciding was for).
     """
 
     cues: tuple[Cue, ...]
     hedges: frozenset[str]
     negators: frozenset[str]
     means_verbs: frozenset[str] = frozenset()
+    complement_verbs: frozenset[str] = frozenset()
+    intention_nouns: frozenset[str] = frozenset()
 
     def get(self, cue: str) -> Cue:
         """The entry for ``cue`` (its lemma text)."""
@@ -95,8 +100,9 @@ def _check(table: Any, where: str) -> CueLexicon:
         cues.append(Cue(str(entry["cue"]).lower(), kind, direction, int(polarity), strength))
     hedges = frozenset(str(word).lower() for word in table.get("hedges", []))
     negators = frozenset(str(word).lower() for word in table.get("negators", []))
-    means_verbs = frozenset(str(word).lower() for word in table.get("means_verbs", []))
-    return CueLexicon(tuple(cues), hedges, negators, means_verbs)
+    words = {name: frozenset(str(word).lower() for word in table.get(name, []))
+             for name in ("means_verbs", "complement_verbs", "intention_nouns")}
+    return CueLexicon(tuple(cues), hedges, negators, **words)
 
 
 def read_cue_lexicon(path: str | Path) -> CueLexicon:
@@ -133,15 +139,21 @@ def cue_lexicon(lang: str = "en") -> CueLexicon:
     return _check(YAML(typ="safe").load(resource.read_text(encoding="utf-8")), str(resource))
 
 
-def _pattern(cue: Cue) -> list[dict]:
+def _patterns(cue: Cue) -> list[list[dict]]:
+    """The token patterns of a cue: a verb by its lemma; a connective or adverb by its lemmas and, because a
+    word used as a preposition keeps its form ("following", "given", "Amidst"), also by its lower-case words."""
     words = cue.words
     if cue.kind in ("verb", "verb_prep"):
         pattern: list[dict] = [{"LEMMA": words[0], "POS": {"IN": ["VERB", "AUX"]}}]
         if len(words) > 1:
             pattern.append({"POS": "ADV", "OP": "*"})  # "led directly to"
         pattern += [{"LOWER": word} for word in words[1:]]
-        return pattern
-    return [{"LEMMA": word} if word.isalpha() else {"LOWER": word} for word in words]
+        return [pattern]
+    if cue.kind == "predicate":  # "a driver of", "key to": the noun or adjective by its lemma, then its preposition
+        return [[{"LEMMA": words[0], "POS": {"IN": ["NOUN", "ADJ"]}}, *({"LOWER": word} for word in words[1:])]]
+    by_lemma = [{"LEMMA": word} if word.isalpha() else {"LOWER": word} for word in words]
+    by_form = [{"LOWER": word} for word in words]
+    return [by_lemma] if by_form == by_lemma else [by_lemma, by_form]
 
 
 @lru_cache(maxsize=8)
@@ -150,12 +162,12 @@ def _matcher(vocab: Any, lexicon: CueLexicon):
 
     matcher = Matcher(vocab)
     for cue in lexicon.cues:
-        matcher.add(cue.cue, [_pattern(cue)])
+        matcher.add(cue.cue, _patterns(cue))
     return matcher
 
 
 class _FirstWordIndex:
-    """The patterns of :func:`_pattern` matched by looking up each token's lemma and lower form.
+    """The patterns of :func:`_patterns` matched by looking up each token's lemma and lower form.
 
     spaCy's ``Matcher`` tries every pattern at every token (about 9 ms for a 1,600-token doc with the bundled
     lexicon); here only the cues whose first word the token has are tried. It finds the same set of matches:
@@ -167,11 +179,12 @@ class _FirstWordIndex:
         self.by_lemma: dict[str, list[tuple[Cue, list[dict]]]] = {}
         self.by_lower: dict[str, list[tuple[Cue, list[dict]]]] = {}
         for cue in lexicon.cues:
-            pattern = _pattern(cue)
-            index = self.by_lemma if "LEMMA" in pattern[0] else self.by_lower
-            # the Matcher's key is the cue text, read back through ``lexicon.get``: a repeated text means the last entry
-            index.setdefault(pattern[0].get("LEMMA", pattern[0].get("LOWER")), []).append(
-                (lexicon.get(cue.cue), pattern))
+            for pattern in _patterns(cue):
+                index = self.by_lemma if "LEMMA" in pattern[0] else self.by_lower
+                # the Matcher's key is the cue text, read back through ``lexicon.get``: a repeated text means the
+                # last entry
+                index.setdefault(pattern[0].get("LEMMA", pattern[0].get("LOWER")), []).append(
+                    (lexicon.get(cue.cue), pattern))
 
     def __call__(self, doc: Any) -> list[CueMatch]:
         lemmas = [token.lemma_ for token in doc]
@@ -184,7 +197,8 @@ class _FirstWordIndex:
                        for attr, want in spec.items() if attr != "OP")
 
         n = len(lemmas)
-        found = []
+        found: list[CueMatch] = []
+        seen: set[CueMatch] = set()
         for i in range(n):
             for cue, pattern in self.by_lemma.get(lemmas[i], []) + self.by_lower.get(lowers[i], []):
                 if not holds(pattern[0], i):
@@ -194,7 +208,10 @@ class _FirstWordIndex:
                 j = i + 1
                 while True:
                     if j + len(rest) <= n and all(holds(spec, j + k) for k, spec in enumerate(rest)):
-                        found.append(CueMatch(cue, i, j + len(rest)))  # ``cue`` is ``lexicon.get(cue.cue)``
+                        match = CueMatch(cue, i, j + len(rest))  # ``cue`` is ``lexicon.get(cue.cue)``
+                        if match not in seen:  # a word whose lemma is its form matches both patterns once
+                            seen.add(match)
+                            found.append(match)
                     if not (gap and j < n and holds(pattern[1], j)):
                         break
                     j += 1
@@ -203,8 +220,7 @@ class _FirstWordIndex:
 
 def _shapes_known(lexicon: CueLexicon) -> bool:
     """Whether every pattern is one :class:`_FirstWordIndex` reads: plain tokens, at most an adverb run second."""
-    for cue in lexicon.cues:
-        pattern = _pattern(cue)
+    for pattern in (pattern for cue in lexicon.cues for pattern in _patterns(cue)):
         if any("OP" in spec for spec in pattern[:1] + pattern[2:]) or len(pattern) > 1 and pattern[1].get(
                 "OP", "*") != "*" or not ("LEMMA" in pattern[0] or "LOWER" in pattern[0]):
             return False
