@@ -110,7 +110,7 @@ class ActorRecognizer:
         for match_id, start, end in self.matcher(doc):
             span = Span(doc, start, end, label=match_id)
             if any(p.start <= start and end <= p.end and (p.start, p.end) != (start, end)
-                   and gaz.surface[span.label_][1] != "leader" for p in people):
+                   and gaz.surface[span.label_][1] != "leader" and doc[start - 1].lower_ != "of" for p in people):
                 continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
             if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
                 continue  # part of a facility's or a law's name

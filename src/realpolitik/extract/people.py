@@ -52,13 +52,18 @@ class PeopleRecognizer:
         self.titles: dict[str, str] = lexicon["titles"]
         self.not_people = set(lexicon["not_people"])
         self.title_words = {word for title in self.titles for word in title.split()}
+        self.governance = {"government", "administration", "regime", "cabinet"}
 
     def __call__(self, doc: Doc) -> Doc:
         author = (doc._.rp_author or "").strip()
         surnames: dict[str, str] = {}
         found: list[tuple[Span, ActorRecord]] = []
         taken = {i for m in doc._.rp_mentions for i in range(m.token_start, m.token_end)}
-        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")}
+        full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].is_title
+                      and not any(t.text in self.gazetteer.surface for t in ent)]
+        surnames_in_full = {ent[-1].text.rstrip("’'") for ent in full_names} - {"s"}
+        # tagged a place or an organisation somewhere; a surname of a full name ("Lorn Kessa") stays a person
+        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")} - surnames_in_full
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -76,6 +81,8 @@ class PeopleRecognizer:
                 record.affiliation = record.affiliation or entry.affiliation
             record.aliases.add(span.text)
             found.append((span, record))
+        found.extend(self._named_governments(doc, taken | {i for s, _ in found for i in range(s.start, s.end)},
+                                             surnames))
         doc._.rp_mentions = sorted(
             doc._.rp_mentions + [ActorMention(s.start_char, s.end_char, r.id, "person", s.start, s.end)
                                  for s, r in found], key=lambda m: m.start)
@@ -84,7 +91,61 @@ class PeopleRecognizer:
                 role, affiliation = self._role(doc, span)
                 record.role = record.role or role
                 record.affiliation = record.affiliation or affiliation
+        for span, record in found:  # weaker cues, where no title gave a role
+            if record.role is None:
+                record.role, affiliation = self._governing(doc, span)
+                record.affiliation = record.affiliation or affiliation
         return doc
+
+    def _named_governments(self, doc: Doc, taken: set[int], surnames: dict[str, str]) -> list[tuple[Span, ActorRecord]]:
+        """"the Lorn Kessa government": a name spaCy missed, read as a person heading a government."""
+        found = []
+        for token in doc:
+            if token.lower_ not in self.governance or token.i < 2:
+                continue
+            start = token.i
+            while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title or
+                                 doc[start - 1].text == "-" and start > 1 and doc[start - 2].pos_ == "PROPN"):
+                start -= 1
+            if start == token.i or doc[start - 1].lower_ != "the" or doc[start].text == "-":
+                continue
+            span = doc[start:token.i]
+            if any(i in taken for i in range(span.start, span.end)) or any(t.ent_type_ in ("GPE", "NORP", "LOC")
+                                                                           for t in span):
+                continue
+            if any(t.text in self.gazetteer.surface or t.lower_ in self.title_words for t in span):
+                continue
+            record = self._person(doc, span, surnames)
+            if record is None:
+                continue
+            record.aliases.add(span.text)
+            record.role = record.role or "head of government"
+            record.affiliation = record.affiliation or self._state_near(doc, span)
+            found.append((span, record))
+        return found
+
+    def _governing(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """"the <name> government" (head of government of the state the sentence or the one before names),
+        "<name>'s leadership", "<name> at the helm" (leader)."""
+        after = doc[span.end:span.end + 3]
+        words = [t.lower_ for t in after]
+        if words and words[0] in self.governance:
+            return "head of government", self._state_near(doc, span)
+        if words[:2] in (["'s", "leadership"], ["’s", "leadership"]) or \
+                "helm" in [t.lower_ for t in sentence_of(doc, span.start)]:
+            return "leader", None
+        return None, None
+
+    def _state_near(self, doc: Doc, span: Span) -> str | None:
+        """The state named in the person's sentence (nearest first), else in the sentence before."""
+        sent = sentence_of(doc, span.start)
+        records = doc._.rp_actors
+        for bounds in ((sent.start_char, sent.end_char), (max(0, sent.start_char - 400), sent.start_char)):
+            states = [m for m in doc._.rp_mentions if bounds[0] <= m.start < bounds[1]
+                      and m.actor in records and records[m.actor].kind == "state"]
+            if states:
+                return min(states, key=lambda m: abs(m.start - span.start_char)).actor
+        return None
 
     def _strip_titles(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
