@@ -110,7 +110,7 @@ def _score_module():
 
 @pytest.mark.skipif(not (DEV / "score.py").exists(), reason="../shared/datasets/analysis-dev is absent")
 def test_actor_and_people_recall_on_the_dev_articles(nlp):
-    """Floors a little under what was measured (actors 0.79, people 0.69, actor precision 0.86 macro)."""
+    """Floors a little under what was measured (macro: actors 0.80, people 0.76, actor precision 0.86)."""
     import yaml
 
     score = _score_module()
@@ -128,7 +128,24 @@ def test_actor_and_people_recall_on_the_dev_articles(nlp):
         hits, total = precision["actor_precision"]
         recalls["precision"].append(hits / total if total else 0.0)
     macro = {kind: sum(values) / len(values) for kind, values in recalls.items()}
-    assert macro["actors"] >= 0.76, macro
-    assert macro["people"] >= 0.66, macro
+    assert macro["actors"] >= 0.77, macro
+    assert macro["people"] >= 0.72, macro
     assert macro["precision"] >= 0.84, macro
 
+
+
+def test_who_heads_and_of_the_institute(nlp):
+    found = _actors(nlp, "Lorn Kessavic, who heads the Lorn Basin Authority, disagreed. Anna Petrova of the "
+                         "Brookings Institution said the plan would fail.")
+    assert (found["lorn_kessavic"].role, found["lorn_kessavic"].affiliation) == ("head", "lorn_basin_authority")
+    assert found["anna_petrova"].affiliation == "brookings_institution"
+
+
+def test_people_named_as_examples_take_the_phrase_as_role(nlp):
+    found = _actors(nlp, "The Lorn Group signed a contract with the mine in 2018. Mira Kessavic remained at the "
+                         "helm of the firm. Its operations are run by men loyal to Kessavic, such as Dmitri Vasko "
+                         "or Ivan Petrovich Laur.")
+    assert (found["mira_kessavic"].role, found["mira_kessavic"].affiliation) == ("leader", "lorn_group")
+    for person in ("dmitri_vasko", "ivan_petrovich_laur"):
+        assert found[person].role == "men loyal to kessavic"
+        assert found[person].affiliation == "lorn_group"

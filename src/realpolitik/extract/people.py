@@ -19,6 +19,11 @@ from realpolitik.extract.sentences import sentence_of
 __all__ = ["PeopleRecognizer", "find_title"]
 
 _POSTING = {"to", "in", "for", "at", "on"}
+#: "<name>, who heads Y": the verb's lemma and the role it gives.
+_LEADING_VERBS = {"head": "head", "lead": "leader", "run": "head", "chair": "chair", "found": "founder",
+                  "command": "commander", "direct": "director", "co-found": "co-founder"}
+#: Endings of a people's adjective ("Lornian", "Vessese", "Kurdish"), which spaCy tags NORP like a name.
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic")
 
 
 def find_title(phrase: str, titles: dict[str, str]) -> tuple[int, int, str] | None:
@@ -95,7 +100,80 @@ class PeopleRecognizer:
             if record.role is None:
                 record.role, affiliation = self._governing(doc, span)
                 record.affiliation = record.affiliation or affiliation
+            if record.role is None:
+                record.role, affiliation = self._who_heads(doc, span)
+                record.affiliation = record.affiliation or affiliation
+            if record.affiliation is None:
+                record.affiliation = self._of_body(doc, span)
+        for span, record in found:  # "men loyal to X, such as <name>": after the others have their affiliation
+            if record.role is None:
+                record.role, affiliation = self._exemplar(doc, span)
+                record.affiliation = record.affiliation or affiliation
         return doc
+
+    def _who_heads(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """"<name>, who heads the Lorn Basin Authority," -> (head, its actor)."""
+        at = span.end
+        if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ != "who":
+            return None, None
+        verb = doc[at + 2]
+        role = _LEADING_VERBS.get(verb.lemma_)
+        if role is None:
+            return None, None
+        for mention in doc._.rp_mentions:
+            if verb.idx < mention.start <= doc[min(len(doc) - 1, at + 10)].idx:
+                record = doc._.rp_actors.get(mention.actor)
+                if record is not None and record.kind != "person":
+                    return role, mention.actor
+        return role, None
+
+    def _of_body(self, doc: Doc, span: Span) -> str | None:
+        """"<name> of the Lorn Institute", "<name> at the Lorn Basin Authority": the body named right after."""
+        at = span.end
+        if at + 1 >= len(doc) or doc[at].lower_ not in ("of", "at", "from"):
+            return None
+        after = doc[at + 1:at + 3]
+        for mention in doc._.rp_mentions:
+            if after.start_char <= mention.start < after.end_char:
+                record = doc._.rp_actors.get(mention.actor)
+                if record is not None and record.kind not in ("person", "state", "region"):
+                    return mention.actor
+        return None
+
+    def _exemplar(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """"men loyal to X, such as <name> or <name>": the noun phrase the names exemplify is the role, and its
+        actor (or the affiliation of a person in it) the affiliation."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.i < 1 or doc[root.head.i - 1].lower_ != "such":
+            return None, None
+        head = root.head.head
+        steps = 0
+        while head.pos_ != "NOUN" and head.head.i != head.i and steps < 4:
+            head, steps = head.head, steps + 1
+        if head.pos_ != "NOUN":
+            return None, None
+        end = root.head.i - 1
+        while end > head.i and doc[end - 1].is_punct:
+            end -= 1
+        phrase = doc[head.i:end]
+        if not 1 <= len(phrase) <= 8:
+            return None, None
+        records = doc._.rp_actors
+        for mention in doc._.rp_mentions:
+            record = records.get(mention.actor)
+            if record is None or not (phrase.start_char <= mention.start < phrase.end_char):
+                continue
+            if record.kind != "person":
+                return phrase.text.lower(), mention.actor
+            if record.affiliation:
+                return phrase.text.lower(), record.affiliation
+        words = {t.text for t in phrase}  # a surname spaCy left untagged: the person named in full elsewhere
+        for record in records.values():
+            if record.kind == "person" and record.affiliation and record.name.split()[-1] in words:
+                return phrase.text.lower(), record.affiliation
+        return phrase.text.lower(), None
 
     def _named_governments(self, doc: Doc, taken: set[int], surnames: dict[str, str]) -> list[tuple[Span, ActorRecord]]:
         """"the Lorn Kessa government": a name spaCy missed, read as a person heading a government."""
@@ -110,9 +188,11 @@ class PeopleRecognizer:
             if start == token.i or doc[start - 1].lower_ != "the" or doc[start].text == "-":
                 continue
             span = doc[start:token.i]
-            if any(i in taken for i in range(span.start, span.end)) or any(t.ent_type_ in ("GPE", "NORP", "LOC")
+            if any(i in taken for i in range(span.start, span.end)) or any(t.ent_type_ in ("GPE", "LOC")
                                                                            for t in span):
                 continue
+            if any(t.ent_type_ == "NORP" and t.lower_.endswith(_DEMONYM_ENDINGS) for t in span):
+                continue  # "the Lornian government": a people's adjective, not a name
             if any(t.text in self.gazetteer.surface or t.lower_ in self.title_words for t in span):
                 continue
             record = self._person(doc, span, surnames)
@@ -133,8 +213,19 @@ class PeopleRecognizer:
             return "head of government", self._state_near(doc, span)
         if words[:2] in (["'s", "leadership"], ["’s", "leadership"]) or \
                 "helm" in [t.lower_ for t in sentence_of(doc, span.start)]:
-            return "leader", None
+            return "leader", self._body_near(doc, span)
         return None, None
+
+    def _body_near(self, doc: Doc, span: Span) -> str | None:
+        """The organisation or armed group named nearest the person, in the sentence or the one before."""
+        sent = sentence_of(doc, span.start)
+        records = doc._.rp_actors
+        for bounds in ((sent.start_char, sent.end_char), (max(0, sent.start_char - 400), sent.start_char)):
+            bodies = [m for m in doc._.rp_mentions if bounds[0] <= m.start < bounds[1] and m.actor in records
+                      and records[m.actor].kind in ("organisation", "armed_group", "alliance")]
+            if bodies:
+                return min(bodies, key=lambda m: abs(m.start - span.start_char)).actor
+        return None
 
     def _state_near(self, doc: Doc, span: Span) -> str | None:
         """The state named in the person's sentence (nearest first), else in the sentence before."""
