@@ -149,3 +149,11 @@ def test_people_named_as_examples_take_the_phrase_as_role(nlp):
     for person in ("dmitri_vasko", "ivan_petrovich_laur"):
         assert found[person].role == "men loyal to kessavic"
         assert found[person].affiliation == "lorn_group"
+
+
+def test_a_surname_named_before_the_full_name_is_the_same_person(nlp):
+    found = _actors(nlp, "Perhaps Kessavic could stay at the helm of the Lorn Group. Critics of Mira Kessavic "
+                         "say she is cruel.")
+    assert "kessavic" not in found
+    assert "Kessavic" in found["mira_kessavic"].aliases
+    assert found["mira_kessavic"].role == "leader"

@@ -26,6 +26,27 @@ _LEADING_VERBS = {"head": "head", "lead": "leader", "run": "head", "chair": "cha
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic")
 
 
+def _join_surnames(doc: Doc) -> None:
+    """One person per individual: a surname named before the full name ("Kessavic ... Lorn Kessavic") joins it."""
+    records = doc._.rp_actors
+    people = [r for r in records.values() if r.kind == "person"]
+    for short in [r for r in people if " " not in r.name]:
+        full = [r for r in people if r is not short and " " in r.name and r.name.split()[-1] == short.name]
+        if len(full) != 1:
+            continue
+        person = full[0]
+        person.aliases |= short.aliases | {short.name}
+        person.role = person.role or short.role
+        person.affiliation = person.affiliation or short.affiliation
+        for mention in doc._.rp_mentions:
+            if mention.actor == short.id:
+                mention.actor = person.id
+        for other in records.values():
+            if other.affiliation == short.id:
+                other.affiliation = person.id
+        del records[short.id]
+
+
 def find_title(phrase: str, titles: dict[str, str]) -> tuple[int, int, str] | None:
     """The first title of office in ``phrase`` (longest at a position): its start, end and the role it records.
 
@@ -109,6 +130,7 @@ class PeopleRecognizer:
             if record.role is None:
                 record.role, affiliation = self._exemplar(doc, span)
                 record.affiliation = record.affiliation or affiliation
+        _join_surnames(doc)
         return doc
 
     def _who_heads(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
