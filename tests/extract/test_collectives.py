@@ -157,3 +157,8 @@ def test_a_surname_named_before_the_full_name_is_the_same_person(nlp):
     assert "kessavic" not in found
     assert "Kessavic" in found["mira_kessavic"].aliases
     assert found["mira_kessavic"].role == "leader"
+
+
+def test_an_occupation_in_apposition_is_the_role_and_its_body_the_affiliation(nlp):
+    found = _actors(nlp, "Anna Vasko, a senior fellow at the Lorn Policy Institute, doubts the truce will hold.")
+    assert (found["anna_vasko"].role, found["anna_vasko"].affiliation) == ("senior fellow", "lorn_policy_institute")

@@ -333,9 +333,9 @@ class PeopleRecognizer:
                 continue
             before = doc[phrase.start:mention.token_start]
             preps = [t.lower_ for t in before if t.pos_ == "ADP" and t.idx >= title_at]
-            if preps and preps[-1] in _POSTING:
-                continue  # "ambassador to Kabul": where the person is posted, not whom they serve
             record = records.get(mention.actor)
+            if preps and preps[-1] in _POSTING and (record is None or record.kind in ("state", "region")):
+                continue  # "ambassador to Kabul": where the person is posted, not whom they serve ("fellow at Y" is)
             if record is not None and record.kind == "person":
                 if record.affiliation:
                     return record.affiliation
