@@ -28,12 +28,20 @@ def test_actor_kinds_are_the_models():
 
 
 def test_ids_are_unique_across_files():
-    actors = load_data_file("gazetteer", "actors.yaml")
+    actors = load_data_file("gazetteer", "actors.yaml") + load_data_file("gazetteer", "organisations.yaml")
     leaders = load_data_file("gazetteer", "leaders.yaml")
     ids = [a["id"] for a in actors] + [slugify(p["name"]) for p in leaders]
     assert len(ids) == len(set(ids))
     countries = {entry.id for entry in load_gazetteer().entries.values() if entry.iso3 and entry.kind == "state"}
     assert not countries & set(ids)
+
+
+def test_organisation_names_are_not_claimed_twice():
+    """A name of organisations.yaml that actors.yaml already claims would silently go to the first claimant."""
+    actors = load_data_file("gazetteer", "actors.yaml")
+    claimed = {name for a in actors for name in (a["name"], *(a.get("aliases") or ()))}
+    organisations = load_data_file("gazetteer", "organisations.yaml")
+    assert not {name for o in organisations for name in (o["name"], *(o.get("aliases") or ()))} & claimed
 
 
 def test_country_ids_are_slugs_of_short_names():

@@ -15,6 +15,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from realpolitik.extract.collectives import (
+    body_before,
+    body_id,
+    collective_lexicon,
+    community_spans,
+    defined_acronyms,
+    region_phrases,
+    span_text,
+    state_body,
+)
 from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file, load_gazetteer, slugify
 from realpolitik.extract.sentences import text_of
 
@@ -80,6 +90,11 @@ class ActorRecognizer:
         self.armed_heads = set(self.lexicon["armed_group_heads"])
         self.alliance_words = set(self.lexicon["alliance_words"])
         self.place_preps = set(self.lexicon["place_prepositions"])
+        self.collectives = collective_lexicon()
+        self.institution_words = set(self.collectives["institution_words"])
+        self.not_actor_heads = set(self.collectives["not_actor_heads"])
+        self.region_heads = set(self.collectives["region_heads"])
+        self.body_modifiers = set(self.collectives["body_modifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
@@ -88,16 +103,23 @@ class ActorRecognizer:
         # "the Alliance of Sahel States", "the Bank of England": a place inside an organisation's name
         bodies = [ent for ent in doc.ents if ent.label_ == "ORG" and _bare(ent) not in gaz.surface
                   and any(t.lower_ == "of" for t in ent)]
+        # "the Lornian Armed Forces", "the Lorn Foreign Affairs Committee": a body whose name holds a state's
+        institutions = [ent for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1 and _bare(ent) not in gaz.surface
+                        and any(t.text in self.institution_words for t in ent)]
         spans = []
         for match_id, start, end in self.matcher(doc):
             span = Span(doc, start, end, label=match_id)
             if any(p.start <= start and end <= p.end and (p.start, p.end) != (start, end)
-                   and gaz.surface[span.label_][1] != "leader" for p in people):
+                   and gaz.surface[span.label_][1] != "leader" and doc[start - 1].lower_ != "of" for p in people):
                 continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
             if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
                 continue  # part of a facility's or a law's name
             if any(b.start < start and end <= b.end and any(t.lower_ == "of" for t in doc[b.start:start])
                    for b in bodies):
+                continue
+            if gaz.surface[span.label_][1] != "leader" and any(
+                    b.start <= start and end <= b.end and (b.start, b.end) != (start, end)
+                    and not any(t.text in self.institution_words for t in span) for b in institutions):
                 continue
             spans.append(span)
         spans = filter_spans(spans)
@@ -112,11 +134,18 @@ class ActorRecognizer:
                 continue
             if how == "leader":
                 continue  # people are read by the people component, with their roles
+            body = self._body(doc, span, gaz.entries[actor], consumed)
+            if body is not None:
+                mentions.append(body)
+                consumed.update(range(body.token_start, body.token_end))
+                continue
             if how != "capital":  # a capital is recorded once read as a government (MetonymyResolver)
                 _record(doc, gaz.entries[actor]).aliases.add(span.text)
             mentions.append(ActorMention(span.start_char, span.end_char, actor, how, span.start, span.end))
             consumed.update(range(span.start, span.end))
         mentions.extend(self._islamists(doc, consumed))
+        mentions.extend(self._acronyms(doc, mentions, consumed))
+        mentions.extend(self._communities(doc, consumed))
         mentions.extend(self._ner(doc, consumed))
         doc._.rp_mentions = sorted(mentions, key=lambda m: m.start)
         return doc
@@ -150,6 +179,85 @@ class ActorRecognizer:
             record.aliases.add(text)
             return ActorMention(span.start_char, end.idx + len(end), actor, "generic", span.start, last_head + 1)
         return None
+
+    def _body(self, doc: Doc, span: Span, entry: ActorEntry, consumed: set[int]) -> ActorMention | None:
+        """A state's body: "the Lornian army", "Lornia's foreign ministry", "the armed forces of Lornia"."""
+        if entry.kind != "state":
+            return None
+        base = entry.demonyms[0] if entry.demonyms else entry.name
+        found = state_body(doc, span, entry, self.body_modifiers)
+        if found is not None:
+            start, end, suffix, display = found
+        else:
+            before = body_before(doc, span)
+            if before is None or any(i in consumed for i in range(before[0], span.start)):
+                return None
+            start, end, suffix, display = before[0], span.end, before[1], before[2]
+        actor = body_id(base, suffix)
+        record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, f"{base} {display}", "organisation"))
+        if suffix in ("public", "diaspora", "elites", "opposition", "protesters", "proxies", "allies", "rebels",
+                      "separatists"):
+            record.kind = "group"
+        record.aliases.add(span_text(doc, start, end))
+        return ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "body", start, end)
+
+    def _acronyms(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
+        """Acronyms the text defines ("the Lorn Basin Authority (LBA)"): an alias of the long name's actor, and
+        every later use of the acronym a mention of it."""
+        found: list[ActorMention] = []
+        for start, end, name, acronym in defined_acronyms(text_of(doc)):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            known = [m for m in mentions if m.token_start < span.end and span.start < m.token_end]
+            if known:
+                actor = max(known, key=lambda m: m.token_end - m.token_start).actor
+            elif span[-1].lower_ in self.region_heads or span.root.ent_type_ in ("LOC", "FAC", "GPE") or \
+                    any(t.lower_ in self.region_heads for t in span):
+                actor = slugify(name)
+                doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "region"))
+            elif span[-1].text in self.not_actor_heads or not any(t.ent_type_ for t in span) and \
+                    span[-1].text not in self.institution_words:
+                continue  # "the Lorn Accord (LA)" is a thing; an unknown run of capitals with no entity, too
+            else:
+                actor = slugify(name)
+                kind = "armed_group" if span[-1].text in self.armed_heads else "organisation"
+                doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
+            record = doc._.rp_actors.get(actor)
+            if record is None:  # a capital that the metonymy resolver has yet to read
+                entry = self.gazetteer.entries.get(actor)
+                if entry is None:
+                    continue
+                record = _record(doc, entry)
+            record.aliases.update((name, acronym))
+            if not known:
+                found.append(ActorMention(span.start_char, span.end_char, actor, "name", span.start, span.end))
+                consumed.update(range(span.start, span.end))
+            for token in doc:
+                if token.text == acronym and token.i not in consumed:
+                    found.append(ActorMention(token.idx, token.idx + len(token), actor, "acronym", token.i, token.i + 1))
+                    consumed.add(token.i)
+        return found
+
+    def _communities(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
+        """Collectives named by common words ("Sunni militants", "Kurds", "the junta") and region phrases
+        ("the tri-border region")."""
+        found = []
+        for start, end, name in community_spans(doc, consumed):
+            actor = slugify(name)
+            record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "group"))
+            record.aliases.add(span_text(doc, start, end))
+            found.append(ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "collective",
+                                      start, end))
+            consumed.update(range(start, end))
+        for start, end in region_phrases(doc, consumed):
+            name = span_text(doc, start, end).lower()
+            actor = slugify(name)
+            doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "region")).aliases.add(name)
+            found.append(ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "region",
+                                      start, end))
+            consumed.update(range(start, end))
+        return found
 
     def _islamists(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
         rule = self.gazetteer.generic.get("islamists")
@@ -186,12 +294,26 @@ class ActorRecognizer:
                 votes[text][ent.label_] += 1
             if ent.label_ == "GPE" and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in self.place_preps):
                 acting.add(text)
+        # surnames of people named in full; "Downstream Morvia" is no full name where "downstream" is a common word
+        common = {t.text for t in doc if t.is_lower}
+        surnames = {_bare(ent).split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(_bare(ent).split()) > 1
+                    and _bare(ent).split()[0].lower() not in common}
         for ent in doc.ents:
-            if ent.label_ not in ("ORG", "GPE", "PERSON") or any(i in consumed for i in range(ent.start, ent.end)):
+            if any(i in consumed for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ in ("LOC", "FAC") and len(_bare(ent).split()) > 1 and \
+                    any(t.lower_ in self.region_heads for t in ent):
+                found.append(self._region(doc, ent))  # "the Strait of Lorn", "the Line of Control"
+                continue
+            if ent.label_ not in ("ORG", "GPE", "PERSON"):
                 continue
             name = _bare(ent)
             if not name or len(name) < 3 or (author and name in author):
                 continue
+            if name.split()[-1] in self.not_actor_heads:
+                continue  # "the Lorn Summit" is an event, "the Lorn Accords" a document
+            if " " not in name and name in surnames:
+                continue  # a surname of a person named in full elsewhere: the people component reads it
             if ent.end_char <= (doc._.rp_title_end or 0):
                 continue  # a headline's capitalised words are no evidence of an organisation
             labels = votes.get(name, {})
@@ -214,10 +336,18 @@ class ActorRecognizer:
         return found
 
 
+    def _region(self, doc: Doc, ent: Span) -> ActorMention:
+        name = _bare(ent) or ent.text
+        actor = slugify(name)
+        doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "region")).aliases.add(name)
+        return ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end)
+
+
 def _bare(ent: Span) -> str:
     """An entity's name without a leading article or a trailing possessive."""
     words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
-    if words and words[0].i == ent.start and words[0].pos_ in ("ADJ", "ADV") and len(words) > 1:
+    if words and words[0].i == ent.start and words[0].pos_ in ("ADJ", "ADV") and len(words) > 1 and \
+            words[0].text not in load_gazetteer().surface:
         words = words[1:]  # "Downstream Morvia" at the start of a sentence
     if not words:
         return ""

@@ -19,6 +19,32 @@ from realpolitik.extract.sentences import sentence_of
 __all__ = ["PeopleRecognizer", "find_title"]
 
 _POSTING = {"to", "in", "for", "at", "on"}
+#: "<name>, who heads Y": the verb's lemma and the role it gives.
+_LEADING_VERBS = {"head": "head", "lead": "leader", "run": "head", "chair": "chair", "found": "founder",
+                  "command": "commander", "direct": "director", "co-found": "co-founder"}
+#: Endings of a people's adjective ("Lornian", "Vessese", "Kurdish"), which spaCy tags NORP like a name.
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic")
+
+
+def _join_surnames(doc: Doc) -> None:
+    """One person per individual: a surname named before the full name ("Kessavic ... Lorn Kessavic") joins it."""
+    records = doc._.rp_actors
+    people = [r for r in records.values() if r.kind == "person"]
+    for short in [r for r in people if " " not in r.name]:
+        full = [r for r in people if r is not short and " " in r.name and r.name.split()[-1] == short.name]
+        if len(full) != 1:
+            continue
+        person = full[0]
+        person.aliases |= short.aliases | {short.name}
+        person.role = person.role or short.role
+        person.affiliation = person.affiliation or short.affiliation
+        for mention in doc._.rp_mentions:
+            if mention.actor == short.id:
+                mention.actor = person.id
+        for other in records.values():
+            if other.affiliation == short.id:
+                other.affiliation = person.id
+        del records[short.id]
 
 
 def find_title(phrase: str, titles: dict[str, str]) -> tuple[int, int, str] | None:
@@ -52,13 +78,18 @@ class PeopleRecognizer:
         self.titles: dict[str, str] = lexicon["titles"]
         self.not_people = set(lexicon["not_people"])
         self.title_words = {word for title in self.titles for word in title.split()}
+        self.governance = {"government", "administration", "regime", "cabinet"}
 
     def __call__(self, doc: Doc) -> Doc:
         author = (doc._.rp_author or "").strip()
         surnames: dict[str, str] = {}
         found: list[tuple[Span, ActorRecord]] = []
         taken = {i for m in doc._.rp_mentions for i in range(m.token_start, m.token_end)}
-        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")}
+        full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].is_title
+                      and not any(t.text in self.gazetteer.surface for t in ent)]
+        surnames_in_full = {ent[-1].text.rstrip("’'") for ent in full_names} - {"s"}
+        # tagged a place or an organisation somewhere; a surname of a full name ("Lorn Kessa") stays a person
+        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")} - surnames_in_full
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -76,6 +107,8 @@ class PeopleRecognizer:
                 record.affiliation = record.affiliation or entry.affiliation
             record.aliases.add(span.text)
             found.append((span, record))
+        found.extend(self._named_governments(doc, taken | {i for s, _ in found for i in range(s.start, s.end)},
+                                             surnames))
         doc._.rp_mentions = sorted(
             doc._.rp_mentions + [ActorMention(s.start_char, s.end_char, r.id, "person", s.start, s.end)
                                  for s, r in found], key=lambda m: m.start)
@@ -84,7 +117,148 @@ class PeopleRecognizer:
                 role, affiliation = self._role(doc, span)
                 record.role = record.role or role
                 record.affiliation = record.affiliation or affiliation
+        for span, record in found:  # weaker cues, where no title gave a role
+            if record.role is None:
+                record.role, affiliation = self._governing(doc, span)
+                record.affiliation = record.affiliation or affiliation
+            if record.role is None:
+                record.role, affiliation = self._who_heads(doc, span)
+                record.affiliation = record.affiliation or affiliation
+            if record.affiliation is None:
+                record.affiliation = self._of_body(doc, span)
+        for span, record in found:  # "men loyal to X, such as <name>": after the others have their affiliation
+            if record.role is None:
+                record.role, affiliation = self._exemplar(doc, span)
+                record.affiliation = record.affiliation or affiliation
+        _join_surnames(doc)
         return doc
+
+    def _who_heads(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """"<name>, who heads the Lorn Basin Authority," -> (head, its actor)."""
+        at = span.end
+        if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ != "who":
+            return None, None
+        verb = doc[at + 2]
+        role = _LEADING_VERBS.get(verb.lemma_)
+        if role is None:
+            return None, None
+        for mention in doc._.rp_mentions:
+            if verb.idx < mention.start <= doc[min(len(doc) - 1, at + 10)].idx:
+                record = doc._.rp_actors.get(mention.actor)
+                if record is not None and record.kind != "person":
+                    return role, mention.actor
+        return role, None
+
+    def _of_body(self, doc: Doc, span: Span) -> str | None:
+        """"<name> of the Lorn Institute", "<name> at the Lorn Basin Authority": the body named right after."""
+        at = span.end
+        if at + 1 >= len(doc) or doc[at].lower_ not in ("of", "at", "from"):
+            return None
+        after = doc[at + 1:at + 3]
+        for mention in doc._.rp_mentions:
+            if after.start_char <= mention.start < after.end_char:
+                record = doc._.rp_actors.get(mention.actor)
+                if record is not None and record.kind not in ("person", "state", "region"):
+                    return mention.actor
+        return None
+
+    def _exemplar(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """"men loyal to X, such as <name> or <name>": the noun phrase the names exemplify is the role, and its
+        actor (or the affiliation of a person in it) the affiliation."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.i < 1 or doc[root.head.i - 1].lower_ != "such":
+            return None, None
+        head = root.head.head
+        steps = 0
+        while head.pos_ != "NOUN" and head.head.i != head.i and steps < 4:
+            head, steps = head.head, steps + 1
+        if head.pos_ != "NOUN":
+            return None, None
+        end = root.head.i - 1
+        while end > head.i and doc[end - 1].is_punct:
+            end -= 1
+        phrase = doc[head.i:end]
+        if not 1 <= len(phrase) <= 8:
+            return None, None
+        records = doc._.rp_actors
+        for mention in doc._.rp_mentions:
+            record = records.get(mention.actor)
+            if record is None or not (phrase.start_char <= mention.start < phrase.end_char):
+                continue
+            if record.kind != "person":
+                return phrase.text.lower(), mention.actor
+            if record.affiliation:
+                return phrase.text.lower(), record.affiliation
+        words = {t.text for t in phrase}  # a surname spaCy left untagged: the person named in full elsewhere
+        for record in records.values():
+            if record.kind == "person" and record.affiliation and record.name.split()[-1] in words:
+                return phrase.text.lower(), record.affiliation
+        return phrase.text.lower(), None
+
+    def _named_governments(self, doc: Doc, taken: set[int], surnames: dict[str, str]) -> list[tuple[Span, ActorRecord]]:
+        """"the Lorn Kessa government": a name spaCy missed, read as a person heading a government."""
+        found = []
+        for token in doc:
+            if token.lower_ not in self.governance or token.i < 2:
+                continue
+            start = token.i
+            while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title or
+                                 doc[start - 1].text == "-" and start > 1 and doc[start - 2].pos_ == "PROPN"):
+                start -= 1
+            if start == token.i or doc[start - 1].lower_ != "the" or doc[start].text == "-":
+                continue
+            span = doc[start:token.i]
+            if any(i in taken for i in range(span.start, span.end)) or any(t.ent_type_ in ("GPE", "LOC")
+                                                                           for t in span):
+                continue
+            if any(t.ent_type_ == "NORP" and t.lower_.endswith(_DEMONYM_ENDINGS) for t in span):
+                continue  # "the Lornian government": a people's adjective, not a name
+            if any(t.text in self.gazetteer.surface or t.lower_ in self.title_words for t in span):
+                continue
+            record = self._person(doc, span, surnames)
+            if record is None:
+                continue
+            record.aliases.add(span.text)
+            record.role = record.role or "head of government"
+            record.affiliation = record.affiliation or self._state_near(doc, span)
+            found.append((span, record))
+        return found
+
+    def _governing(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
+        """"the <name> government" (head of government of the state the sentence or the one before names),
+        "<name>'s leadership", "<name> at the helm" (leader)."""
+        after = doc[span.end:span.end + 3]
+        words = [t.lower_ for t in after]
+        if words and words[0] in self.governance:
+            return "head of government", self._state_near(doc, span)
+        if words[:2] in (["'s", "leadership"], ["’s", "leadership"]) or \
+                "helm" in [t.lower_ for t in sentence_of(doc, span.start)]:
+            return "leader", self._body_near(doc, span)
+        return None, None
+
+    def _body_near(self, doc: Doc, span: Span) -> str | None:
+        """The organisation or armed group named nearest the person, in the sentence or the one before."""
+        sent = sentence_of(doc, span.start)
+        records = doc._.rp_actors
+        for bounds in ((sent.start_char, sent.end_char), (max(0, sent.start_char - 400), sent.start_char)):
+            bodies = [m for m in doc._.rp_mentions if bounds[0] <= m.start < bounds[1] and m.actor in records
+                      and records[m.actor].kind in ("organisation", "armed_group", "alliance")]
+            if bodies:
+                return min(bodies, key=lambda m: abs(m.start - span.start_char)).actor
+        return None
+
+    def _state_near(self, doc: Doc, span: Span) -> str | None:
+        """The state named in the person's sentence (nearest first), else in the sentence before."""
+        sent = sentence_of(doc, span.start)
+        records = doc._.rp_actors
+        for bounds in ((sent.start_char, sent.end_char), (max(0, sent.start_char - 400), sent.start_char)):
+            states = [m for m in doc._.rp_mentions if bounds[0] <= m.start < bounds[1]
+                      and m.actor in records and records[m.actor].kind == "state"]
+            if states:
+                return min(states, key=lambda m: abs(m.start - span.start_char)).actor
+        return None
 
     def _strip_titles(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
@@ -159,9 +333,9 @@ class PeopleRecognizer:
                 continue
             before = doc[phrase.start:mention.token_start]
             preps = [t.lower_ for t in before if t.pos_ == "ADP" and t.idx >= title_at]
-            if preps and preps[-1] in _POSTING:
-                continue  # "ambassador to Kabul": where the person is posted, not whom they serve
             record = records.get(mention.actor)
+            if preps and preps[-1] in _POSTING and (record is None or record.kind in ("state", "region")):
+                continue  # "ambassador to Kabul": where the person is posted, not whom they serve ("fellow at Y" is)
             if record is not None and record.kind == "person":
                 if record.affiliation:
                     return record.affiliation
