@@ -17,7 +17,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from machine import cpu_name
@@ -80,7 +80,7 @@ def measure(repeat: int) -> dict:
             "finders_s": seconds["finders"],
             "bare_wps": words / bare_s, "ours_wps": words / ours_s, "ratio": bare_s / ours_s,
             "spacy": spacy.__version__, "machine": _machine(),
-            "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
 
 def _section(r: dict) -> str:

@@ -15,8 +15,8 @@ import duckdb
 import pytest
 
 from realpolitik.batch import extract_corpus
-from realpolitik.store import CorpusStore, run_query
 from realpolitik.errors import BatchError
+from realpolitik.store import CorpusStore, run_query
 from tests.batch import fakes
 from tests.batch.conftest import write_briefs
 
@@ -221,8 +221,8 @@ time.sleep(60)
 
 
 def test_a_store_locked_mid_batch_stops_it_with_the_finished_documents_kept(tmp_path):
-    from realpolitik.store import add_paths
     from realpolitik.errors import CorpusStoreError
+    from realpolitik.store import add_paths
 
     store = CorpusStore(tmp_path / "corpus.duckdb", lock_timeout=0.5)
     add_paths(store, write_briefs(tmp_path / "briefs", 10))

@@ -13,8 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.corpus import IngestedDocument
-from realpolitik.store import DATA_DIR_ENV, CorpusStore, add_paths, default_data_dir, export_parquet, import_parquet, open_store, run_query
 from realpolitik.errors import CorpusStoreError
+from realpolitik.store import (
+    DATA_DIR_ENV,
+    CorpusStore,
+    add_paths,
+    default_data_dir,
+    export_parquet,
+    import_parquet,
+    open_store,
+    run_query,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 

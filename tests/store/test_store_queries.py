@@ -9,8 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.corpus import IngestedDocument
-from realpolitik.store import CorpusStore, actor_mentions, causal_claims, relation_timeline, run_query, select_document_ids
 from realpolitik.errors import CorpusStoreError
+from realpolitik.store import (
+    CorpusStore,
+    actor_mentions,
+    causal_claims,
+    relation_timeline,
+    run_query,
+    select_document_ids,
+)
 
 TEXT = "Norland and Sudland met at the dam; the drought lowers river trade, and sanctions may weaken Sudland."
 

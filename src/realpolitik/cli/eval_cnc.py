@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -41,7 +41,7 @@ def cnc(
     heldout: Annotated[bool, typer.Option("--heldout", help="Subtask 1: only the rows of our held-out test split.")] = False,
     no_classifier: Annotated[bool, typer.Option("--no-classifier",
                                                 help="Subtask 2: keep weak cues the classifier would drop.")] = False,
-    classifier: Annotated[Optional[Path], typer.Option("--classifier", help="Another classifier .npz.")] = None,
+    classifier: Annotated[Path | None, typer.Option("--classifier", help="Another classifier .npz.")] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Score the causal-sentence classifier (subtask 1) or the cause/effect spans (subtask 2) on FILE."""

@@ -29,9 +29,9 @@ from realpolitik.data import bundled_model_path
 from realpolitik.draft.io import load_extraction, load_model_one_line, read_extraction
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.model.edtf import InvalidDateError, parse_date
+from realpolitik.model.file import DOCUMENTS_ENV
 from realpolitik.model.merge import normalise_name
 from realpolitik.model.schema import Model
-from realpolitik.model.file import DOCUMENTS_ENV
 
 if TYPE_CHECKING:  # the extract package loads spaCy on import
     from realpolitik.extract.schema import Extraction

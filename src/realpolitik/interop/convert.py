@@ -9,11 +9,11 @@ from typing import Any
 import numpy as np
 
 from realpolitik.errors import Errors, InputFileError, RealpolitikError, UnknownIdError
+from realpolitik.files import write_atomically
 from realpolitik.interop.graphs import read_graph, write_gexf, write_graphml
 from realpolitik.interop.imports import import_edges, import_fcmpy, import_matrix
 from realpolitik.interop.sd import sd_spec, to_vensim, to_xmile
 from realpolitik.interop.tables import write_csv_tables, write_matrix_csv, write_parquet_tables, write_xlsx_tables
-from realpolitik.files import write_atomically
 from realpolitik.model.io import dump_model
 from realpolitik.model.schema import Model
 from realpolitik.simulate import HOLD_SOURCES, run_fcm

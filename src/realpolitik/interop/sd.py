@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 
 from realpolitik.errors import Errors, SimulationError
-from realpolitik.model.schema import Model
 from realpolitik.model import resolve_clamps
+from realpolitik.model.schema import Model
 from realpolitik.simulate import HOLD_SOURCES, causal_matrix, source_concepts
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 

@@ -278,7 +278,7 @@ class ModelFile:
         name = f"{number:06d}{self.path.suffix or '.yaml'}"
         write_atomically(self.history / name, before)
         entries.append({"file": name, "action": action, "section": section, "id": item_id,
-                        "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                         "version_before": file_version(before)})
         write_atomically(self._log_path(), json.dumps(entries, indent=1))
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from realpolitik.store.database import EXTRACTION_TABLES, TABLES, CorpusStore
 from realpolitik.errors import CorpusStoreError, Errors
+from realpolitik.store.database import EXTRACTION_TABLES, TABLES, CorpusStore
 
 __all__ = ["export_parquet", "import_parquet"]
 
