@@ -4,8 +4,9 @@ Usage: .venv/bin/python benchmarks/extract.py [--repeat N] [--no-write]
 
 Text: the seed op-ed when ../shared/seeds holds it, else the made-up briefings under tests/extract/fixtures
 joined. Both pipelines are loaded and warmed first; each then reads the same text N times (default 5) and the
-median time counts (the three take turns). "ours, end to end" is :func:`realpolitik.extract.extract_document` (one spaCy pass,
-our components, causal links, forecasts, the pydantic result); "bare" is ``en_core_web_sm`` alone. The result
+median time counts (the three take turns). "ours, end to end" is :func:`realpolitik.extract.extract_document`
+(one spaCy pass, our components, causal links, forecasts, the pydantic result); "bare" is ``en_core_web_sm`` alone.
+The result
 is appended to docs/benchmarks.md (replacing an earlier section of this benchmark) unless --no-write.
 """
 
@@ -50,7 +51,8 @@ def _interleaved(runs: dict, repeat: int) -> dict[str, float]:
 
 
 def _machine() -> str:
-    return f"{cpu_name()}, {os.cpu_count()} logical CPUs (shared), Python {platform.python_version()}, {platform.system()}"
+    return (f"{cpu_name()}, {os.cpu_count()} logical CPUs (shared), Python {platform.python_version()}, "
+            f"{platform.system()}")
 
 
 def measure(repeat: int) -> dict:

@@ -8,7 +8,14 @@ import networkx as nx
 
 from realpolitik.model.schema import Model
 
-__all__ = ["BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLE", "EXACT_BETWEENNESS_LIMIT", "ConceptCentrality", "causal_graph", "concept_centrality"]
+__all__ = [
+    "BETWEENNESS_LIMIT",
+    "BETWEENNESS_SAMPLE",
+    "EXACT_BETWEENNESS_LIMIT",
+    "ConceptCentrality",
+    "causal_graph",
+    "concept_centrality",
+]
 
 #: Up to this many concepts betweenness is exact; up to :data:`BETWEENNESS_LIMIT` it is estimated
 #: from :data:`BETWEENNESS_SAMPLE` sampled sources (Brandes and Pich), and beyond it is not computed:

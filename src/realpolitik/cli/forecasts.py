@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -21,7 +21,7 @@ from realpolitik.model.edtf import InvalidDateError, parse_date
 __all__ = ["register"]
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     true = "true"
     false = "false"
 

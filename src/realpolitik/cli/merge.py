@@ -33,7 +33,8 @@ def merge_command(
     if as_json:
         print_json({"output": str(output), "counts": counts(merged), **report.as_dict()})
         return
-    console.print(f"[green]wrote[/] {output}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts(merged).items()))
+    written = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts(merged).items())
+    console.print(f"[green]wrote[/] {output}: {written}")
     for section, mapping in report.mapped.items():
         for source, target in mapping.items():
             index, item = source.split(":", 1)

@@ -166,7 +166,8 @@ def _subtask1(path: Path, rows: list[dict[str, str]], classifier_path: Path | No
     for number, row in enumerate(rows, 2):
         label = (row.get("label") or "").strip()
         if label not in ("0", "1"):
-            raise InputFileError(Errors.E196.format(path=path, row=number, reason=f"label must be 0 or 1, got '{label}'"))
+            reason = f"label must be 0 or 1, got '{label}'"
+            raise InputFileError(Errors.E196.format(path=path, row=number, reason=reason))
         labels.append(int(label))
     classifier = load_classifier(classifier_path)
     texts = [row["text"] or "" for row in rows]
@@ -236,7 +237,8 @@ def _subtask2(path: Path, columns: list[str], rows: list[dict[str, str]], use_cl
     sentences = _gold_sentences(path, columns, rows)
     gold, predicted = [], []
     texts = [text for text, _ in sentences]
-    for number, (doc, (text, relations)) in enumerate(zip(_pipeline().pipe(texts, batch_size=64), sentences), 1):
+    docs = _pipeline().pipe(texts, batch_size=64)
+    for number, (doc, (text, relations)) in enumerate(zip(docs, sentences, strict=True), 1):
         ranges = _token_ranges(text)
         links = find_causal_links(doc, use_classifier=use_classifier)
         predicted.append([(_tokens(ranges, link.cause_span.start, link.cause_span.end),

@@ -172,7 +172,9 @@ class CausalLink(_Item):
 
     cause: str = Field(description="Id of the driving concept.")
     effect: str = Field(description="Id of the driven concept.")
-    weight: float = Field(ge=-1.0, le=1.0, description="Signed strength: -1 strongly decreases … +1 strongly increases.")
+    weight: float = Field(
+        ge=-1.0, le=1.0, description="Signed strength: -1 strongly decreases … +1 strongly increases."
+    )
     confidence: float = Field(
         default=0.5, ge=0.0, le=1.0, description="How sure the source (or analyst) is of the link, 0..1."
     )

@@ -14,7 +14,15 @@ from realpolitik.simulate.fcm import run_fcm
 from realpolitik.simulate.matrix import causal_matrix, concept_index, require_links
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 
-__all__ = ["AD_HOC", "BASELINE", "HOLD_SOURCES", "ScenarioOutcome", "SimulationRun", "simulate_clamps", "simulate_scenarios"]
+__all__ = [
+    "AD_HOC",
+    "BASELINE",
+    "HOLD_SOURCES",
+    "ScenarioOutcome",
+    "SimulationRun",
+    "simulate_clamps",
+    "simulate_scenarios",
+]
 
 #: Id of the scenario every other one is compared with, when the model has it.
 BASELINE = "baseline"
@@ -88,7 +96,8 @@ def _check_clamps(clamps: dict[str, float], transfer: str) -> None:
     low, high = transfer_range(transfer)
     for concept, value in clamps.items():
         if not low <= value <= high:
-            raise SimulationError(Errors.E032.format(value=value, concept=concept, transfer=transfer, low=low, high=high))
+            message = Errors.E032.format(value=value, concept=concept, transfer=transfer, low=low, high=high)
+            raise SimulationError(message)
 
 
 def simulate_scenarios(
