@@ -179,11 +179,13 @@ def test_the_real_extractor_end_to_end(tmp_path):
 def test_a_scheduler_without_workers_is_reported(briefs_store):
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster:
-        with pytest.raises(BatchError, match="has no workers \\(waited 1 s\\)"):
-            extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=1,
-                           extractor=fakes.extract, loader=fakes.load)
+    with (
+        LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None,
+                     silence_logs=logging.ERROR) as cluster,
+        pytest.raises(BatchError, match="has no workers \\(waited 1 s\\)"),
+    ):
+        extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=1,
+                       extractor=fakes.extract, loader=fakes.load)
     assert len(briefs_store.pending_ids()) == 24
 
 
