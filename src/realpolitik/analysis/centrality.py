@@ -45,9 +45,9 @@ def causal_graph(model: Model) -> nx.DiGraph:
     for concept in model.concepts:
         graph.add_node(concept.id, label=concept.label)
     for link in model.causal_links:
-        for concept in (link.cause, link.effect):
-            if concept not in graph:
-                graph.add_node(concept, label=concept)
+        for end in (link.cause, link.effect):
+            if end not in graph:
+                graph.add_node(end, label=end)
         # A repeated cause -> effect pair keeps the last link, as the simulation's matrix does.
         graph.add_edge(link.cause, link.effect, weight=link.weight, confidence=link.confidence, link=link.id)
     return graph

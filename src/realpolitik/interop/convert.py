@@ -58,6 +58,12 @@ def _text(text: str) -> Callable[[Path], list[Path]]:
     return write
 
 
+def _one_file(write: Callable[[Model, Path], None], model: Model, path: Path) -> list[Path]:
+    """Run a writer of one file and return it, as the table writers return theirs."""
+    write(model, path)
+    return [path]
+
+
 def export_model(
     model: Model,
     fmt: str,
@@ -104,8 +110,8 @@ def export_model(
         "xlsx": lambda p: write_xlsx_tables(model, p),
         "fcmpy": lambda p: write_matrix_csv(model, p, names="id"),
         "mentalmodeler": lambda p: write_matrix_csv(model, p, names="label"),
-        "graphml": lambda p: [write_graphml(model, p) or p],
-        "gexf": lambda p: [write_gexf(model, p) or p],
+        "graphml": lambda p: _one_file(write_graphml, model, p),
+        "gexf": lambda p: _one_file(write_gexf, model, p),
     }
     if fmt in ("xmile", "vensim"):
         spec = sd_spec(model, scenario, rule=rule, transfer=transfer, steepness=steepness, steps=steps,

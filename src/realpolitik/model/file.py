@@ -384,7 +384,8 @@ class ValidationReport:
 
 
 def _search_folders(model_path: Path, documents: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    files, folders = [], [model_path.parent]
+    files: list[Path] = []
+    folders = [model_path.parent]
     for entry in documents:
         (folders if Path(entry).is_dir() else files).append(Path(entry))
     folders += [Path(part) for part in os.environ.get(DOCUMENTS_ENV, "").split(os.pathsep) if part]

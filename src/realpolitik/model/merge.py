@@ -294,6 +294,9 @@ def merge_models(models: Sequence[Model], *, title: str | None = None,
         actors=actors,
         concepts=concepts,
         causal_links=_pool_links(models, concept_maps, report),
-        **sections,
+        relations=sections["relations"],
+        events=sections["events"],
+        forecasts=sections["forecasts"],
+        scenarios=sections["scenarios"],
     )
     return merged, report

@@ -163,9 +163,9 @@ def simulate_scenarios(
     wanted = known if scenarios is None else list(scenarios)
     if not wanted:
         raise SimulationError(Errors.E041)
-    for scenario_id in wanted:
-        if scenario_id not in known:
-            raise UnknownIdError(Errors.E033.format(scenario=scenario_id, known=", ".join(known) or "none"))
+    for asked in wanted:
+        if asked not in known:
+            raise UnknownIdError(Errors.E033.format(scenario=asked, known=", ".join(known) or "none"))
     baseline = BASELINE if BASELINE in known else None
     # the baseline always runs, first row of the batch, even when not asked for
     rows: list[str | None] = [baseline] + [s for s in wanted if s != baseline]
