@@ -19,7 +19,7 @@ __all__ = ["CAMEO_CODES", "OLD_TYPES", "default_plover_path", "evaluate_plover",
 #: CAMEO country codes in the gold file that differ from ISO 3166 alpha-3.
 CAMEO_CODES: dict[str, str] = {"JAP": "JPN", "VTN": "VNM"}
 
-#: PLOVER 0.5b1 names that later versions renamed or folded into others (``None``: no counterpart).
+#: PLOVER 0.5b1 names that later versions renamed or folded into others.
 OLD_TYPES: dict[str, str] = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
                               "INVESTIGATE": "ACCUSE"}
 
