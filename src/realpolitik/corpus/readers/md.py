@@ -61,7 +61,7 @@ def read(data: bytes, path: Path) -> ReaderOutput:
 def _value(meta: dict, *keys: str) -> str | None:
     for key in keys:
         value = meta.get(key)
-        if isinstance(value, dt.date):  # YAML reads 2024-03-05 as a date (a datetime with a time)
+        if isinstance(value, dt.date):  # YAML reads 2024-03-05 as a date, a timestamp as a datetime
             value = value.isoformat()
         if isinstance(value, list):
             value = ", ".join(str(item) for item in value)
