@@ -20,7 +20,7 @@ import json
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from machine import cpu_name
@@ -112,7 +112,7 @@ def markdown(figures: dict, averages: dict, seed: dict | None, seconds: dict[str
         lines.append("| the seed op-ed (`eval seed`, against the curated model) | "
                      + " | ".join(cell(seed.get(k)) for k in KINDS) + " | – | " + cell(seed.get("causal_precision"))
                      + " |")
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    when = datetime.now(UTC).strftime("%Y-%m-%d")
     total = sum(seconds.values())
     lines += ["", f"Measured {when} on {cpu_name()}: {len(seconds)} articles extracted in {total:.0f} s "
                   f"(`python benchmarks/analysis_dev.py --write-docs`)."]

@@ -4,8 +4,9 @@ Usage: .venv/bin/python benchmarks/extract.py [--repeat N] [--no-write]
 
 Text: the seed op-ed when ../shared/seeds holds it, else the made-up briefings under tests/extract/fixtures
 joined. Both pipelines are loaded and warmed first; each then reads the same text N times (default 5) and the
-median time counts (the three take turns). "ours, end to end" is :func:`realpolitik.extract.extract_document` (one spaCy pass,
-our components, causal links, forecasts, the pydantic result); "bare" is ``en_core_web_sm`` alone. The result
+median time counts (the three take turns). "ours, end to end" is :func:`realpolitik.extract.extract_document`
+(one spaCy pass, our components, causal links, forecasts, the pydantic result); "bare" is ``en_core_web_sm`` alone.
+The result
 is appended to docs/benchmarks.md (replacing an earlier section of this benchmark) unless --no-write.
 """
 
@@ -17,7 +18,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from machine import cpu_name
@@ -50,7 +51,8 @@ def _interleaved(runs: dict, repeat: int) -> dict[str, float]:
 
 
 def _machine() -> str:
-    return f"{cpu_name()}, {os.cpu_count()} logical CPUs (shared), Python {platform.python_version()}, {platform.system()}"
+    return (f"{cpu_name()}, {os.cpu_count()} logical CPUs (shared), Python {platform.python_version()}, "
+            f"{platform.system()}")
 
 
 def measure(repeat: int) -> dict:
@@ -80,7 +82,7 @@ def measure(repeat: int) -> dict:
             "finders_s": seconds["finders"],
             "bare_wps": words / bare_s, "ours_wps": words / ours_s, "ratio": bare_s / ours_s,
             "spacy": spacy.__version__, "machine": _machine(),
-            "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
 
 def _section(r: dict) -> str:

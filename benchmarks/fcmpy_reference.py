@@ -1,4 +1,5 @@
-"""Print FCMpy 0.0.21's trajectories on a small fixed map, as reference values for tests/simulate/test_fcmpy_reference.py.
+"""Print FCMpy 0.0.21's trajectories on a small fixed map, as reference values for
+tests/simulate/test_fcmpy_reference.py.
 
 Run with the benchmark environment (see benchmarks/README.md): ``.venv-bench/bin/python benchmarks/fcmpy_reference.py``.
 The printed dictionary is pasted into the test, so the test suite itself never needs FCMpy.
@@ -45,7 +46,8 @@ def main() -> None:
     for inference, transfer, steepness in CASES:
         with contextlib.redirect_stdout(io.StringIO()):
             result = FcmSimulator.simulate(
-                initial_state=dict(zip(CONCEPTS, INITIAL_DISCRETE.get(transfer, INITIAL))), weight_matrix=frame, transfer=transfer,
+                initial_state=dict(zip(CONCEPTS, INITIAL_DISCRETE.get(transfer, INITIAL), strict=True)),
+                weight_matrix=frame, transfer=transfer,
                 inference=inference, thresh=-1.0, iterations=STEPS, l=steepness,
             )
         out[f"{inference}/{transfer}/{steepness}"] = result[CONCEPTS].to_numpy().tolist()

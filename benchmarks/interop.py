@@ -79,7 +79,8 @@ def main() -> None:
             for key, model in models.items():
                 target = folder / key
                 target.mkdir(exist_ok=True)
-                cells.append(f"{best_of(args.repeats, lambda case=case, model=model, target=target: case(model, target)):.3f} s")
+                seconds = best_of(args.repeats, lambda case=case, model=model, target=target: case(model, target))
+                cells.append(f"{seconds:.3f} s")
             print(f"| {name} | {' | '.join(cells)} |")
         try:
             import pysd

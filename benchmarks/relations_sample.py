@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         for prefix in ["", *args.part]:
             right, judged, verdicts = score(args.csv, prefix)
             print(f"{args.csv.name}{' ' + prefix + '*' if prefix else ''}: {right} of {judged} right "
-                  f"({right / judged if judged else 0:.2f}); " + ", ".join(f"{v}: {n}" for v, n in verdicts.most_common()))
+                  f"({right / judged if judged else 0:.2f}); "
+                  + ", ".join(f"{v}: {n}" for v, n in verdicts.most_common()))
         return 0
     rows = pool(*args.extractions)
     if not rows:

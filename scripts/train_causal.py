@@ -93,8 +93,13 @@ def main() -> int:
     from scipy.sparse import hstack
     from sklearn.linear_model import LogisticRegression
 
-    from realpolitik.extract.classifier import DEFAULT_CLASSIFIER, BLOCKS, CausalSentenceClassifier, block_texts, \
-        make_vectorizer
+    from realpolitik.extract.classifier import (
+        BLOCKS,
+        DEFAULT_CLASSIFIER,
+        CausalSentenceClassifier,
+        block_texts,
+        make_vectorizer,
+    )
 
     started = time.time()
     rows = read_rows(args.data)

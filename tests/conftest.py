@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from realpolitik.data import bundled_model_path
+from realpolitik.model import Model, load_model
+
 # CI runs the property tests on a fixed sequence of examples, so a red run can be reproduced and is never luck;
 # locally each run explores new examples.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from realpolitik.data import bundled_model_path
-from realpolitik.model import Model, load_model
 
 REPO = Path(__file__).resolve().parent.parent
 #: The seed op-ed lives outside the repository, beside it in the shared folder.

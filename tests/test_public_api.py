@@ -159,7 +159,8 @@ def test_model_api_is_the_documented_one():
         # the model file's one owner, its hand edits and the reference table they share
         "ModelFile", "Change", "UNCHECKED", "file_version", "check_text", "EDITABLE_SECTIONS", "REVIEWABLE_SECTIONS",
         "accept_item", "add_items", "edit_item", "reject_item", "resolve_forecast", "REFERENCES", "Reference",
-        "references_in", "remove_with_dependents", "resolve_clamps", "DOCUMENTS_ENV", "find_document_texts", "display_names", "item_label", "add_scenario", "remove_scenario", "proposed_count", "reviewed_only",
+        "references_in", "remove_with_dependents", "resolve_clamps", "DOCUMENTS_ENV", "find_document_texts",
+        "display_names", "item_label", "add_scenario", "remove_scenario", "proposed_count", "reviewed_only",
     }
 
 

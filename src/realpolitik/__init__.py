@@ -18,6 +18,7 @@ docs/tutorial.md walks through them.
 """
 
 
+from realpolitik.about import __version__
 from realpolitik.api import (
     analyse,
     draft_model,
@@ -48,9 +49,7 @@ from realpolitik.model import (
     save_model,
     validate_file,
 )
-from realpolitik.about import __version__
 from realpolitik.simulate import simulate_scenarios
-
 
 __all__ = [
     "InputFileError",

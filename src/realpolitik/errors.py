@@ -53,9 +53,11 @@ class Errors:
     # Simulation and analysis
     E030 = "unknown concept '{concept}'; known concepts: {known}"
     E031 = "the model has no causal links to simulate"
-    E032 = "clamp value {value} for '{concept}' lies outside the range of the '{transfer}' transfer function ({low}..{high})"
+    E032 = ("clamp value {value} for '{concept}' lies outside the range of the '{transfer}' transfer function "
+            "({low}..{high})")
     E033 = "unknown scenario '{scenario}'; known scenarios: {known}"
-    E034 = "no stable draw among {draws}: every sampled community matrix had an eigenvalue with a non-negative real part"
+    E034 = ("no stable draw among {draws}: every sampled community matrix had an eigenvalue with a non-negative "
+            "real part")
     E035 = "the number of draws must be positive, got {draws}"
     E036 = "the community matrix is singular, so the response to a press is undefined"
     E037 = "unknown {kind} '{value}'; choose one of: {known}"
@@ -117,7 +119,8 @@ class Errors:
     E114 = "cannot read {path}: {reason}"
     E115 = "the publication date must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got '{value}'"
     # Corpus store and batch extraction (E130-E159)
-    E130 = "{path} is not a realpolitik corpus database, or it is damaged ({reason}); move it aside or name another --data-dir"
+    E130 = ("{path} is not a realpolitik corpus database, or it is damaged ({reason}); move it aside or name another "
+            "--data-dir")
     E131 = "the corpus database {path} is locked by another process{holder}; try again when that process has finished"
     E132 = "cannot use {path} as the data directory: {reason}"
     E133 = "no document with id '{id}' in the corpus (ids are shown by `realpolitik corpus list`)"
@@ -134,7 +137,8 @@ class Errors:
     E144 = "the query's first column must hold document ids; {count} value(s) are not in the corpus, e.g. '{example}'"
     E145 = "none of the {count} selected document(s) has an extraction yet; run `realpolitik corpus extract` first"
     E146 = "{option} must be {requirement}, got {value}"
-    E147 = "the Dask cluster failed during the batch ({reason}); {done} document(s) were saved, rerun to finish the rest"
+    E147 = ("the Dask cluster failed during the batch ({reason}); {done} document(s) were saved, rerun to finish "
+            "the rest")
     E148 = "cannot write {path}: {reason}"
     E149 = "no file to add: {path} holds no files"
     # Extraction (E160-E179)

@@ -37,7 +37,7 @@ def _every_cycle_positive(graph: nx.Graph) -> bool:
     # Balanced iff every cycle of a cycle basis has a positive sign product (Harary).
     for cycle in nx.cycle_basis(graph):
         product = 1
-        for u, v in zip(cycle, cycle[1:] + cycle[:1]):
+        for u, v in zip(cycle, cycle[1:] + cycle[:1], strict=True):
             product *= graph[u][v]["sign"]
         if product < 0:
             return False

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from realpolitik.model import Scenario
 from realpolitik.analysis import default_baseline, main_levers
-from realpolitik.model import resolve_clamps
+from realpolitik.model import Scenario, resolve_clamps
 
 
 def test_basin_levers_are_the_scenario_clamps_ranked_by_out_strength(basin):

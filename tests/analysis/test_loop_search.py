@@ -37,7 +37,7 @@ def _brute_force_loops(model: Model, max_length: int) -> dict[tuple[str, ...], i
         for chosen in itertools.permutations(order, size):
             if chosen[0] != min(chosen, key=order.index):
                 continue
-            pairs = list(zip(chosen, chosen[1:] + chosen[:1]))
+            pairs = list(zip(chosen, chosen[1:] + chosen[:1], strict=True))
             if all(pair in weight for pair in pairs):
                 negatives = sum(weight[pair] < 0 for pair in pairs)
                 found[chosen] = 1 if negatives % 2 == 0 else -1

@@ -11,7 +11,8 @@ from realpolitik.model import Actor, InvalidDateError, Model, Relation
 
 
 def _model(*relations: Relation) -> Model:
-    return Model(title="t", actors=[Actor(id=i, name=i.upper(), kind="state") for i in "abc"], relations=list(relations))
+    actors = [Actor(id=i, name=i.upper(), kind="state") for i in "abc"]
+    return Model(title="t", actors=actors, relations=list(relations))
 
 
 def test_stances_net_opposite_relations_and_read_both_directions():

@@ -59,7 +59,7 @@ def test_path_signs_match_the_product_of_weights(n, weights):
             graph.add_edge(u, v, weight=w)
     for effect in lever_effects(graph, list(range(n))):
         for path in effect.paths:
-            product = math.prod(graph.edges[a, b]["weight"] for a, b in zip(path.concepts, path.concepts[1:]))
+            product = math.prod(graph.edges[a, b]["weight"] for a, b in itertools.pairwise(path.concepts))
             assert path.sign == (1 if product > 0 else -1)
             assert math.isclose(path.strength, abs(product))
             assert len(set(path.concepts)) == len(path.concepts)
@@ -73,10 +73,13 @@ def test_lever_paths_are_every_simple_path(n, max_length, rnd):
     graph.add_weighted_edges_from((u, v, rnd.choice([-0.5, 0.4])) for u in range(n) for v in range(n)
                                   if u != v and rnd.random() < 0.4)
     for lever in range(n):
-        found = {e.outcome: sorted(p.concepts for p in e.paths) for e in lever_effects(graph, [lever], max_length=max_length)}
+        effects = lever_effects(graph, [lever], max_length=max_length)
+        found = {e.outcome: sorted(p.concepts for p in e.paths) for e in effects}
         expected = {}
         for target in range(n):
-            paths = sorted(tuple(p) for p in nx.all_simple_paths(graph, lever, target, cutoff=max_length)) if target != lever else []
+            if target == lever:
+                continue
+            paths = sorted(tuple(p) for p in nx.all_simple_paths(graph, lever, target, cutoff=max_length))
             if paths:
                 expected[target] = paths
         assert found == expected

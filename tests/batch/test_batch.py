@@ -15,8 +15,8 @@ import duckdb
 import pytest
 
 from realpolitik.batch import extract_corpus
-from realpolitik.store import CorpusStore, run_query
 from realpolitik.errors import BatchError
+from realpolitik.store import CorpusStore, run_query
 from tests.batch import fakes
 from tests.batch.conftest import write_briefs
 
@@ -179,11 +179,13 @@ def test_the_real_extractor_end_to_end(tmp_path):
 def test_a_scheduler_without_workers_is_reported(briefs_store):
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster:
-        with pytest.raises(BatchError, match="has no workers \\(waited 1 s\\)"):
-            extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=1,
-                           extractor=fakes.extract, loader=fakes.load)
+    with (
+        LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None,
+                     silence_logs=logging.ERROR) as cluster,
+        pytest.raises(BatchError, match="has no workers \\(waited 1 s\\)"),
+    ):
+        extract_corpus(briefs_store, scheduler=cluster.scheduler_address, timeout=1,
+                       extractor=fakes.extract, loader=fakes.load)
     assert len(briefs_store.pending_ids()) == 24
 
 
@@ -221,8 +223,8 @@ time.sleep(60)
 
 
 def test_a_store_locked_mid_batch_stops_it_with_the_finished_documents_kept(tmp_path):
-    from realpolitik.store import add_paths
     from realpolitik.errors import CorpusStoreError
+    from realpolitik.store import add_paths
 
     store = CorpusStore(tmp_path / "corpus.duckdb", lock_timeout=0.5)
     add_paths(store, write_briefs(tmp_path / "briefs", 10))

@@ -34,7 +34,8 @@ def test_analyze_tables_name_the_sections(cli):
 
 def test_analyze_notes_the_loop_cap(cli, tmp_path):
     lines = ["title: dense", "concepts:"] + [f"  - {{id: c{i}, label: C{i}}}" for i in range(7)] + ["causal_links:"]
-    lines += [f"  - {{id: l{u}{v}, cause: c{u}, effect: c{v}, weight: 0.5}}" for u in range(7) for v in range(7) if u != v]
+    pairs = [(u, v) for u in range(7) for v in range(7) if u != v]
+    lines += [f"  - {{id: l{u}{v}, cause: c{u}, effect: c{v}, weight: 0.5}}" for u, v in pairs]
     model = tmp_path / "dense.yaml"
     model.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = cli("analyse", model, "--max-loops", "50", "--json")

@@ -23,4 +23,5 @@ def test_importing_the_stages_does_not_load_the_extractor():
     import sys
 
     code = "import sys, realpolitik.draft, realpolitik.evaluate; print('spacy' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -68,4 +68,5 @@ def test_batched_scores_equal_sentence_by_sentence(docs):
         single = np.array([classifier.score_spans([sentence])[0] for sentence in sentences])
         np.testing.assert_allclose(batched, single, rtol=0, atol=1e-9)
         assert [" ".join(structure_tokens(s)) for s in sentences] == [
-            " ".join(structure_tokens(s, found)) for s, found in zip(sentences, cues_by_sentence(doc, sentences))]
+            " ".join(structure_tokens(s, found))
+            for s, found in zip(sentences, cues_by_sentence(doc, sentences), strict=True)]

@@ -162,7 +162,8 @@ def test_advice_wishes_readings_and_the_past_are_not_forecasts(nlp, text):
 
 @pytest.mark.parametrize("text, statement", [
     # a relative clause takes the noun it hangs on as subject, through a participle ("tied to")
-    ("The planners hope the canal, which would bypass the old port, opens soon.", "the canal would bypass the old port"),
+    ("The planners hope the canal, which would bypass the old port, opens soon.",
+     "the canal would bypass the old port"),
     ("There are a dozen firms tied to the palace that could supply the fuel.",
      "a dozen firms tied to the palace could supply the fuel"),
     # a heading the parser ran into the sentence is cut off

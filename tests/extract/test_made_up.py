@@ -140,14 +140,16 @@ def test_later_mention_of_a_named_event_after_or_before_it(nlp):
 def test_a_year_right_after_a_named_event_is_its_own(nlp):
     from realpolitik.extract import extract_text
 
-    text = "Black Sea\n\nThe annexation of Crimea shocked Europe. Kyiv protested after the annexation of Crimea in 2014."
+    text = ("Black Sea\n\nThe annexation of Crimea shocked Europe. "
+            "Kyiv protested after the annexation of Crimea in 2014.")
     assert "2014" not in {e.date for e in extract_text(text, nlp=nlp).events}
 
 
 def test_a_states_government_is_the_regime_ruling_at_the_time(nlp):
     from realpolitik.extract import extract_text
 
-    later = "Kabul\n\nThe Taliban took Kabul in August 2021. Russia praised Afghanistan's new government in October 2021."
+    later = ("Kabul\n\nThe Taliban took Kabul in August 2021. "
+             "Russia praised Afghanistan's new government in October 2021.")
     assert ("russia", "support", "taliban") in _triples(nlp, later)
     earlier = "Kabul\n\nRussia praised Afghanistan's government in 2010. Afghanistan's mountains are high."
     ids = {a.id for a in extract_text(earlier, nlp=nlp).actors}

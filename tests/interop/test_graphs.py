@@ -106,7 +106,7 @@ def test_a_foreign_graphml_becomes_a_causal_map_with_provenance(tmp_path):
     nx.write_graphml(graph, path)
     model = import_model(path, "graphml")
     assert [c.id for c in model.concepts] == ["sanctions", "inflation", "unrest"]
-    assert [(l.cause, l.effect, l.weight) for l in model.causal_links] == [
+    assert [(link.cause, link.effect, link.weight) for link in model.causal_links] == [
         ("sanctions", "inflation", 0.6), ("inflation", "unrest", 0.4)]
     text = path.read_text(encoding="utf-8")
     (document,) = model.documents
@@ -152,5 +152,5 @@ def test_a_foreign_gexf_becomes_a_causal_map(tmp_path):
     graph.add_edge("1", "2", weight=0.8)
     nx.write_gexf(graph, tmp_path / "map.gexf", version="1.2draft")
     model = import_model(tmp_path / "map.gexf", "gexf")
-    assert [(l.cause, l.effect, l.weight) for l in model.causal_links] == [("drought", "migration", 0.8)]
+    assert [(link.cause, link.effect, link.weight) for link in model.causal_links] == [("drought", "migration", 0.8)]
     assert model.documents[0].filename == "map.gexf"

@@ -36,7 +36,7 @@ def test_csv_edge_list_with_synonyms_and_semicolons(tmp_path):
     path = _write(tmp_path / "edges.csv", EDGES)
     model = import_model(path, "csv")
     assert [c.id for c in model.concepts] == ["sanctions", "inflation", "unrest", "aid"]
-    assert [(l.cause, l.effect, l.weight, l.description) for l in model.causal_links] == [
+    assert [(link.cause, link.effect, link.weight, link.description) for link in model.causal_links] == [
         ("sanctions", "inflation", 0.6, "Prices rise"), ("inflation", "unrest", 0.4, None),
         ("aid", "inflation", -0.3, "Relief")]
     _spans_are_rows(model, EDGES)
@@ -62,7 +62,7 @@ def test_xlsx_edge_list(tmp_path):
         sheet.append(row)
     book.save(tmp_path / "map.xlsx")
     model = import_model(tmp_path / "map.xlsx", "xlsx")
-    assert [(l.cause, l.effect, l.weight, l.confidence) for l in model.causal_links] == [
+    assert [(link.cause, link.effect, link.weight, link.confidence) for link in model.causal_links] == [
         ("a", "b", 0.5, 0.9), ("b", "c", -1.0, 0.5)]
     assert "row 3" in model.causal_links[1].evidence[0].paraphrase
     assert model.documents[0].filename is None  # a workbook is not text, so validate must not read it as such
@@ -111,7 +111,7 @@ def test_fcmpy_survey_is_averaged_with_agreement(tmp_path):
     terms = linguistic_terms()
     # centroids of the triangles in lang/en/fcm_terms.yaml
     assert terms["H"] == pytest.approx(0.75) and terms["VH"] == pytest.approx(2.75 / 3)
-    links = {(l.cause, l.effect): l for l in model.causal_links}
+    links = {(link.cause, link.effect): link for link in model.causal_links}
     assert set(links) == {("a", "b"), ("b", "c")}  # C -> A was judged 'no causality' by all who answered
     ab = [terms["H"], terms["M"], terms["VH"]]
     mean = sum(ab) / 3
@@ -129,7 +129,7 @@ def test_fcmpy_signed_terms_and_partial_answers(tmp_path):
         import_model(_write(tmp_path / "s.csv", text), "fcmpy")
     text = "X -> Y (+),Y -> X (+)\n-L,M\n,M\n"
     model = import_model(_write(tmp_path / "s2.csv", text), "fcmpy")
-    links = {(l.cause, l.effect): l for l in model.causal_links}
+    links = {(link.cause, link.effect): link for link in model.causal_links}
     assert links["x", "y"].weight == pytest.approx(-0.25) and links["x", "y"].confidence == 0.5
     assert links["y", "x"].agreement == 1.0
 
@@ -170,6 +170,6 @@ def test_unknown_import_format_and_missing_file(tmp_path):
 def test_a_link_listed_twice_keeps_both_rows_under_distinct_ids(tmp_path):
     text = "cause,effect,weight\nA,B,0.5\nA,B,-0.2\n"
     model = import_model(_write(tmp_path / "twice.csv", text), "csv")
-    assert [l.id for l in model.causal_links] == ["a_b", "a_b_2"]
+    assert [link.id for link in model.causal_links] == ["a_b", "a_b_2"]
     save_model(model, tmp_path / "model.yaml")
     assert validate_file(tmp_path / "model.yaml").ok

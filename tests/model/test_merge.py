@@ -41,7 +41,9 @@ def test_same_actors_and_concepts_become_one(merged):
     ids = {a.id for a in model.actors}
     assert "prc" not in ids and "islamic_emirate" not in ids and "russian_federation" not in ids
     assert len(model.actors) == len(first.actors)
-    assert report.mapped["actors"] == {"1:prc": "china", "1:islamic_emirate": "taliban", "1:russian_federation": "russia"}
+    assert report.mapped["actors"] == {
+        "1:prc": "china", "1:islamic_emirate": "taliban", "1:russian_federation": "russia"
+    }
     assert report.mapped["concepts"] == {"1:aid": "aid_and_assets", "1:poppy_trade": "opium_economy"}
     assert "mining_investment" in {c.id for c in model.concepts}
     russia = model.get("actors", "russia")
@@ -60,10 +62,10 @@ def test_agreeing_links_are_pooled_with_weight_and_agreement(merged):
 
 def test_opposite_signs_are_flagged_and_both_kept(merged):
     _, _, model, report = merged
-    links = [l for l in model.causal_links if (l.cause, l.effect) == ("economic_crisis", "opium_economy")]
-    assert sorted(l.weight > 0 for l in links) == [False, True]
+    links = [link for link in model.causal_links if (link.cause, link.effect) == ("economic_crisis", "opium_economy")]
+    assert sorted(link.weight > 0 for link in links) == [False, True]
     assert links[0].contradicts == [links[1].id] and links[1].contradicts == [links[0].id]
-    assert tuple(sorted(report.contradictions[0])) == tuple(sorted(l.id for l in links))
+    assert tuple(sorted(report.contradictions[0])) == tuple(sorted(link.id for link in links))
 
 
 def test_merged_model_is_valid_and_scenarios_keep_their_base(merged):

@@ -30,7 +30,8 @@ from realpolitik.model.vocabulary import BANDS, ActorKind, EventType, RelationTy
 ids = st.text(string.ascii_lowercase + "_", min_size=1, max_size=12).filter(lambda s: s[0] != "_")
 # Text an analyst might type, including YAML-hostile characters, quotes, unicode and line breaks.
 texts = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85") | st.sampled_from("\n:#'\"-[]{}"),
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85")
+    | st.sampled_from("\n:#'\"-[]{}"),
     min_size=1,
     max_size=40,
 ).filter(lambda s: s.strip() == s and s != "")

@@ -47,7 +47,8 @@ def test_default_model_is_the_bundled_one(cli):
 
 
 def test_dangling_reference_names_file_line_and_path(cli, model_with_seed):
-    line = _edit(model_with_seed, "    source: russia\n    target: united_states\n", "    source: russia\n    target: atlantis\n")
+    line = _edit(model_with_seed, "    source: russia\n    target: united_states\n",
+                 "    source: russia\n    target: atlantis\n")
     result = cli("validate", model_with_seed)
     _assert_clean_failure(result, model_with_seed)
     assert f"{model_with_seed}:{line + 1}" in result.stdout

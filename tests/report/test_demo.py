@@ -4,9 +4,9 @@ import re
 
 import pytest
 
+from realpolitik.analysis import main_levers
 from realpolitik.errors import ModelValidationError
 from realpolitik.model import load_model
-from realpolitik.analysis import main_levers
 from realpolitik.report import DEFAULT_OUTPUT, run_demo
 from realpolitik.report.demo import DEMO_STEPS
 

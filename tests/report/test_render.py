@@ -38,8 +38,8 @@ def test_every_section_is_filled_for_the_basin(basin_html, basin):
     assert "The Upper Lorn Basin: water, dams and a fragile truce" in header
     assert "J. Okafor" in header and "2022-03" in header
     evidence_rows = _section(html, "evidence").count("<tr>") - 1
-    assert evidence_rows == sum(len(item.evidence) for s in ("actors", "relations", "events", "concepts",
-                                                               "causal_links", "forecasts") for item in getattr(basin, s))
+    sections = ("actors", "relations", "events", "concepts", "causal_links", "forecasts")
+    assert evidence_rows == sum(len(item.evidence) for s in sections for item in getattr(basin, s))
     assert "Brier score 0.187" in _section(html, "forecasts")
     # The failed press keeps its reason instead of a table.
     assert "press on &#39;border&#39; gave no result: test" in _section(html, "press")

@@ -14,8 +14,7 @@ import numpy as np
 import pytest
 
 from realpolitik import bundled_model_path, load_model
-from realpolitik.model import Model
-from realpolitik.model import resolve_clamps
+from realpolitik.model import Model, resolve_clamps
 from realpolitik.simulate import PressResult, SimulationRun, press_perturbation, simulate_scenarios
 
 #: FCM changes smaller than this are read as no change: well above the fixed point's residual (tolerance

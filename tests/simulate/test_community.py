@@ -14,8 +14,8 @@ from realpolitik.errors import SimulationError
 from realpolitik.simulate import (
     absolute_feedback,
     adjugate,
-    community_matrix,
     community,
+    community_matrix,
     press_response,
     weighted_predictions,
 )

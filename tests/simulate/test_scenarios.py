@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 
 from realpolitik.errors import SimulationError, UnknownIdError
-from realpolitik.model import Model
-from realpolitik.model import resolve_clamps
+from realpolitik.model import Model, resolve_clamps
 from realpolitik.simulate import causal_matrix, run_fcm, simulate_scenarios
 
 

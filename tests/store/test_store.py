@@ -1,4 +1,5 @@
-"""The corpus store on real DuckDB files: adding, duplicates, bad input, damaged and locked files, concurrent readers."""
+"""The corpus store on real DuckDB files: adding, duplicates, bad input, damaged and locked files, concurrent
+readers."""
 
 from __future__ import annotations
 

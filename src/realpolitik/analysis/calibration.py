@@ -68,11 +68,12 @@ def calibration_table(forecasts: Iterable[Forecast]) -> list[BandCalibration]:
         else:
             counts[0] += 1
             counts[1] += int(forecast.resolution.outcome)
-    return [
-        BandCalibration(band, *BANDS[band], *rows[band])  # type: ignore[arg-type]
-        for band in BANDS
-        if band in rows
-    ]
+    table = []
+    for band, (low, high) in BANDS.items():
+        if band in rows:
+            resolved, happened, pending = rows[band]
+            table.append(BandCalibration(band, low, high, resolved, happened, pending))
+    return table
 
 
 @dataclass(frozen=True)

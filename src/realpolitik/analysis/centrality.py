@@ -8,7 +8,14 @@ import networkx as nx
 
 from realpolitik.model.schema import Model
 
-__all__ = ["BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLE", "EXACT_BETWEENNESS_LIMIT", "ConceptCentrality", "causal_graph", "concept_centrality"]
+__all__ = [
+    "BETWEENNESS_LIMIT",
+    "BETWEENNESS_SAMPLE",
+    "EXACT_BETWEENNESS_LIMIT",
+    "ConceptCentrality",
+    "causal_graph",
+    "concept_centrality",
+]
 
 #: Up to this many concepts betweenness is exact; up to :data:`BETWEENNESS_LIMIT` it is estimated
 #: from :data:`BETWEENNESS_SAMPLE` sampled sources (Brandes and Pich), and beyond it is not computed:
@@ -38,9 +45,9 @@ def causal_graph(model: Model) -> nx.DiGraph:
     for concept in model.concepts:
         graph.add_node(concept.id, label=concept.label)
     for link in model.causal_links:
-        for concept in (link.cause, link.effect):
-            if concept not in graph:
-                graph.add_node(concept, label=concept)
+        for end in (link.cause, link.effect):
+            if end not in graph:
+                graph.add_node(end, label=end)
         # A repeated cause -> effect pair keeps the last link, as the simulation's matrix does.
         graph.add_edge(link.cause, link.effect, weight=link.weight, confidence=link.confidence, link=link.id)
     return graph

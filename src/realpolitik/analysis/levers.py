@@ -33,9 +33,9 @@ class Lever:
 
 
 def _out_strength(model: Model) -> dict[str, float]:
-    strength: dict[str, float] = Counter()
+    strength: dict[str, float] = {}
     for link in model.causal_links:
-        strength[link.cause] += abs(link.weight)
+        strength[link.cause] = strength.get(link.cause, 0.0) + abs(link.weight)
     return strength
 
 

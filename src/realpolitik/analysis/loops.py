@@ -10,7 +10,14 @@ import networkx as nx
 from realpolitik.analysis.centrality import causal_graph
 from realpolitik.model.schema import Model
 
-__all__ = ["DEFAULT_MAX_LOOPS", "DEFAULT_MAX_LOOP_LENGTH", "FeedbackLoop", "LoopSearch", "feedback_loops", "loop_search"]
+__all__ = [
+    "DEFAULT_MAX_LOOPS",
+    "DEFAULT_MAX_LOOP_LENGTH",
+    "FeedbackLoop",
+    "LoopSearch",
+    "feedback_loops",
+    "loop_search",
+]
 
 #: Longer cycles are rarely argued for in a source, and their number grows fast with length.
 DEFAULT_MAX_LOOP_LENGTH = 8
@@ -49,7 +56,7 @@ class FeedbackLoop:
     @property
     def links(self) -> list[tuple[str, str]]:
         """The loop's links as (cause, effect) pairs, in order."""
-        return list(zip(self.concepts, self.concepts[1:] + self.concepts[:1]))
+        return list(zip(self.concepts, self.concepts[1:] + self.concepts[:1], strict=True))
 
 
 def feedback_loops(model: Model, max_length: int = DEFAULT_MAX_LOOP_LENGTH) -> list[FeedbackLoop]:
@@ -142,7 +149,7 @@ def _ranked(model: Model, max_length: int, max_loops: int | None) -> tuple[list[
         if max_loops is not None and len(loops) >= max_loops:
             search.capped = True
             break
-        weights = [graph.edges[u, v]["weight"] for u, v in zip(cycle, cycle[1:] + cycle[:1])]
+        weights = [graph.edges[u, v]["weight"] for u, v in zip(cycle, cycle[1:] + cycle[:1], strict=True)]
         sign = 1 if sum(w < 0 for w in weights) % 2 == 0 else -1
         loops.append(FeedbackLoop(concepts=tuple(cycle), sign=sign, strength=math.prod(abs(w) for w in weights)))
     loops.sort(key=lambda loop: (-loop.strength, loop.length, [order[c] for c in loop.concepts]))

@@ -100,9 +100,9 @@ def actor_network(model: Model, at: dt.date | str | None = None, *, people: bool
     for relation in model.relations:
         if at is not None and not relation_holds_at(relation, at):
             continue
-        for actor in (relation.source, relation.target):
-            if actor not in graph:
-                graph.add_node(actor, name=actor, kind="group", role=None, affiliation=None)
+        for end in (relation.source, relation.target):
+            if end not in graph:
+                graph.add_node(end, name=end, kind="group", role=None, affiliation=None)
         graph.add_edge(
             relation.source,
             relation.target,

@@ -191,7 +191,8 @@ def analyse_model(
     >>> result.levers, [loop.kind for loop in result.loops.loops]
     (('a',), ['balancing'])
     """
-    at_text = (at.isoformat() if isinstance(at, dt.date) else str(at)) if at is not None else dt.date.today().isoformat()
+    when = dt.date.today() if at is None else at
+    at_text = when.isoformat() if isinstance(when, dt.date) else str(when)
     graph = causal_graph(model)
     structure = causal_structure(graph)
     ranked = [lever.concept for lever in ranked_levers(model)]
@@ -214,7 +215,9 @@ def analyse_model(
     if structure.concepts > BETWEENNESS_LIMIT:
         notes.append(f"betweenness is not computed on maps of more than {BETWEENNESS_LIMIT:,} concepts")
     if any(effect.capped for effect in effects):
-        notes.append(f"path enumeration stopped at {max_paths:,} paths for some levers: their effects may be incomplete")
+        notes.append(
+            f"path enumeration stopped at {max_paths:,} paths for some levers: their effects may be incomplete"
+        )
     return ModelAnalysis(
         at=at_text,
         actors=actor_structure(model, at_text),

@@ -27,6 +27,8 @@ __all__ = [
 
 #: Path enumeration stops after this many paths per lever, and says so.
 DEFAULT_MAX_PATHS = 10_000
+#: A concept's role from (has causes, has effects), self-loops aside.
+_ROLES = {(False, False): "isolated", (False, True): "drivers", (True, False): "receivers", (True, True): "ordinary"}
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,7 @@ def causal_structure(graph: nx.DiGraph) -> CausalStructure:
     for node in nodes:
         inward = sum(1 for u in graph.predecessors(node) if u != node)
         outward = sum(1 for v in graph.successors(node) if v != node)
-        role = "isolated" if not inward and not outward else "drivers" if not inward else "receivers" if not outward else "ordinary"
-        roles[role].append(node)
+        roles[_ROLES[inward > 0, outward > 0]].append(node)
         centrality[node] = round(
             sum(abs(d.get("weight", 0.0)) for _, _, d in graph.in_edges(node, data=True))
             + sum(abs(d.get("weight", 0.0)) for _, _, d in graph.out_edges(node, data=True)),

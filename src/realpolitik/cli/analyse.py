@@ -1,4 +1,5 @@
-"""``realpolitik analyse`` (or ``analyze``): the actor network over time, balance, causal map, loops, levers, forecasts."""
+"""``realpolitik analyse`` (or ``analyze``): the actor network over time, balance, causal map, loops, levers,
+forecasts."""
 
 from __future__ import annotations
 
@@ -31,7 +32,10 @@ def _print_actor_sections(result: ModelAnalysis, names: dict[str, str]) -> None:
     console.print(grid)
     camps = [camp for camp in actors.communities if len(camp) > 1]
     console.print("Friendly camps: " + ("; ".join(_label(names, camp) for camp in camps) if camps else "none"))
-    balance = "no triads" if actors.triad_balance is None else f"{actors.triad_balance:.0%} of {len(actors.triads)} triads balanced"
+    if actors.triad_balance is None:
+        balance = "no triads"
+    else:
+        balance = f"{actors.triad_balance:.0%} of {len(actors.triads)} triads balanced"
     console.print(f"Structural balance: {balance}; frustration index {actors.frustration.index} of "
                   f"{actors.frustration.ties} ties{'' if actors.frustration.exact else ' (upper bound)'}")
     for triad in actors.unbalanced_triads:
@@ -63,9 +67,11 @@ def _print_causal_sections(result: ModelAnalysis, names: dict[str, str]) -> None
     loops = result.loops
     reinforcing = sum(loop.sign > 0 for loop in loops.loops)
     grid = table(f"Feedback loops: {reinforcing} reinforcing, {len(loops.loops) - reinforcing} balancing "
-                 f"(up to {loops.max_length} links{', capped' if loops.capped else ''})", "kind", "length", "strength", "loop")
+                 f"(up to {loops.max_length} links{', capped' if loops.capped else ''})",
+                 "kind", "length", "strength", "loop")
     for loop in loops.loops[:SHOWN]:
-        grid.add_row(loop.kind, str(loop.length), f"{loop.strength:.3f}", " → ".join(names.get(c, c) for c in loop.concepts))
+        path = " → ".join(names.get(c, c) for c in loop.concepts)
+        grid.add_row(loop.kind, str(loop.length), f"{loop.strength:.3f}", path)
     console.print(grid)
     grid = table("Levers: strongest effect on each outcome", "lever", "outcome", "net", "paths", "strongest path")
     ranked = sorted(result.effects, key=lambda e: -abs(e.net))
@@ -88,14 +94,23 @@ def _print_forecasts(result: ModelAnalysis) -> None:
 
 def analyse_command(
     model: ModelArgument = None,
-    at: Annotated[Optional[str], typer.Option(help="Read the actor network at this EDTF date (default: today).")] = None,  # noqa: UP045
+    at: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Read the actor network at this EDTF date (default: today)."),
+    ] = None,
     compare: Annotated[
         Optional[tuple[str, str]],  # noqa: UP045
         typer.Option(help="Two EDTF dates: what changed in the actor network between them, e.g. --compare 2010 2015."),
     ] = None,
-    max_loop_length: Annotated[int, typer.Option(min=1, help="Longest feedback loop searched, in links.")] = DEFAULT_MAX_LOOP_LENGTH,
-    max_loops: Annotated[int, typer.Option(min=1, help="Stop the loop search after this many loops.")] = DEFAULT_MAX_LOOPS,
-    max_levers: Annotated[int, typer.Option(min=1, help="Trace this many levers (scenario clamps first, then exogenous drivers).")] = DEFAULT_TRACED_LEVERS,
+    max_loop_length: Annotated[
+        int, typer.Option(min=1, help="Longest feedback loop searched, in links.")
+    ] = DEFAULT_MAX_LOOP_LENGTH,
+    max_loops: Annotated[
+        int, typer.Option(min=1, help="Stop the loop search after this many loops.")
+    ] = DEFAULT_MAX_LOOPS,
+    max_levers: Annotated[
+        int, typer.Option(min=1, help="Trace this many levers (scenario clamps first, then exogenous drivers).")
+    ] = DEFAULT_TRACED_LEVERS,
     reviewed_only: ReviewedOnlyOption = False,
     as_json: JsonOption = False,
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -38,10 +38,12 @@ def _print(result: dict[str, Any]) -> None:
 
 def cnc(
     file: Annotated[Path, typer.Argument(help="A CNC CSV: subtask 1 (index,text,label) or subtask 2 (text_w_pairs).")],
-    heldout: Annotated[bool, typer.Option("--heldout", help="Subtask 1: only the rows of our held-out test split.")] = False,
+    heldout: Annotated[
+        bool, typer.Option("--heldout", help="Subtask 1: only the rows of our held-out test split.")
+    ] = False,
     no_classifier: Annotated[bool, typer.Option("--no-classifier",
                                                 help="Subtask 2: keep weak cues the classifier would drop.")] = False,
-    classifier: Annotated[Optional[Path], typer.Option("--classifier", help="Another classifier .npz.")] = None,
+    classifier: Annotated[Path | None, typer.Option("--classifier", help="Another classifier .npz.")] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Score the causal-sentence classifier (subtask 1) or the cause/effect spans (subtask 2) on FILE."""

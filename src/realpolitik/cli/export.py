@@ -21,9 +21,10 @@ _FORMATS = ", ".join(EXPORT_FORMATS)
 
 def export_command(
     model: ModelArgument = None,
-    to: Annotated[str, typer.Option("--to", "-t", help=f"Format: {_FORMATS}.", show_default=False)] = ...,
+    *,  # the two required options after the optional argument
+    to: Annotated[str, typer.Option("--to", "-t", help=f"Format: {_FORMATS}.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder, for csv and parquet) to write.",
-                                         show_default=False)] = ...,
+                                         show_default=False)],
     scenario: Annotated[Optional[str], typer.Option(  # noqa: UP045 - typer needs Optional at runtime
         "--scenario", "-s", help="xmile/vensim: the scenario whose clamps the SD model holds.")] = None,
     rule: Annotated[str, typer.Option(help="xmile/vensim: update rule.")] = "modified_kosko",

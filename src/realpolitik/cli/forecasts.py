@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -21,7 +21,7 @@ from realpolitik.model.edtf import InvalidDateError, parse_date
 __all__ = ["register"]
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     true = "true"
     false = "false"
 
@@ -64,9 +64,10 @@ def _print(model: Model, summary: ForecastSummary) -> None:
     console.print(grid)
     for title, rows in (("By source document", summary.by_document), ("By author", summary.by_author)):
         grid = table(title, "source", "forecasts", "resolved", "Brier", "log")
-        for row in rows:
-            grid.add_row(row.key, str(row.forecasts), str(row.resolved),
-                         "—" if row.brier is None else f"{row.brier:.3f}", "—" if row.log is None else f"{row.log:.3f}")
+        for score in rows:
+            grid.add_row(score.key, str(score.forecasts), str(score.resolved),
+                         "—" if score.brier is None else f"{score.brier:.3f}",
+                         "—" if score.log is None else f"{score.log:.3f}")
         console.print(grid)
 
 

@@ -19,9 +19,9 @@ __all__ = ["register"]
 def import_command(
     file: Annotated[Path, typer.Argument(help="The file to import.", show_default=False)],
     from_: Annotated[str, typer.Option("--from", "-f", help=f"Format: {', '.join(IMPORT_FORMATS)}.",
-                                       show_default=False)] = ...,
+                                       show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write (.yaml or .json).",
-                                         show_default=False)] = ...,
+                                         show_default=False)],
     title: Annotated[Optional[str], typer.Option(help="Title of the model.")] = None,  # noqa: UP045
     as_json: JsonOption = False,
 ) -> None:

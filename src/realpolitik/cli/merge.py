@@ -33,11 +33,12 @@ def merge_command(
     if as_json:
         print_json({"output": str(output), "counts": counts(merged), **report.as_dict()})
         return
-    console.print(f"[green]wrote[/] {output}: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts(merged).items()))
+    written = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts(merged).items())
+    console.print(f"[green]wrote[/] {output}: {written}")
     for section, mapping in report.mapped.items():
         for source, target in mapping.items():
-            index, item = source.split(":", 1)
-            console.print(f"  {section}: {item} (from {models[int(index)].name}) is the same as {target}")
+            number, item = source.split(":", 1)
+            console.print(f"  {section}: {item} (from {models[int(number)].name}) is the same as {target}")
     for first, second in report.contradictions:
         console.print(f"  [yellow]contradiction[/]: causal links {first} and {second} have opposite signs")
     if report.pooled_links:

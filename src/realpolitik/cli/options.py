@@ -14,7 +14,9 @@ __all__ = ["ClampOption", "JsonOption", "ModelArgument", "PublishedOption", "Rev
 
 ModelArgument = Annotated[
     Optional[Path],  # noqa: UP045 - typer needs Optional at runtime on 3.11
-    typer.Argument(help="Model file (YAML or JSON). Defaults to the bundled model of the seed op-ed.", show_default=False),
+    typer.Argument(
+        help="Model file (YAML or JSON). Defaults to the bundled model of the seed op-ed.", show_default=False
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
 PublishedOption = Annotated[

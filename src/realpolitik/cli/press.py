@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 from rich.table import Table
@@ -15,10 +15,11 @@ from realpolitik.simulate import PressResult, press_perturbation
 
 __all__ = ["parse_direction", "register"]
 
-_SIGNS = {"+1": 1, "1": 1, "+": 1, "-1": -1, "-": -1, "0": 0}
+Direction = Literal[-1, 0, 1]
+_SIGNS: dict[str, Direction] = {"+1": 1, "1": 1, "+": 1, "-1": -1, "-": -1, "0": 0}
 
 
-def parse_direction(text: str, *, allow_zero: bool = False) -> tuple[str, int]:
+def parse_direction(text: str, *, allow_zero: bool = False) -> tuple[str, Direction]:
     """``CONCEPT``, ``CONCEPT=+1`` or ``CONCEPT=-1`` (and ``=0`` where allowed) as (concept, direction).
 
     Raises

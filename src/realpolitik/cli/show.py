@@ -58,7 +58,10 @@ def _print_tables(model: Model) -> None:
     console.print(grid)
     grid = table("Forecasts", "id", "statement", "term", "band", "resolved")
     for f in model.forecasts:
-        resolved = "" if f.resolution is None else ("true" if f.resolution.outcome else "false") + f" ({f.resolution.date})"
+        if f.resolution is None:
+            resolved = ""
+        else:
+            resolved = ("true" if f.resolution.outcome else "false") + f" ({f.resolution.date})"
         grid.add_row(f.id, f.statement, f.estimative_term, f.band, resolved)
     console.print(grid)
     grid = table("Scenarios", "id", "name", "clamps")

@@ -136,11 +136,11 @@ def drop_boilerplate(text: str) -> Cleaned:
         dropped.append(DroppedLine(start=start, end=end, kind=kind, line=line, cut=cut))
     kept = text[:cut_at]
     last = 0
-    for line in dropped:
-        if line.cut:
+    for drop in dropped:
+        if drop.cut:
             break
-        pieces.append(kept[last : line.start])
-        pieces.append(" " * (line.end - line.start))
-        last = line.end
+        pieces.append(kept[last : drop.start])
+        pieces.append(" " * (drop.end - drop.start))
+        last = drop.end
     pieces.append(kept[last:])
     return Cleaned(text="".join(pieces), dropped=tuple(dropped))

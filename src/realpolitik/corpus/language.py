@@ -72,7 +72,7 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess(None, None, 0.0, "too few words")
     scripts = Counter(_script(word) for word in words)
     script, count = scripts.most_common(1)[0]
-    if script in table["scripts"] and count / len(words) > 0.5:
+    if script is not None and script in table["scripts"] and count / len(words) > 0.5:
         code = table["scripts"][script]
         return LanguageGuess(code, table["script_names"][code], count / len(words), f"{script.lower()} script")
     shares = {code: sum(word in words_of for word in words) / len(words) for code, words_of in table["sets"].items()}

@@ -340,7 +340,8 @@ def find_author_note(text: str) -> int | None:
 
     Examples
     --------
-    >>> text = "The dam talks broke down.\\n\\nBoth sides wait.\\n\\nJane Roe is a Senior Fellow at the Lorn Institute.\\n"
+    >>> text = ("The dam talks broke down.\\n\\nBoth sides wait.\\n\\n"
+    ...         "Jane Roe is a Senior Fellow at the Lorn Institute.\\n")
     >>> text[find_author_note(text):]
     'Jane Roe is a Senior Fellow at the Lorn Institute.\\n'
     >>> find_author_note("The dam talks broke down.\\n\\nThe Lorn Commission is a body of experts.\\n") is None

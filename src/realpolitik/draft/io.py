@@ -61,7 +61,7 @@ def load_extraction(path: str | Path, *, published: str | None = None) -> Extrac
         return read_extraction(path)
     read_bytes_checked(path)  # missing, empty, binary or huge files get their one-line message first
     try:
-        from realpolitik.extract import extract_file  # type: ignore[attr-defined]
+        from realpolitik.extract import extract_file
     except ImportError as exc:
         raise RealpolitikError(Errors.E185.format(path=path, reason="no extractor in this installation")) from exc
     return extract_file(path, published=published)

@@ -40,7 +40,8 @@ def _lexicon(lang: str = "en") -> dict:
 @lru_cache(maxsize=4)
 def _dropped(lang: str = "en") -> frozenset[str]:
     table = _lexicon(lang)
-    return frozenset(str(w) for key in ("determiners", "pronouns", "function_words", "hedges", "change_words") for w in table[key])
+    keys = ("determiners", "pronouns", "function_words", "hedges", "change_words")
+    return frozenset(str(w) for key in keys for w in table[key])
 
 
 def lemmatise(word: str, *, lang: str = "en") -> str:

@@ -166,7 +166,8 @@ def _subtask1(path: Path, rows: list[dict[str, str]], classifier_path: Path | No
     for number, row in enumerate(rows, 2):
         label = (row.get("label") or "").strip()
         if label not in ("0", "1"):
-            raise InputFileError(Errors.E196.format(path=path, row=number, reason=f"label must be 0 or 1, got '{label}'"))
+            reason = f"label must be 0 or 1, got '{label}'"
+            raise InputFileError(Errors.E196.format(path=path, row=number, reason=reason))
         labels.append(int(label))
     classifier = load_classifier(classifier_path)
     texts = [row["text"] or "" for row in rows]
@@ -204,7 +205,7 @@ def _gold_sentences(path: Path, columns: list[str], rows: list[dict[str, str]]) 
             if not isinstance(marked_list, list):
                 raise InputFileError(Errors.E196.format(path=path, row=number,
                                                         reason="causal_text_w_pairs is not a list of strings"))
-            key = (row.get("corpus"), row.get("doc_id"), row.get("sent_id"), number)
+            key: tuple[str | int | None, ...] = (row.get("corpus"), row.get("doc_id"), row.get("sent_id"), number)
             plain = row.get("text") or ""
         else:
             marked_list = [row["text_w_pairs"] or ""]
@@ -236,11 +237,14 @@ def _subtask2(path: Path, columns: list[str], rows: list[dict[str, str]], use_cl
     sentences = _gold_sentences(path, columns, rows)
     gold, predicted = [], []
     texts = [text for text, _ in sentences]
-    for number, (doc, (text, relations)) in enumerate(zip(_pipeline().pipe(texts, batch_size=64), sentences), 1):
+    docs = _pipeline().pipe(texts, batch_size=64)
+    for number, (doc, (text, relations)) in enumerate(zip(docs, sentences, strict=True), 1):
         ranges = _token_ranges(text)
         links = find_causal_links(doc, use_classifier=use_classifier)
-        predicted.append([(_tokens(ranges, link.cause_span.start, link.cause_span.end),
-                           _tokens(ranges, link.effect_span.start, link.effect_span.end)) for link in links])
+        # the extractor's links carry their phrases' character ranges as extra fields of the record
+        spans = [link.model_extra or {} for link in links]
+        predicted.append([(_tokens(ranges, s["cause_span"].start, s["cause_span"].end),
+                           _tokens(ranges, s["effect_span"].start, s["effect_span"].end)) for s in spans])
         gold.append(relations)
         if progress and (number % 200 == 0 or number == len(texts)):
             progress(number, len(texts))

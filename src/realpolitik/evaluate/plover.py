@@ -19,9 +19,9 @@ __all__ = ["CAMEO_CODES", "OLD_TYPES", "default_plover_path", "evaluate_plover",
 #: CAMEO country codes in the gold file that differ from ISO 3166 alpha-3.
 CAMEO_CODES: dict[str, str] = {"JAP": "JPN", "VTN": "VNM"}
 
-#: PLOVER 0.5b1 names that later versions renamed or folded into others (``None``: no counterpart).
-OLD_TYPES: dict[str, str | None] = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
-                                     "INVESTIGATE": "ACCUSE"}
+#: PLOVER 0.5b1 names that later versions renamed or folded into others.
+OLD_TYPES: dict[str, str] = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
+                              "INVESTIGATE": "ACCUSE"}
 
 
 def default_plover_path() -> Path:
@@ -113,8 +113,8 @@ def evaluate_plover(path: str | Path | None = None, *, nlp=None, progress: bool 
     records = _read(path)
     nlp = nlp or load_pipeline()
     sides = {side: {"scored": 0, "exact": 0, "any": 0, "found": 0} for side in ("source", "target")}
-    by_type: dict[str, Counter] = {}
-    confusion: Counter = Counter()
+    by_type: dict[str | None, Counter[str]] = {}
+    confusion: Counter[tuple[str | None, str]] = Counter()
     correct = 0
     with Progress(transient=True, disable=not progress) as bar:
         task = bar.add_task("coding PLOVER sentences", total=len(records))
@@ -139,14 +139,14 @@ def evaluate_plover(path: str | Path | None = None, *, nlp=None, progress: bool 
                 sides[side]["exact"] += ours == gold
                 sides[side]["any"] += bool(ours & gold)
             bar.advance(task)
-    for counts in sides.values():
-        for key in ("exact", "any", "found"):
-            counts[f"{key}_rate"] = _rate(counts[key], counts["scored"])
+    rates = ("exact", "any", "found")
+    scores = {side: {**counts, **{f"{key}_rate": _rate(counts[key], counts["scored"]) for key in rates}}
+              for side, counts in sides.items()}
     return {
         "path": str(path),
         "records": len(records),
-        "source": sides["source"],
-        "target": sides["target"],
+        "source": scores["source"],
+        "target": scores["target"],
         "type": {"correct": correct, "accuracy": _rate(correct, len(records)),
                  "by_type": {kind: {"gold": c["gold"], "correct": c["correct"]} for kind, c in sorted(by_type.items())},
                  "confusion": [{"gold": g, "coded": o, "count": n} for (g, o), n in confusion.most_common(10)]},

@@ -29,9 +29,9 @@ from realpolitik.data import bundled_model_path
 from realpolitik.draft.io import load_extraction, load_model_one_line, read_extraction
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.model.edtf import InvalidDateError, parse_date
+from realpolitik.model.file import DOCUMENTS_ENV
 from realpolitik.model.merge import normalise_name
 from realpolitik.model.schema import Model
-from realpolitik.model.file import DOCUMENTS_ENV
 
 if TYPE_CHECKING:  # the extract package loads spaCy on import
     from realpolitik.record import Extraction
@@ -89,7 +89,9 @@ def _overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> int:
     return max((min(e1, e2) - max(s1, s2) for s1, e1 in a for s2, e2 in b), default=0)
 
 
-def _pair(gold: Sequence[Any], found: Sequence[Any], score: Callable[[Any, Any], tuple | None]) -> list[tuple[int, int]]:
+def _pair(
+    gold: Sequence[Any], found: Sequence[Any], score: Callable[[Any, Any], tuple | None]
+) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, found index), the best-scoring first."""
     candidates = []
     for i, g in enumerate(gold):
@@ -193,7 +195,8 @@ def _events(x: Extraction, gold: Model, document: str) -> tuple[dict, list[str]]
 
     pairs = _pair(gold_events, dated, score)
     right = [(i, j) for i, j in pairs if _same_date(gold_events[i].date, dated[j].date)]
-    wrong = [{"gold": gold_events[i].id, "gold_date": gold_events[i].date, "found": dated[j].id, "found_date": dated[j].date}
+    wrong = [{"gold": gold_events[i].id, "gold_date": gold_events[i].date,
+              "found": dated[j].id, "found_date": dated[j].date}
              for i, j in pairs if (i, j) not in right]
     gold_rows = [{"id": e.id, "date": e.date, "description": e.description} for e in gold_events]
     found_rows = [{"id": e.id, "date": e.date, "start": e.evidence.start, "end": e.evidence.end} for e in dated]
@@ -219,7 +222,8 @@ def _relations(x: Extraction, gold: Model, document: str, actor_map: dict[str, s
         return (value > 0) - (value < 0)
 
     def score(g, f):
-        same = (actor_map.get(f.source), actor_map.get(f.target), sign(f.polarity)) == (g.source, g.target, sign(g.polarity))
+        found = (actor_map.get(f.source), actor_map.get(f.target), sign(f.polarity))
+        same = found == (g.source, g.target, sign(g.polarity))
         return (g.type == f.type,) if same else None
 
     pairs = _pair(gold_relations, x.relations, score)
@@ -237,7 +241,8 @@ def _past_body(x: Extraction, body_end: int, inside: Sequence[tuple[int, int]] =
     spans += [("causal_links", f"{c.cause} -> {c.effect}", c.evidence.start, c.evidence.end) for c in x.causal_links]
     spans += [("forecasts", f.estimative_term, f.evidence.start, f.evidence.end) for f in x.forecasts]
     return [
-        {"type": t, "item": i, "start": s, "end": e, "where": "past the main body" if e > body_end else "boilerplate line"}
+        {"type": t, "item": i, "start": s, "end": e,
+         "where": "past the main body" if e > body_end else "boilerplate line"}
         for t, i, s, e in spans
         if e > body_end or any(min(e, b_end) > max(s, b_start) for b_start, b_end in inside)
     ]

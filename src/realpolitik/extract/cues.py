@@ -180,11 +180,11 @@ class _FirstWordIndex:
         self.by_lower: dict[str, list[tuple[Cue, list[dict]]]] = {}
         for cue in lexicon.cues:
             for pattern in _patterns(cue):
-                index = self.by_lemma if "LEMMA" in pattern[0] else self.by_lower
+                first = pattern[0]
+                index, key = (self.by_lemma, first["LEMMA"]) if "LEMMA" in first else (self.by_lower, first["LOWER"])
                 # the Matcher's key is the cue text, read back through ``lexicon.get``: a repeated text means the
                 # last entry
-                index.setdefault(pattern[0].get("LEMMA", pattern[0].get("LOWER")), []).append(
-                    (lexicon.get(cue.cue), pattern))
+                index.setdefault(key, []).append((lexicon.get(cue.cue), pattern))
 
     def __call__(self, doc: Any) -> list[CueMatch]:
         lemmas = [token.lemma_ for token in doc]

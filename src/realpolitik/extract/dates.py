@@ -145,11 +145,20 @@ _PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _UNSPECIFIED = re.compile(r"\d{3}X|\d{2}XX")
 
 
-def _plain(value: str) -> bool:
+def _plain_parts(value: str) -> tuple[int, int | None, int | None] | None:
+    """Year, month and day of a plain date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); None for any other shape."""
     found = _PLAIN.fullmatch(value)
     if not found:
+        return None
+    year, month, day = found.groups()
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
+def _plain(value: str) -> bool:
+    parts = _plain_parts(value)
+    if parts is None:
         return False
-    year, month, day = (int(g) if g else None for g in found.groups())
+    year, month, day = parts
     if month is None:
         return True
     if not 1 <= month <= 12:
@@ -231,31 +240,34 @@ def _day_value(year: int, month: int, day: int) -> str | None:
 
 def _edtf(kind: str, groups: dict[str, str]) -> str | None:
     if kind == "range":
-        first, second = groups["y1"], groups["y2"]
-        return f"{first}/{second}" if first < second else None
+        start_year, end_year = groups["y1"], groups["y2"]
+        return f"{start_year}/{end_year}" if start_year < end_year else None
     if kind == "decade":
         return f"{groups['dec']}X"
     if kind == "century":
         number = int(groups["c"]) if groups.get("c") else _ORDINALS.get(" ".join(groups["cw"].lower().split()))
         return f"{number - 1:02d}XX" if number and 10 <= number <= 21 else None
     year = groups.get("y")
-    if kind == "year":
+    if kind == "year" or year is None:  # every other shape has a year
         return year
     if kind == "season":
-        first, last = _SEASONS[groups["s"].lower()]
-        later = int(year) + (1 if last < first else 0)
-        return f"{year}-{first:02d}/{later:04d}-{last:02d}"
+        first_month, last_month = _SEASONS[groups["s"].lower()]
+        later = int(year) + (1 if last_month < first_month else 0)
+        return f"{year}-{first_month:02d}/{later:04d}-{last_month:02d}"
     if kind == "month_range":
-        first, last = _month(groups["m1"]), _month(groups["m2"])
-        return f"{year}-{first:02d}/{year}-{last:02d}" if first and last and first < last else None
+        from_month, to_month = _month(groups["m1"]), _month(groups["m2"])
+        if from_month and to_month and from_month < to_month:
+            return f"{year}-{from_month:02d}/{year}-{to_month:02d}"
+        return None
     month = _month(groups["m"]) if kind != "iso" else int(groups["m"])
     if month is None:
         return None
     if kind == "my":
         return f"{year}-{month:02d}"
     if kind == "day_range":
-        first, last = _day_value(int(year), month, int(groups["d1"])), _day_value(int(year), month, int(groups["d2"]))
-        return f"{first}/{last}" if first and last and first < last else None
+        first_day = _day_value(int(year), month, int(groups["d1"]))
+        last_day = _day_value(int(year), month, int(groups["d2"]))
+        return f"{first_day}/{last_day}" if first_day and last_day and first_day < last_day else None
     return _day_value(int(year), month, int(groups["d"]))
 
 
@@ -407,10 +419,10 @@ def _point(value: str | None) -> tuple[int, int | None, int | None] | None:
     if not value or not is_valid_edtf(value):
         return None
     last = bounds_of(value)[1]
-    found = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", (last or "").rstrip("~?%"))
-    if not found:
+    parts = _plain_parts((last or "").rstrip("~?%"))
+    if parts is None:
         return None
-    year, month, day = (int(g) if g else None for g in found.groups())
+    year, month, day = parts
     if year < 1 or month is not None and not 1 <= month <= 12:  # EDTF's year 0 is no calendar year of Python's
         return None
     return year, month, day
@@ -450,7 +462,7 @@ def resolve_partial(partial: PartialDate, reference: str | None, future: bool = 
         year -= 0 if wanted <= now else 1
     if not 1 <= year <= 9999:
         return None
-    value = f"{year:04d}-{partial.month:02d}"
+    value: str | None = f"{year:04d}-{partial.month:02d}"
     if partial.day:
         value = _day_value(year, partial.month, partial.day)
     if value and partial.qualifier:

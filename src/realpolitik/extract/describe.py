@@ -155,7 +155,7 @@ def describe(trigger: Token, skip: set[int] | frozenset[int] = frozenset()) -> s
     """
     skip = set(skip)
     if trigger.pos_ in ("NOUN", "PROPN"):
-        tokens = _core(trigger, skip)
+        tokens: list[Token] = _core(trigger, skip)
         for child in trigger.children:
             if child.dep_ == "prep" and child.lower_ != "of" and child.i not in skip:
                 phrase = _prep_phrase(child, skip)
@@ -164,11 +164,11 @@ def describe(trigger: Token, skip: set[int] | frozenset[int] = frozenset()) -> s
                     break
         owner = next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in _PERSONAL), None)
         antecedent = _owner(trigger) if owner is not None else None
-        if antecedent is not None:  # "since its founding, X has ...": X's founding
+        if owner is not None and antecedent is not None:  # "since its founding, X has ...": X's founding
             tokens = [t for t in tokens if t.i != owner.i]
             return f"{noun_phrase(antecedent, skip, conj=False)}’s {_cap(tokens)}"
         return _cap(tokens)
-    tokens: list[Token] = []
+    tokens = []
     subject = _subject_token(trigger)
     if subject is not None and subject.i not in skip:
         tokens += _core(subject, skip) if subject.pos_ in ("NOUN", "PROPN", "PRON") else [subject]

@@ -28,7 +28,8 @@ class TextDoc(Doc):
 def as_text_doc(doc: Doc) -> TextDoc:
     """The same tokens (orth, spacing and the tokenizer's norms) as a :class:`TextDoc`, before any annotation."""
     made = TextDoc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    made.from_array(["NORM"], doc.to_array(["NORM"]))
+    # spaCy's annotations type to_array's result as float64; for a list of attributes it is a 2-D uint64 array
+    made.from_array(["NORM"], doc.to_array(["NORM"]))  # type: ignore[arg-type]
     return made
 
 

@@ -9,11 +9,11 @@ from typing import Any
 import numpy as np
 
 from realpolitik.errors import Errors, InputFileError, RealpolitikError, UnknownIdError
+from realpolitik.files import write_atomically
 from realpolitik.interop.graphs import read_graph, write_gexf, write_graphml
 from realpolitik.interop.imports import import_edges, import_fcmpy, import_matrix
 from realpolitik.interop.sd import sd_spec, to_vensim, to_xmile
 from realpolitik.interop.tables import write_csv_tables, write_matrix_csv, write_parquet_tables, write_xlsx_tables
-from realpolitik.files import write_atomically
 from realpolitik.model.io import dump_model
 from realpolitik.model.schema import Model
 from realpolitik.simulate import HOLD_SOURCES, run_fcm
@@ -56,6 +56,12 @@ def _text(text: str) -> Callable[[Path], list[Path]]:
         return [write_atomically(path, text, code="E210")]
 
     return write
+
+
+def _one_file(write: Callable[[Model, Path], None], model: Model, path: Path) -> list[Path]:
+    """Run a writer of one file and return it, as the table writers return theirs."""
+    write(model, path)
+    return [path]
 
 
 def export_model(
@@ -104,8 +110,8 @@ def export_model(
         "xlsx": lambda p: write_xlsx_tables(model, p),
         "fcmpy": lambda p: write_matrix_csv(model, p, names="id"),
         "mentalmodeler": lambda p: write_matrix_csv(model, p, names="label"),
-        "graphml": lambda p: [write_graphml(model, p) or p],
-        "gexf": lambda p: [write_gexf(model, p) or p],
+        "graphml": lambda p: _one_file(write_graphml, model, p),
+        "gexf": lambda p: _one_file(write_gexf, model, p),
     }
     if fmt in ("xmile", "vensim"):
         spec = sd_spec(model, scenario, rule=rule, transfer=transfer, steepness=steepness, steps=steps,

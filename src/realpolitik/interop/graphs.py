@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from pydantic import BaseModel
 
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.files import write_atomically
@@ -150,7 +151,7 @@ def _static(value: Any) -> Any:
     return value
 
 
-def _fields(data: dict[str, Any], cls: type) -> dict[str, Any]:
+def _fields(data: dict[str, Any], cls: type[BaseModel]) -> dict[str, Any]:
     out = {}
     for key, value in data.items():
         if key in cls.model_fields:
@@ -173,7 +174,7 @@ def graph_to_model(graph: nx.Graph, rest: dict[str, Any] | None = None) -> Model
         data["description"] = graph.graph["description"]
     if _REST in graph.graph:
         data.update(json.loads(graph.graph[_REST]))
-    nodes = {"actor": [], "concept": []}
+    nodes: dict[str, list[dict[str, Any]]] = {"actor": [], "concept": []}
     for node, attrs in graph.nodes(data=True):
         section = attrs.get("section")
         item = _fields(attrs, Actor if section == "actor" else Concept)
@@ -237,7 +238,7 @@ def read_graph(path: str | Path, fmt: str) -> Model:
 
 
 def _element_spans(text: str, tag: str) -> dict[str, tuple[int, int]]:
-    spans = {}
+    spans: dict[str, tuple[int, int]] = {}
     for match in re.finditer(rf"<{tag}\b[^>]*>", text):
         found = re.search(r'\bid\s*=\s*"([^"]*)"', match.group(0))
         if found:
@@ -248,9 +249,9 @@ def _element_spans(text: str, tag: str) -> dict[str, tuple[int, int]]:
 def _edge_spans(text: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for match in re.finditer(r"<edge\b[^>]*>", text):
-        ends = [re.search(rf'\b{name}\s*=\s*"([^"]*)"', match.group(0)) for name in ("source", "target")]
-        if all(ends):
-            spans.setdefault((ends[0].group(1), ends[1].group(1)), []).append((match.start(), match.end()))
+        source, target = (re.search(rf'\b{name}\s*=\s*"([^"]*)"', match.group(0)) for name in ("source", "target"))
+        if source and target:
+            spans.setdefault((source.group(1), target.group(1)), []).append((match.start(), match.end()))
     return spans
 
 

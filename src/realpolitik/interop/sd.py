@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
 from realpolitik.errors import Errors, SimulationError
-from realpolitik.model.schema import Model
 from realpolitik.model import resolve_clamps
+from realpolitik.model.schema import Model
 from realpolitik.simulate import HOLD_SOURCES, causal_matrix, source_concepts
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 
@@ -36,7 +37,8 @@ class SdSpec:
     initial: tuple[float, ...]
     flows: tuple[str, ...]
     steps: int
-    options: dict[str, object]
+    #: The simulation options the flows were written for (scenario, rule, transfer, steepness, ...), of mixed types.
+    options: dict[str, Any]
 
 
 def _names(ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -138,8 +140,8 @@ def sd_spec(
         parts += [f"{_num(matrix.weights[i, j])} * {term[i]}" for i in np.flatnonzero(matrix.weights[:, j])]
         flows.append(f"{_squash(transfer, ' + '.join(parts) or '0', steepness)} - {names[j]}")
     labels = {concept.id: concept.label for concept in model.concepts}
-    options = {"scenario": scenario, "rule": rule, "transfer": transfer, "steepness": steepness,
-               "hold_sources": hold_sources, "initial": start}
+    options: dict[str, Any] = {"scenario": scenario, "rule": rule, "transfer": transfer, "steepness": steepness,
+                              "hold_sources": hold_sources, "initial": start}
     return SdSpec(title=model.title, names=names, labels=tuple(labels[c] for c in matrix.concepts),
                   initial=tuple(values), flows=tuple(flows), steps=int(steps), options=options)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from realpolitik.errors import Errors
 from realpolitik.model.edtf import InvalidDateError, parse_date
@@ -18,9 +18,12 @@ __all__ = ["check_model"]
 
 class _Collector:
     def __init__(self, file: str | None, lines: LineMap | None) -> None:
-        self.file, self.lines, self.problems = file, lines, []
+        self.file, self.lines = file, lines
+        self.problems: list[Problem] = []
 
-    def add(self, code: str, message: str, path: Location, severity: str = "error") -> None:
+    def add(
+        self, code: str, message: str, path: Location, severity: Literal["error", "warning"] = "error"
+    ) -> None:
         line = self.lines.line_of(path) if self.lines is not None else None
         self.problems.append(Problem(code, message, path=path, file=self.file, line=line, severity=severity))
 

@@ -95,7 +95,8 @@ def accept_item(file: ModelFile, section: str, item_id: str, expect: str | None)
 
 
 def reject_item(file: ModelFile, section: str, item_id: str, expect: str | None) -> Change:
-    """Remove an item, and what cannot stand without it (see :func:`~realpolitik.model.references.remove_with_dependents`).
+    """Remove an item, and what cannot stand without it
+    (see :func:`~realpolitik.model.references.remove_with_dependents`).
 
     Raises
     ------

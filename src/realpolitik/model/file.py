@@ -278,7 +278,7 @@ class ModelFile:
         name = f"{number:06d}{self.path.suffix or '.yaml'}"
         write_atomically(self.history / name, before)
         entries.append({"file": name, "action": action, "section": section, "id": item_id,
-                        "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                         "version_before": file_version(before)})
         write_atomically(self._log_path(), json.dumps(entries, indent=1))
 
@@ -384,7 +384,8 @@ class ValidationReport:
 
 
 def _search_folders(model_path: Path, documents: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    files, folders = [], [model_path.parent]
+    files: list[Path] = []
+    folders = [model_path.parent]
     for entry in documents:
         (folders if Path(entry).is_dir() else files).append(Path(entry))
     folders += [Path(part) for part in os.environ.get(DOCUMENTS_ENV, "").split(os.pathsep) if part]

@@ -28,7 +28,7 @@ __all__ = ["check_text", "dump_model", "dump_tree", "parse_model", "parse_tree",
 def _plain(node: Any) -> Any:
     """Turn ruamel's commented containers and scalar subclasses into plain Python values."""
     if isinstance(node, dict):
-        return {str(key) if not isinstance(key, (int, float, bool)) else key: _plain(value) for key, value in node.items()}
+        return {key if isinstance(key, int | float | bool) else str(key): _plain(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_plain(value) for value in node]
     if isinstance(node, bool) or node is None:
@@ -76,7 +76,8 @@ def parse_model(text: str, *, file: str | None = None) -> tuple[Model | None, li
     except YAMLError as exc:
         return None, [Problem("E006", Errors.E006.format(reason=str(exc).splitlines()[0]), file=file)], None
     if root is None:
-        return None, [Problem("E002", "the file holds no model (it is empty or only comments)", file=file, line=1)], None
+        empty = Problem("E002", "the file holds no model (it is empty or only comments)", file=file, line=1)
+        return None, [empty], None
     if not isinstance(root, dict):
         found = type(root).__name__.replace("Commented", "").lower()
         return None, [Problem("E007", Errors.E007.format(found=found), file=file, line=1)], None

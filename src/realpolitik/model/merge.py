@@ -163,7 +163,8 @@ def _pool_links(models: Sequence[Model], concept_maps: list[dict[str, str]], rep
         for link in model.causal_links:
             cause = concept_maps[index].get(link.cause, link.cause)
             effect = concept_maps[index].get(link.effect, link.effect)
-            groups.setdefault((cause, effect), []).append((index, link.model_copy(update={"cause": cause, "effect": effect})))
+            renamed = link.model_copy(update={"cause": cause, "effect": effect})
+            groups.setdefault((cause, effect), []).append((index, renamed))
     ids = _Ids(report, "causal_links")
     merged: list[CausalLink] = []
     for members in groups.values():
@@ -251,7 +252,9 @@ def merge_models(models: Sequence[Model], *, title: str | None = None,
     concepts, concept_maps = _pool_entities(models, "concepts", _combine_concepts, similarity, report)
     actor_ids = {actor.id for actor in actors}
     actors = [
-        a.model_copy(update={"affiliation": next((m[a.affiliation] for m in actor_maps if a.affiliation in m), a.affiliation)})
+        a.model_copy(
+            update={"affiliation": next((m[a.affiliation] for m in actor_maps if a.affiliation in m), a.affiliation)}
+        )
         if a.affiliation and a.affiliation not in actor_ids else a
         for a in actors
     ]
@@ -267,7 +270,8 @@ def merge_models(models: Sequence[Model], *, title: str | None = None,
                 if section == "scenarios":
                     scenario_maps[index][item.id] = update["id"]
                 if section == "relations":
-                    update |= {"source": amap.get(item.source, item.source), "target": amap.get(item.target, item.target)}
+                    update |= {"source": amap.get(item.source, item.source),
+                               "target": amap.get(item.target, item.target)}
                 elif section == "events":
                     update["participants"] = _unique(amap.get(p, p) for p in item.participants)
                 elif section == "forecasts":
@@ -290,6 +294,9 @@ def merge_models(models: Sequence[Model], *, title: str | None = None,
         actors=actors,
         concepts=concepts,
         causal_links=_pool_links(models, concept_maps, report),
-        **sections,
+        relations=sections["relations"],
+        events=sections["events"],
+        forecasts=sections["forecasts"],
+        scenarios=sections["scenarios"],
     )
     return merged, report

@@ -70,7 +70,8 @@ def references_in(model: Any, target: str) -> Iterator[tuple[str, Location]]:
 
     Examples
     --------
-    >>> tree = {"relations": [{"id": "r", "source": "a", "target": "b"}], "events": [{"id": "e", "participants": ["c"]}]}
+    >>> tree = {"relations": [{"id": "r", "source": "a", "target": "b"}],
+    ...         "events": [{"id": "e", "participants": ["c"]}]}
     >>> sorted(references_in(tree, "actors"))
     [('a', ('relations', 0, 'source')), ('b', ('relations', 0, 'target')), ('c', ('events', 0, 'participants', 0))]
     """

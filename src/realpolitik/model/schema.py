@@ -14,7 +14,7 @@ edited can still be loaded and shown.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -38,7 +38,7 @@ __all__ = [
     "Scenario",
 ]
 
-FORMAT_VERSION = "realpolitik/1"
+FORMAT_VERSION: Final = "realpolitik/1"
 
 #: The list-valued sections of a model, in file order, with the class of their items.
 SECTIONS: dict[str, type[BaseModel]] = {}
@@ -172,7 +172,9 @@ class CausalLink(_Item):
 
     cause: str = Field(description="Id of the driving concept.")
     effect: str = Field(description="Id of the driven concept.")
-    weight: float = Field(ge=-1.0, le=1.0, description="Signed strength: -1 strongly decreases … +1 strongly increases.")
+    weight: float = Field(
+        ge=-1.0, le=1.0, description="Signed strength: -1 strongly decreases … +1 strongly increases."
+    )
     confidence: float = Field(
         default=0.5, ge=0.0, le=1.0, description="How sure the source (or analyst) is of the link, 0..1."
     )

@@ -116,7 +116,7 @@ def band_for_probability(probability: float) -> str:
     """
     if not 0.0 <= probability <= 1.0:
         raise ValueError(f"probability must lie in 0..1, got {probability}")
-    for band, (low, high) in BANDS.items():
+    for band, (_low, high) in BANDS.items():
         if probability <= high:
             return band
     return "almost certain"

@@ -132,7 +132,9 @@ def absolute_feedback(
     return total / draws, False
 
 
-def weighted_predictions(signs: np.ndarray, press: np.ndarray, **kwargs: object) -> tuple[np.ndarray, np.ndarray, bool]:
+def weighted_predictions(
+    signs: np.ndarray, press: np.ndarray, *, draws: int = 4000, seed: int | np.random.Generator | None = 0
+) -> tuple[np.ndarray, np.ndarray, bool]:
     """Predicted sign and weighted prediction of every concept's response to a press.
 
     Parameters
@@ -141,8 +143,8 @@ def weighted_predictions(signs: np.ndarray, press: np.ndarray, **kwargs: object)
         ``(n, n)`` signed community matrix (-1, 0, +1), self-limitation on the diagonal.
     press
         ``(n,)`` direction of the sustained press on each concept (0 for none).
-    **kwargs
-        Passed to :func:`absolute_feedback`.
+    draws, seed
+        How :func:`absolute_feedback` samples the term counts of a large matrix.
 
     Returns
     -------
@@ -175,7 +177,7 @@ def weighted_predictions(signs: np.ndarray, press: np.ndarray, **kwargs: object)
                                                  value=f"{signs.shape} and {press.shape}"))
     net = adjugate(-signs)
     response = net.dot(press.astype(np.int64).astype(object)) if net.dtype == object else net @ press
-    counts, exact = absolute_feedback(signs, **kwargs)
+    counts, exact = absolute_feedback(signs, draws=draws, seed=seed)
     terms = np.abs(counts) @ np.abs(press)
     sign = np.sign(np.array([float(x) for x in response])).astype(int)
     values = np.array([float(x) for x in response])

@@ -146,7 +146,9 @@ def _as_batch(values: Any, k: int | None, n: int, name: str, dtype: Any = float)
     return array
 
 
-def _classify(trajectory: np.ndarray, settled: np.ndarray, tolerance: float, max_period: int) -> tuple[tuple, np.ndarray]:
+def _classify(
+    trajectory: np.ndarray, settled: np.ndarray, tolerance: float, max_period: int
+) -> tuple[tuple, np.ndarray]:
     last = trajectory.shape[0] - 1
     status: list[Status] = ["fixed_point" if s >= 0 else "not_converged" for s in settled]
     period = np.where(settled >= 0, 1, 0)
@@ -247,7 +249,10 @@ def run_fcm(
     k = start.shape[0]
     mask = np.zeros((k, n), dtype=bool) if clamp_mask is None else np.broadcast_to(
         _as_batch(clamp_mask, None, n, "clamp_mask", dtype=bool), (k, n))
-    values = start if clamp_values is None else np.broadcast_to(_as_batch(clamp_values, None, n, "clamp_values"), (k, n))
+    if clamp_values is None:
+        values = start
+    else:
+        values = np.broadcast_to(_as_batch(clamp_values, None, n, "clamp_values"), (k, n))
     low, high = transfer_range(transfer)
     outside = mask & ((values < low) | (values > high))
     if outside.any():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -124,7 +125,7 @@ def magnitude_bounds(matrix: CausalMatrix, scheme: WeightScheme) -> tuple[np.nda
     return low, high
 
 
-def _directions(matrix: CausalMatrix, given: dict[str, int] | None, allowed: tuple[int, ...]) -> np.ndarray:
+def _directions(matrix: CausalMatrix, given: Mapping[str, int] | None, allowed: tuple[int, ...]) -> np.ndarray:
     vector = np.zeros(len(matrix.concepts))
     for concept, value in (given or {}).items():
         (i,) = concept_index(matrix.concepts, [concept])
@@ -137,12 +138,12 @@ def _directions(matrix: CausalMatrix, given: dict[str, int] | None, allowed: tup
 
 def press_perturbation(
     model: Model,
-    press: dict[str, int],
+    press: Mapping[str, int],
     *,
     draws: int = 10_000,
     seed: int | None = 0,
     weights: WeightScheme = "uniform",
-    observed: dict[str, int] | None = None,
+    observed: Mapping[str, int] | None = None,
 ) -> PressResult:
     """Predict every concept's response to a sustained press on one or more concepts.
 

@@ -14,7 +14,15 @@ from realpolitik.simulate.fcm import run_fcm
 from realpolitik.simulate.matrix import causal_matrix, concept_index, require_links
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 
-__all__ = ["AD_HOC", "BASELINE", "HOLD_SOURCES", "ScenarioOutcome", "SimulationRun", "simulate_clamps", "simulate_scenarios"]
+__all__ = [
+    "AD_HOC",
+    "BASELINE",
+    "HOLD_SOURCES",
+    "ScenarioOutcome",
+    "SimulationRun",
+    "simulate_clamps",
+    "simulate_scenarios",
+]
 
 #: Id of the scenario every other one is compared with, when the model has it.
 BASELINE = "baseline"
@@ -88,7 +96,8 @@ def _check_clamps(clamps: dict[str, float], transfer: str) -> None:
     low, high = transfer_range(transfer)
     for concept, value in clamps.items():
         if not low <= value <= high:
-            raise SimulationError(Errors.E032.format(value=value, concept=concept, transfer=transfer, low=low, high=high))
+            message = Errors.E032.format(value=value, concept=concept, transfer=transfer, low=low, high=high)
+            raise SimulationError(message)
 
 
 def simulate_scenarios(
@@ -154,9 +163,9 @@ def simulate_scenarios(
     wanted = known if scenarios is None else list(scenarios)
     if not wanted:
         raise SimulationError(Errors.E041)
-    for scenario_id in wanted:
-        if scenario_id not in known:
-            raise UnknownIdError(Errors.E033.format(scenario=scenario_id, known=", ".join(known) or "none"))
+    for asked in wanted:
+        if asked not in known:
+            raise UnknownIdError(Errors.E033.format(scenario=asked, known=", ".join(known) or "none"))
     baseline = BASELINE if BASELINE in known else None
     # the baseline always runs, first row of the batch, even when not asked for
     rows: list[str | None] = [baseline] + [s for s in wanted if s != baseline]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from realpolitik.corpus.document import IngestedDocument
 from realpolitik.corpus.ingest import find_documents, ingest_file
+from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.progress import progress_bar
 from realpolitik.store.database import AddResult, CorpusStore
-from realpolitik.errors import Errors, RealpolitikError
 
 __all__ = ["add_paths"]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from realpolitik.store.database import EXTRACTION_TABLES, TABLES, CorpusStore
 from realpolitik.errors import CorpusStoreError, Errors
+from realpolitik.store.database import EXTRACTION_TABLES, TABLES, CorpusStore
 
 __all__ = ["export_parquet", "import_parquet"]
 
@@ -17,6 +17,12 @@ _ORDER = {"documents": "added_at, id", "failures": "failed_at, document_id"}
 
 def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    assert row is not None  # an aggregate without GROUP BY always yields one row
+    return int(row[0])
 
 
 def export_parquet(store: CorpusStore, folder: str | Path) -> dict[str, int]:
@@ -41,7 +47,7 @@ def export_parquet(store: CorpusStore, folder: str | Path) -> dict[str, int]:
                 con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO {_quote(target)} (FORMAT parquet)")
             except duckdb.Error as exc:
                 raise CorpusStoreError(Errors.E148.format(path=target, reason=str(exc).split("\n")[0])) from exc
-            written[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            written[table] = _rows(con, table)
     return written
 
 
@@ -66,10 +72,10 @@ def import_parquet(store: CorpusStore, folder: str | Path) -> dict[str, int]:
         con.execute("BEGIN")
         current = "documents"
         try:
-            before = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            before = _rows(con, "documents")
             con.execute(f"""INSERT INTO documents BY NAME SELECT * FROM read_parquet({_quote(present['documents'])})
                             WHERE id NOT IN (SELECT id FROM documents)""")
-            added["documents"] = con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
+            added["documents"] = _rows(con, "documents") - before
             if "extractions" in present:
                 current = "extractions"
                 con.execute(f"""CREATE TEMP TABLE _new AS SELECT document_id FROM
@@ -79,10 +85,10 @@ def import_parquet(store: CorpusStore, folder: str | Path) -> dict[str, int]:
                     if table not in present:
                         continue
                     current = table
-                    before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    before = _rows(con, table)
                     con.execute(f"""INSERT INTO {table} BY NAME SELECT * FROM read_parquet({_quote(present[table])})
                                     WHERE document_id IN (SELECT document_id FROM _new)""")
-                    added[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
+                    added[table] = _rows(con, table) - before
                 if "failures" in present:
                     current = "failures"
                     source = _quote(present["failures"])

@@ -11,8 +11,8 @@ from typing import Any
 
 import duckdb
 
-from realpolitik.store.database import CorpusStore
 from realpolitik.errors import CorpusStoreError, Errors
+from realpolitik.store.database import CorpusStore
 
 __all__ = ["QueryResult", "actor_mentions", "causal_claims", "relation_timeline", "run_query", "select_document_ids"]
 

@@ -6,6 +6,7 @@ by spaces in the text (line breaks kept), like boilerplate, so that offsets stil
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def read(data: bytes, path: Path) -> ReaderOutput:
 def _value(meta: dict, *keys: str) -> str | None:
     for key in keys:
         value = meta.get(key)
-        if hasattr(value, "isoformat"):  # YAML reads 2024-03-05 as a date
+        if isinstance(value, dt.date):  # YAML reads 2024-03-05 as a date, a timestamp as a datetime
             value = value.isoformat()
         if isinstance(value, list):
             value = ", ".join(str(item) for item in value)

@@ -56,7 +56,7 @@ def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
         return pages, 0
     kept, dropped = [], 0
     for lines in split:
-        keep = list(lines)
+        keep: list[str | None] = list(lines)
         for index in [*range(min(_EDGE, len(lines))), *range(max(len(lines) - _EDGE, 0), len(lines))]:
             line = lines[index]
             if keep[index] is not None and line.strip() and len(line) <= _MAX_RUNNING and _shape(line) in running:
