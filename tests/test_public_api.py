@@ -38,12 +38,12 @@ ALLOWED = {
     "batch": {"corpus", "record", "extract", "store", "model", "draft", "data"},
     "interop": {"corpus", "model", "simulate", "analysis", "data"},
     "report": {"corpus", "model", "simulate", "analysis", "data"},
-    "web": {"corpus", "record", "extract", "store", "draft", "model", "simulate", "analysis", "report", "interop", "batch",
-            "data"},
+    "web": {"corpus", "record", "extract", "store", "draft", "model", "simulate", "analysis", "report", "interop",
+            "batch", "data"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
     "api": {"corpus", "record", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
-    "cli": {"data", "lang", "corpus", "record", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
-            "batch", "interop", "report", "web", "api"},
+    "cli": {"data", "lang", "corpus", "record", "extract", "store", "model", "simulate", "analysis", "draft",
+            "evaluate", "batch", "interop", "report", "web", "api"},
 }
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from realpolitik.draft import draft_model, read_hedge, shares_run
 from realpolitik.errors import RealpolitikError
-from realpolitik.record import Extraction
 from realpolitik.model import Actor, Concept, Model, check_model, save_model, validate_file
+from realpolitik.record import Extraction
 from tests.draft.fixture import extraction_data, karsland
 
 SECTIONS = ("actors", "relations", "events", "concepts", "causal_links", "forecasts")

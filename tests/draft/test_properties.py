@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from realpolitik.draft import draft_model, shares_run
-from realpolitik.record import Extraction
 from realpolitik.model import check_model
+from realpolitik.record import Extraction
 
 WORDS = ["aid", "food", "prices", "the", "rising", "unrest", "capital", "army", "morale", "it", "of", "border",
          "refugee", "flows", "sanctions", "new", "trade"]

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from realpolitik.corpus import read_source_text
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import InputFileError, RealpolitikError
-from realpolitik.record import ExtractedCausalLink
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.cues import cue_lexicon, read_cue_lexicon
 from realpolitik.model import load_model
+from realpolitik.record import ExtractedCausalLink
 from tests.extract.causal_helpers import overlaps, pipeline
 
 

@@ -43,7 +43,8 @@ def test_new_verbs_carry_their_sign(nlp, text, cue, cause, effect, polarity):
     ("Cheap credit proved key to the rapid recovery of the industry.", "key to", "Cheap credit",
      "the rapid recovery of the industry", 1),
     ("The drought served as a catalyst for mass migration.", "catalyst for", "The drought", "mass migration", 1),
-    ("The new tariffs are a serious obstacle to regional trade.", "obstacle to", "The new tariffs", "regional trade", -1),
+    ("The new tariffs are a serious obstacle to regional trade.", "obstacle to", "The new tariffs",
+     "regional trade", -1),
     ("The main reason for the delay was a shortage of engineers.", "reason for", "a shortage of engineers",
      "the delay", 1),
 ])

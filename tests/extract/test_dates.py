@@ -10,6 +10,7 @@ from edtf import parse_edtf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from realpolitik.extract.date_component import latest
 from realpolitik.extract.dates import (
     DateMatch,
     find_dates,
@@ -21,7 +22,6 @@ from realpolitik.extract.dates import (
     resolve_relative,
     shift,
 )
-from realpolitik.extract.date_component import latest
 
 DATES = st.dates(min_value=date(1600, 1, 1), max_value=date(2099, 12, 31))
 

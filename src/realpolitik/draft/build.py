@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
@@ -15,9 +15,9 @@ from realpolitik.draft.paraphrase import keywords, own_words
 from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normalise_phrase, phrase_term, read_hedge
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.model import REVIEWABLE_SECTIONS
+from realpolitik.model.bands import band_for_term
 from realpolitik.model.checks import check_model
 from realpolitik.model.edtf import InvalidDateError, parse_date
-from realpolitik.model.bands import band_for_term
 from realpolitik.model.merge import merge_models, pool_links
 from realpolitik.model.schema import (
     Actor,
@@ -155,12 +155,14 @@ class _Drafter:
             actor_id = self.actor_ids[extracted.id]
             kind = extracted.kind if extracted.kind in ACTOR_KINDS else "group"
             if kind != extracted.kind:
-                self.dropped.append(("actors", actor_id, f"kind '{extracted.kind}' is not an actor kind; drafted as group"))
+                self.dropped.append(("actors", actor_id,
+                                     f"kind '{extracted.kind}' is not an actor kind; drafted as group"))
             role, affiliation = extracted.role, None
             if extracted.affiliation:
                 affiliation = self.actor_ids.get(extracted.affiliation)
                 if affiliation is None:
-                    self.dropped.append(("actors", actor_id, f"affiliation '{extracted.affiliation}' is no extracted actor"))
+                    self.dropped.append(("actors", actor_id,
+                                         f"affiliation '{extracted.affiliation}' is no extracted actor"))
             if kind != "person" and (role or affiliation):
                 self.dropped.append(("actors", actor_id, "role and affiliation are kept for people only"))
                 role = affiliation = None
@@ -322,7 +324,8 @@ class _Drafter:
             start, end = given.start, given.end
         else:
             found = span.text.casefold().find(phrase.casefold()) if phrase.strip() else -1
-            start, end = (span.start + found, span.start + found + len(phrase)) if found >= 0 else (span.start, span.end)
+            start, end = ((span.start + found, span.start + found + len(phrase)) if found >= 0
+                          else (span.start, span.end))
         return self.evidence(start, end, f"Names {label} as the {role} in a causal claim.")
 
     def _link(self, link: ExtractedCausalLink, cause: Concept, effect: Concept) -> CausalLink | None:
@@ -426,7 +429,8 @@ def draft_model(
     --------
     >>> from realpolitik.record import Extraction
     >>> x = Extraction.model_validate({"document": {"id": "ab" * 32, "title": "Note"},
-    ...     "actors": [{"id": "ruritania", "name": "Ruritania", "kind": "state", "mentions": [{"start": 0, "end": 9}]}]})
+    ...     "actors": [{"id": "ruritania", "name": "Ruritania", "kind": "state",
+    ...                 "mentions": [{"start": 0, "end": 9}]}]})
     >>> result = draft_model(x)
     >>> [(a.id, a.review, a.evidence[0].paraphrase) for a in result.model.actors]
     [('ruritania', 'proposed', 'Names Ruritania (state).')]

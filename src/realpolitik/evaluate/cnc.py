@@ -241,10 +241,10 @@ def _subtask2(path: Path, columns: list[str], rows: list[dict[str, str]], use_cl
     for number, (doc, (text, relations)) in enumerate(zip(docs, sentences, strict=True), 1):
         ranges = _token_ranges(text)
         links = find_causal_links(doc, use_classifier=use_classifier)
-        # the extractor's links carry their phrases' character ranges as extra fields of the record
-        spans = [link.model_extra or {} for link in links]
-        predicted.append([(_tokens(ranges, s["cause_span"].start, s["cause_span"].end),
-                           _tokens(ranges, s["effect_span"].start, s["effect_span"].end)) for s in spans])
+        # every link the finder returns carries its two phrases' character ranges
+        predicted.append([(_tokens(ranges, link.cause_span.start, link.cause_span.end),
+                           _tokens(ranges, link.effect_span.start, link.effect_span.end))
+                          for link in links if link.cause_span is not None and link.effect_span is not None])
         gold.append(relations)
         if progress and (number % 200 == 0 or number == len(texts)):
             progress(number, len(texts))

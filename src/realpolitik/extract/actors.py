@@ -83,7 +83,7 @@ class ActorRecognizer:
         self.gazetteer: Gazetteer = load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.forms = sorted(self.gazetteer.surface)
-        for form, pattern in zip(self.forms, nlp.tokenizer.pipe(self.forms)):
+        for form, pattern in zip(self.forms, nlp.tokenizer.pipe(self.forms), strict=True):
             self.matcher.add(form, [pattern])  # the label is the written form: "Taliban 's" in a text is "Taliban's"
         self.lexicon = actor_lexicon()
         self.name_labels = set(self.lexicon["name_labels"])
@@ -104,7 +104,8 @@ class ActorRecognizer:
         bodies = [ent for ent in doc.ents if ent.label_ == "ORG" and _bare(ent) not in gaz.surface
                   and any(t.lower_ == "of" for t in ent)]
         # "the Lornian Armed Forces", "the Lorn Foreign Affairs Committee": a body whose name holds a state's
-        institutions = [ent for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1 and _bare(ent) not in gaz.surface
+        institutions = [ent for ent in doc.ents
+                        if ent.label_ == "ORG" and len(ent) > 1 and _bare(ent) not in gaz.surface
                         and any(t.text in self.institution_words for t in ent)]
         spans = []
         for match_id, start, end in self.matcher(doc):
@@ -235,7 +236,8 @@ class ActorRecognizer:
                 consumed.update(range(span.start, span.end))
             for token in doc:
                 if token.text == acronym and token.i not in consumed:
-                    found.append(ActorMention(token.idx, token.idx + len(token), actor, "acronym", token.i, token.i + 1))
+                    found.append(ActorMention(token.idx, token.idx + len(token), actor, "acronym", token.i,
+                                              token.i + 1))
                     consumed.add(token.i)
         return found
 

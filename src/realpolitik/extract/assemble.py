@@ -17,6 +17,7 @@ from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.dates import is_valid_edtf
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
+from realpolitik.extract.sentences import as_text_doc, text_of
 from realpolitik.record import (
     ExtractedActor,
     ExtractedDocument,
@@ -27,7 +28,6 @@ from realpolitik.record import (
     Mention,
     SpanEvidence,
 )
-from realpolitik.extract.sentences import as_text_doc, text_of
 
 __all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
 

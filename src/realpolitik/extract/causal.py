@@ -158,7 +158,8 @@ def _passive(verb: Any) -> bool:
 
 def _agent(verb: Any) -> tuple[int, int] | None:
     """The passive's agent; "driven by X, but mostly by Y" gives the run from X to the end of Y."""
-    agents = [child for child in verb.children if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by"]
+    agents = [child for child in verb.children
+              if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by"]
     for child in agents:
         if child.dep_ != "agent":
             continue
@@ -393,7 +394,8 @@ def _hedge_and_negation(anchor: Any, lexicon: CueLexicon) -> tuple[str | None, b
 
 _MAX_WORDS = 30
 #: what a long side sheds first, in this order: asides and clauses hanging on its head, then its other parts
-_SHED = (("parataxis", "appos", "relcl", "advcl", "cc", "conj", "punct"), ("acl", "ccomp", "prep", "npadvmod", "advmod"))
+_SHED = (("parataxis", "appos", "relcl", "advcl", "cc", "conj", "punct"),
+         ("acl", "ccomp", "prep", "npadvmod", "advmod"))
 
 
 def _words(doc: Any, side: tuple[int, int]) -> int:

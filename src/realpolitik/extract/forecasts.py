@@ -45,8 +45,8 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from realpolitik.errors import Errors, RealpolitikError
-from realpolitik.record import ExtractedForecast, Mention, SpanEvidence
 from realpolitik.lang.estimative import ICD203_BANDS, read_term_table
+from realpolitik.record import ExtractedForecast, Mention, SpanEvidence
 
 __all__ = ["find_forecasts"]
 

@@ -155,7 +155,8 @@ def load_gazetteer() -> Gazetteer:
 
     gaz = Gazetteer()
     leaders = load_data_file(_GAZETTEER, "leaders.yaml") or []
-    actors = [*(load_data_file(_GAZETTEER, "actors.yaml") or []), *(load_data_file(_GAZETTEER, "organisations.yaml") or [])]
+    actors = [*(load_data_file(_GAZETTEER, "actors.yaml") or []),
+              *(load_data_file(_GAZETTEER, "organisations.yaml") or [])]
     countries = load_data_file(_GAZETTEER, "countries.yaml") or {}
     regimes = load_data_file(_GAZETTEER, "regimes.yaml") or {}
     # Regime actors first: their full names ("Islamic Republic of Afghanistan") outrank the country's official name.

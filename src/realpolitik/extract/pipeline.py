@@ -63,10 +63,10 @@ class _Reset:
 
 def _factories() -> None:
     from realpolitik.extract.actors import ActorRecognizer, MetonymyResolver
+    from realpolitik.extract.date_component import DateRecognizer
     from realpolitik.extract.events import EventRecognizer
     from realpolitik.extract.people import PeopleRecognizer
     from realpolitik.extract.relations import RelationRecognizer
-    from realpolitik.extract.date_component import DateRecognizer
 
     made = {
         "realpolitik_reset_v1": _Reset,

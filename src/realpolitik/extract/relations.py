@@ -378,10 +378,10 @@ class RelationRecognizer:
         """A target the text sets apart: after "not" ("not with X but with Y") or in a likeness ("like X")."""
         current = target
         while current.i != cue.i and current.head.i != current.i:
-            if current.dep_ == "prep" or current.pos_ == "ADP":
-                if current.lower_ in self.comparison or any(c.dep_ == "neg" for c in current.children) \
-                        or current.i > 0 and current.doc[current.i - 1].lower_ == "not":
-                    return True
+            if (current.dep_ == "prep" or current.pos_ == "ADP") and (
+                    current.lower_ in self.comparison or any(c.dep_ == "neg" for c in current.children)
+                    or current.i > 0 and current.doc[current.i - 1].lower_ == "not"):
+                return True
             if current.dep_ == "conj":
                 return False  # "not with X but with Y": the "not" is the first one's
             current = current.head

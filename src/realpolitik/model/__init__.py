@@ -1,5 +1,6 @@
 """The model stage: the file format, reading and writing it, and checking it."""
 
+from realpolitik.model.bands import band_for_term, estimative_terms
 from realpolitik.model.checks import check_model
 from realpolitik.model.edit import (
     EDITABLE_SECTIONS,
@@ -13,7 +14,6 @@ from realpolitik.model.edit import (
     resolve_forecast,
 )
 from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
-from realpolitik.model.bands import band_for_term, estimative_terms
 from realpolitik.model.file import (
     DOCUMENTS_ENV,
     UNCHECKED,

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from realpolitik.errors import Errors
-from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.bands import band_for_term
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.problems import LineMap, Location, Problem
 from realpolitik.model.references import references_in
 from realpolitik.model.schema import SECTIONS, Model
