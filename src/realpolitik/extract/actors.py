@@ -385,7 +385,7 @@ class MetonymyResolver:
                 counts[entry.iso3] = counts.get(entry.iso3, 0) + 1
         if not counts or reference is None:
             return []
-        iso3 = max(counts, key=counts.get)
+        iso3 = max(counts, key=counts.__getitem__)
         now = self.gazetteer.regime_at(iso3, reference)
         periods = [r.actor for r in self.gazetteer.regimes[iso3]]
         if now not in periods:
@@ -450,7 +450,8 @@ class MetonymyResolver:
                 if not self._governed(doc, mention):
                     doc._.rp_places.append(mention)  # a place: events there involve its state
                     continue
-                regime = gaz.regime_at(entry.iso3, doc._.rp_reference_date) if entry.iso3 else None
+                regime = (gaz.regime_at(entry.iso3, doc._.rp_reference_date)
+                          if entry is not None and entry.iso3 else None)
                 actor = regime or mention.actor
                 mention.actor, mention.how = actor, "metonym"
                 _record(doc, gaz.entries[actor]).aliases.add(text_of(doc)[mention.start:mention.end])

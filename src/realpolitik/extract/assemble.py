@@ -64,7 +64,7 @@ def run_pipeline(text: str, *, nlp: Language | None = None, published: str | Non
     The title line, when the text opens with it, names actors but states no events or relations.
     """
     nlp = nlp or load_pipeline()
-    doc = as_text_doc(nlp.make_doc(text))
+    doc: Doc = as_text_doc(nlp.make_doc(text))
     doc._.rp_published = published
     doc._.rp_author = author
     doc._.rp_title_end = _title_end(text, title)

@@ -20,6 +20,7 @@ score of the causal-sentence classifier (:mod:`realpolitik.extract.classifier`),
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from realpolitik.errors import Errors, RealpolitikError
@@ -60,7 +61,7 @@ def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, hi) if hi > lo else None
 
 
-def _block(token: Any, exclude: set[int] = frozenset()) -> tuple[int, int] | None:
+def _block(token: Any, exclude: AbstractSet[int] = frozenset()) -> tuple[int, int] | None:
     """The contiguous run of ``token``'s subtree around it, leaving out ``exclude``, trimmed."""
     ids = {t.i for t in token.subtree} - set(exclude)
     if token.i not in ids:
@@ -491,8 +492,9 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     """
     _check_parsed(doc)
     lexicon = lexicon or cue_lexicon()
-    if use_classifier:
-        classifier = classifier or load_classifier()
+    classifier = (classifier or load_classifier()) if use_classifier else None
+    threshold = 0.0
+    if classifier is not None:
         threshold = classifier.threshold if min_score is None else min_score
     sentence_scores: dict[int, float] = {}
     links: list[ExtractedCausalLink] = []
@@ -500,8 +502,8 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
     bundled = cue_lexicon()
     # one Matcher pass serves both the doc's cues and, with the bundled lexicon, the classifier's per-sentence ones
     found = all_matches(doc, lexicon) if cues is None else None
-    matches = longest(found) if cues is None else cues
-    if use_classifier and matches:  # score every sentence holding a cue in one batch
+    matches = longest(found) if found is not None else cues or []
+    if classifier is not None and matches:  # score every sentence holding a cue in one batch
         sentences = {doc[match.start].sent.start: doc[match.start].sent for match in matches}
         spans = list(sentences.values())
         # the classifier's structure features read the bundled lexicon's cues, whatever ``lexicon`` is
@@ -530,7 +532,7 @@ def find_causal_links(doc: Any, *, lexicon: CueLexicon | None = None,
         if not (_contentful(doc, cause) and _contentful(doc, effect)):
             continue  # "It -> their concerns", "the US -> before": no claim a reader could use
         score = None
-        if use_classifier:
+        if classifier is not None:
             score = sentence_scores[doc[match.start].sent.start]
             if match.cue.strength == "weak" and score < threshold:
                 continue

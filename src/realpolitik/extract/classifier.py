@@ -80,7 +80,7 @@ class _SentenceDocs:
             for ent in (ents[0], ents[-1]):
                 if (ent.start + span.start, ent.end + span.start) not in self.ents:
                     doc.set_ents([], missing=[ent], default="unmodified")
-        doc.noun_chunks_iterator = self.doc.noun_chunks_iterator
+        doc.noun_chunks_iterator = self.doc.noun_chunks_iterator  # type: ignore[attr-defined]  # not in spaCy's stubs
         doc.user_hooks = self.doc.user_hooks
         doc.user_span_hooks = self.doc.user_span_hooks
         doc.user_token_hooks = self.doc.user_token_hooks
@@ -120,7 +120,8 @@ def structure_tokens(span: Any, cues: Sequence[Any] | None = None, sentence_doc:
     if sentence_doc is None:
         sentence_doc = span.as_doc() if hasattr(span, "as_doc") else span
     for link in find_causal_links(sentence_doc, use_classifier=False, cues=cues):
-        tokens += [f"link:{link.cue_kind}", f"link:{link.strength}", f"linkcue:{link.cue.lower().replace(' ', '_')}"]
+        cue = (link.cue or "").lower().replace(" ", "_")
+        tokens += [f"link:{link.cue_kind}", f"link:{link.strength}", f"linkcue:{cue}"]
         if link.hedge:
             tokens.append("link:hedged")
     for token in span:
@@ -152,10 +153,9 @@ def block_texts(block: str, texts: Sequence[str], spans: Sequence[Any] | None,
             copies[id(span.doc)] = _SentenceDocs(span.doc)
         return copies[id(span.doc)](span)
 
-    if cues is None:
-        cues = [None] * len(spans)
+    per_span: Sequence[Sequence[Any] | None] = [None] * len(spans) if cues is None else cues
     return [" ".join(structure_tokens(span, found, sentence_doc(span)))
-            for span, found in zip(spans, cues, strict=True)]
+            for span, found in zip(spans, per_span, strict=True)]
 
 
 def make_vectorizer(block: str, vocabulary: dict[str, int] | None = None, **overrides: Any):
@@ -230,7 +230,7 @@ class CausalSentenceClassifier:
         path = Path(path)
         arrays: dict[str, np.ndarray] = {"coef": self.coef.astype(np.float32),
                                          "intercept": np.array([self.intercept])}
-        header = {"blocks": [], "threshold": self.threshold, "meta": self.meta}
+        header: dict[str, Any] = {"blocks": [], "threshold": self.threshold, "meta": self.meta}
         for block in self.blocks:
             header["blocks"].append({"name": block.name, "settings": block.settings, "weight": block.weight})
             arrays[f"vocab_{block.name}"] = np.array(json.dumps(block.vocabulary))
@@ -238,7 +238,8 @@ class CausalSentenceClassifier:
         arrays["header"] = np.array(json.dumps(header, sort_keys=True))
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
-            np.savez_compressed(handle, **arrays)
+            # numpy's stubs read **arrays as if it could hold allow_pickle; it holds only array names
+            np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
         return path
 
     @classmethod

@@ -13,12 +13,16 @@ Used by :class:`realpolitik.extract.actors.ActorRecognizer`; every rule reads th
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
 from realpolitik.extract.gazetteer import ActorEntry, load_data_file, slugify
 from realpolitik.extract.sentences import text_of
+
+_Value = TypeVar("_Value")
 
 __all__ = ["collective_lexicon", "defined_acronyms"]
 
@@ -73,7 +77,7 @@ def defined_acronyms(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _words_at(doc: Doc, i: int, phrases: dict[tuple[str, ...], object]) -> tuple[int, object] | None:
+def _words_at(doc: Doc, i: int, phrases: Mapping[tuple[str, ...], _Value]) -> tuple[int, _Value] | None:
     """The longest phrase of ``phrases`` starting at token ``i``: (end token, value)."""
     best = None
     for length in (4, 3, 2, 1):

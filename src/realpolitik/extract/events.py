@@ -34,7 +34,7 @@ class EventCandidate:
     """An event read from the text: date, trigger, type, participants and the evidence span."""
 
     date: str
-    date_text: str
+    date_text: str | None  # None for a date read from the narrative around the clause
     trigger: str
     type: str
     start: int
@@ -270,7 +270,7 @@ class EventRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventCandidate] = []
         seen: set[tuple] = set()
-        named_seen: set[str] = set()
+        named_seen: set[str | None] = set()
         # sentence start -> the predicate its dated list items share, and the items' words
         lists: dict[int, tuple[Token | None, set[int]]] = {}
         skip_until = doc._.rp_title_end or 0
@@ -301,7 +301,7 @@ class EventRecognizer:
                     event = self._dated(doc, span, date)
             key = None if event is None else (event.start, event.end, event.date,
                                               tuple(event.actors) if item is not None else ())
-            if key is None or key in seen:
+            if event is None or key is None or key in seen:
                 continue
             seen.add(key)
             events.append(event)
@@ -354,9 +354,9 @@ class EventRecognizer:
                 start, end = kept[0].idx, kept[-1].idx + len(kept[-1])
                 if any(s < end and start < e for s, e in taken + [(f.start, f.end) for f in found]):
                     continue
-                event = self._narrative_clause(doc, text, predicate, root, start, end, dated)
-                if event is not None:
-                    found.append(event)
+                clause_event = self._narrative_clause(doc, text, predicate, root, start, end, dated)
+                if clause_event is not None:
+                    found.append(clause_event)
         return found
 
     def _narrative_clause(self, doc: Doc, text: str, predicate: Token, root: Token, start: int, end: int,
@@ -401,7 +401,7 @@ class EventRecognizer:
         else:  # an event noun inside a clause: the clause says who ("as the agency says in its 2029 report")
             verb = _clause_verb(trigger)
             inside = verb is not None and sent.start <= verb.i < sent.end
-            tokens = list(_clause_head(verb).subtree) if inside else list(trigger.subtree)
+            tokens = list(_clause_head(verb).subtree) if verb is not None and inside else list(trigger.subtree)
         pronoun = trigger.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"
                                                  for c in trigger.children)
         doer = subject_of(trigger) if pronoun else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,7 +28,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent")
 
 
 
-def actors_in(tokens, by_token: dict[int, str]) -> list[str]:
+def actors_in(tokens, by_token: Mapping[int, str]) -> list[str]:
     """The actor ids that ``tokens`` mention, in order of first mention, each once."""
     actors = []
     for token in tokens:
@@ -76,7 +77,7 @@ _PLACE_PREPOSITIONS = {"in", "at", "into", "across", "near", "within", "inside",
 _COMPLEMENTS = ("dobj", "pobj", "prep", "pcomp", "xcomp", "acomp", "attr", "ccomp", "advcl")
 
 
-def _negated(token: Token, negating: set[str] = frozenset()) -> bool:
+def _negated(token: Token, negating: AbstractSet[str] = frozenset()) -> bool:
     """Whether the text denies the cue: "not" on it, or on a word it is the complement of, up to the clause's
     verb ("did not sign an agreement", "was not interested in starting a war"), or a negating governor ("failed
     to recognise"). A cue noun that is the subject of a negated verb is not denied ("the partnership is not
@@ -174,7 +175,8 @@ def resolve_pronouns(sent, by_token: Mapping[int, str]) -> Mapping[int, str]:
                 break  # "another power ... consolidating its influence": its is that power's, whom no actor names
             resolved[token.i] = _head_actor(subject, by_token) or actor if subject is not None else actor
             break
-    return ChainMap(resolved, by_token) if resolved else by_token
+    # ChainMap only ever writes to its first map, and nobody writes to this one: by_token stays read-only
+    return ChainMap(resolved, by_token) if resolved else by_token  # type: ignore[arg-type]
 
 
 def _coordinated_possessor(token: Token, by_token: Mapping[int, str]) -> str | None:
