@@ -115,10 +115,7 @@ def trajectories_figure(run: Any, labels: Mapping[str, str], *, highlight: int =
     colours = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2"]
     for ax, outcome in zip(axes.flat, outcomes):
         trajectory = np.asarray(outcome.trajectory, dtype=float)
-        score = np.abs(np.asarray(outcome.delta, dtype=float))
-        if outcome.scenario == run.baseline or not score.any():
-            score = np.asarray(outcome.final, dtype=float)
-        top = list(np.argsort(-score, kind="stable")[:highlight])
+        top = outcome.most_moved(run.baseline, highlight)
         for index in range(trajectory.shape[1]):
             if index not in top:
                 ax.plot(trajectory[:, index], color="#c8c8c8", linewidth=0.7)

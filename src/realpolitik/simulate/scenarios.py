@@ -36,6 +36,14 @@ class ScenarioOutcome:
     steps_run: int
     clamps: dict[str, float] = field(default_factory=dict)
 
+    def most_moved(self, baseline: str | None, count: int = 4) -> list[int]:
+        """The indices of the ``count`` concepts this run moves most against the baseline (for the baseline itself,
+        or a run that moves nothing, those that end highest): the ones a trajectories chart colours and names."""
+        score = np.abs(np.asarray(self.delta, dtype=float))
+        if self.scenario == baseline or not score.any():
+            score = np.asarray(self.final, dtype=float)
+        return [int(i) for i in np.argsort(-score, kind="stable")[:count]]
+
     def to_dict(self, concepts: tuple[str, ...]) -> dict[str, Any]:
         """JSON-ready data; ``final`` and ``delta`` keyed by concept id."""
         return {
