@@ -145,6 +145,30 @@ def large_case(quick: bool) -> float:
     return elapsed
 
 
+def blas_case(quick: bool) -> dict[str, float]:
+    """A dense 1,000-concept single run with BLAS held to one thread (what run_fcm does) and with BLAS's own
+    thread count (the limit switched off), interleaved."""
+    from threadpoolctl import threadpool_info
+
+    from realpolitik.simulate import fcm
+
+    weights = random_map(1000, 200_000, seed=1200).toarray()
+    initial = np.random.default_rng(12).uniform(0, 1, 1000)
+    limited, free = float("inf"), float("inf")
+    default_min = fcm.BLAS_ONE_THREAD_MIN
+    for _ in range(2 if quick else 5):
+        limited = min(limited, best_of(1, lambda: ours_run(weights, initial))[0])
+        fcm.BLAS_ONE_THREAD_MIN = 10**9
+        try:
+            free = min(free, best_of(1, lambda: ours_run(weights, initial))[0])
+        finally:
+            fcm.BLAS_ONE_THREAD_MIN = default_min
+    threads = max((int(i["num_threads"]) for i in threadpool_info() if i["user_api"] == "blas"), default=1)
+    print(f"dense 1,000 concepts: one BLAS thread {limited * 1e3:.1f} ms, {threads} threads {free * 1e3:.1f} ms",
+          flush=True)
+    return {"limited": limited, "free": free, "threads": threads}
+
+
 def montecarlo_case(quick: bool) -> dict[str, float]:
     # a 30-concept map sparse enough that a good share of draws is stable, so the eigenvalue test runs often
     rng = np.random.default_rng(30)
@@ -158,7 +182,7 @@ def montecarlo_case(quick: bool) -> dict[str, float]:
 
 
 def report(info: dict[str, str], rows: list[dict[str, object]], batch: list[dict[str, float]], large: float,
-           mc: dict[str, float]) -> str:
+           mc: dict[str, float], blas: dict[str, float]) -> str:
     lines = [
         "# Benchmarks of the simulation stage",
         "",
@@ -212,6 +236,13 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: list[dict
         (f"10,000 draws of a 30-concept map ({mc['links']:.0f} links plus self-limitation), stability-filtered by "
         f"eigenvalues: **{mc['time']:.3f} s** (target < 2 s), {mc['stable']:.0f} stable draws."),
         "",
+        "## BLAS threads on a dense map",
+        "",
+        (f"One run of a dense 1,000-concept map (200,000 links), {STEPS} steps: **{blas['limited'] * 1e3:.1f} ms** with "
+        f"BLAS held to one thread (what `run_fcm` does for dense single runs of 256 concepts or more), "
+        f"{blas['free'] * 1e3:.1f} ms with BLAS's own {blas['threads']:.0f} threads: "
+        f"{blas['free'] / blas['limited']:.1f}× (best of interleaved repeats)."),
+        "",
     ]
     return "\n".join(lines)
 
@@ -227,7 +258,8 @@ def main(argv: list[str] | None = None) -> None:
     batch = [batch_case(args.quick, 30, 150, 1000), batch_case(args.quick, 1000, 5000, 200)]
     large = large_case(args.quick)
     mc = montecarlo_case(args.quick)
-    text = report(info, rows, batch, large, mc)
+    blas = blas_case(args.quick)
+    text = report(info, rows, batch, large, mc, blas)
     if args.quick:
         print(text)
     else:

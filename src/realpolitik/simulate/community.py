@@ -121,7 +121,7 @@ def absolute_feedback(
     n = absolute.shape[0]
     # the counts depend on the zero pattern alone (an estimate on the seed too): a web page or a demo that presses
     # one map again and again counts them once
-    exact_counts = _exact_counts(absolute.tobytes(), n)
+    exact_counts = _exact_counts(absolute.tobytes(), n, EXACT_PERMANENT_MAX, EXACT_CORE_MAX)
     if exact_counts is not None:
         return exact_counts.copy(), True
     if seed is not None and not isinstance(seed, np.random.Generator):
@@ -130,9 +130,9 @@ def absolute_feedback(
 
 
 @lru_cache(maxsize=32)
-def _exact_counts(pattern: bytes, n: int) -> np.ndarray | None:
+def _exact_counts(pattern: bytes, n: int, dense_max: int, core_max: int) -> np.ndarray | None:
     absolute = np.frombuffer(pattern, dtype=np.int64).reshape(n, n)
-    counts = minor_permanents(absolute, dense_max=EXACT_PERMANENT_MAX, core_max=EXACT_CORE_MAX)
+    counts = minor_permanents(absolute, dense_max=dense_max, core_max=core_max)
     if counts is None:
         return None
     counts = counts.T.astype(float)
