@@ -3,14 +3,16 @@ them, ``validate`` loads the model alone, and a command's module is imported onl
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 import subprocess
 import sys
 
 import pytest
+import typer
 
-from realpolitik.cli.app import COMMANDS, load_command
+from realpolitik.cli.app import ALIASES, COMMANDS, load_command
 
 #: Libraries that cost tenths of a second each to import and that only some commands need.
 HEAVY = ("spacy", "thinc", "matplotlib", "scipy", "duckdb", "pyarrow", "dask", "networkx", "pandas", "jinja2",
@@ -49,6 +51,20 @@ def test_top_level_help_lists_every_command_with_its_own_summary(cli):
         own = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0].replace("\n", " ")
         assert own == summary, f"COMMANDS[{name!r}] drifted from the command's help"
         assert f" {name} " in result.stdout
+
+
+def test_every_command_a_module_registers_is_known_to_the_app():
+    for module_name in {module for module, _ in COMMANDS.values()}:
+        holder = typer.Typer()
+        importlib.import_module(f"realpolitik.cli.{module_name}").register(holder)
+        names = {c.name for c in holder.registered_commands} | {g.name for g in holder.registered_groups}
+        assert names <= set(COMMANDS) | set(ALIASES), (module_name, names)
+
+
+def test_the_hidden_alias_runs_its_command(cli, bundled_path):
+    result = cli("analyze", str(bundled_path), "--json", "--max-loops", "10")
+    assert result.code == 0, result.output
+    assert "analyze" not in cli("--help").stdout
 
 
 def test_a_typo_is_answered_with_the_command_meant(cli):

@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import RealpolitikError
 
-__all__ = ["COMMANDS", "app", "load_command", "main"]
+__all__ = ["ALIASES", "COMMANDS", "app", "load_command", "main"]
 
 #: Command name -> (its module under ``realpolitik.cli``, the one line the top-level ``--help`` shows), in the
 #: order ``--help`` lists them.  A new command module adds its line here.
@@ -56,13 +56,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
                          "questions.")),
 }
 
+#: Hidden second names -> the command whose module registers them (not listed in ``--help``).
+ALIASES: dict[str, str] = {"analyze": "analyse"}
+
 _loaded: dict[str, Any] = {}
 
 
 def load_command(name: str) -> Any:
     """The click command (or group) ``name``, importing its module and letting it register itself."""
     if name not in _loaded:
-        module = importlib.import_module(f"realpolitik.cli.{COMMANDS[name][0]}")
+        module = importlib.import_module(f"realpolitik.cli.{COMMANDS[ALIASES.get(name, name)][0]}")
         holder = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
         module.register(holder)
         if not holder.registered_groups:  # one plain command: give the holder a callback so it becomes a group
@@ -85,7 +88,7 @@ class _LazyGroup(TyperGroup):
         return _loaded.get(cmd_name) or self.commands.get(cmd_name)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] in COMMANDS:
+        if args and (args[0] in COMMANDS or args[0] in ALIASES):
             load_command(args[0])
         return super().resolve_command(ctx, args)
 
