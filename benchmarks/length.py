@@ -66,22 +66,25 @@ def stage_times(text: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--lengths", type=int, nargs="+", default=list(LENGTHS), help="words per text")
     args = parser.parse_args(argv)
+    lengths = tuple(args.lengths)
     from realpolitik.extract import load_pipeline
 
     load_pipeline()(text_of(300))  # load and warm once
     rows = {}
-    for words in LENGTHS:
+    for words in lengths:
         text = text_of(words)
         rows[words] = {"words": len(text.split()), "times": stage_times(text)}
         print(f"{rows[words]['words']:,} words: {rows[words]['times']['total']:.1f} s", flush=True)
-    stages = list(rows[LENGTHS[0]]["times"])
-    lines = ["| stage | " + " | ".join(f"{w:,} words" for w in LENGTHS) + " | growth 6k→50k per word |",
-             "|---|" + "---:|" * (len(LENGTHS) + 1)]
+    stages = list(rows[lengths[0]]["times"])
+    lines = ["| stage | " + " | ".join(f"{w:,} words" for w in lengths)
+             + f" | time per word, {lengths[-1]:,} over {lengths[0]:,} words |",
+             "|---|" + "---:|" * (len(lengths) + 1)]
     for stage in stages:
-        per_k = [rows[w]["times"][stage] / rows[w]["words"] * 1000 for w in LENGTHS]
+        per_k = [rows[w]["times"][stage] / rows[w]["words"] * 1000 for w in lengths]
         growth = per_k[-1] / per_k[0] if per_k[0] > 0 else float("nan")
-        lines.append(f"| {stage} | " + " | ".join(f"{rows[w]['times'][stage]:.3f} s" for w in LENGTHS)
+        lines.append(f"| {stage} | " + " | ".join(f"{rows[w]['times'][stage]:.3f} s" for w in lengths)
                      + f" | {growth:.2f}× |")
     text = "\n".join(lines)
     print(text)

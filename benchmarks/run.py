@@ -4,6 +4,7 @@ Usage (the environment is made by ``bash benchmarks/setup.sh``)::
 
     .venv-bench/bin/python benchmarks/run.py            # writes docs/benchmarks.md
     .venv-bench/bin/python benchmarks/run.py --quick    # fewer repeats, prints only
+    .venv-bench/bin/python benchmarks/run.py --all      # every benchmark script here, one report
 
 Every FCM case runs the same random map from the same start for 100 steps (modified Kosko, sigmoid λ = 1,
 no early stop) in both libraries, checks that the final states agree, and reports the best of several
@@ -22,6 +23,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -247,11 +249,52 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: list[dict
     return "\n".join(lines)
 
 
+def corpus_section(results: dict) -> str:
+    """The corpus benchmark's runs as a table, with the scaling efficiency taken in the same run."""
+    add = results["add"]
+    lines = ["## Corpus store and batch extraction", "",
+             (f"{add['documents']:,} made-up briefs ({add['words']:,} words) written and added to a fresh store in "
+              f"{add['seconds_write_and_add']:.1f} s, then extracted four times from copies of it with the real "
+              "extractor, results written back (`benchmarks/corpus.py`)."), "",
+             "| run | workers | seconds | words / s |", "|---|---:|---:|---:|"]
+    for run in results["runs"]:
+        lines.append(f"| {run['run']} | {run.get('workers', '')} | {run.get('seconds', float('nan')):.1f} | "
+                     f"{run.get('words_per_second', 0):,.0f} |")
+    lines += ["", (f"Scaling efficiency (two workers' speed over twice one worker's): "
+                   f"{results.get('scaling_efficiency_local')} on the LocalCluster, "
+                   f"{results.get('scaling_efficiency_vs_in_process')} against the in-process run."), ""]
+    return "\n".join(lines)
+
+
+def everything_else(quick: bool, corpus_documents: int) -> list[str]:
+    """The sections of the other benchmark scripts beside this one, each run here, one after the other."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus
+    import extract
+    import length
+    import startup
+    import web
+
+    sections = ["## Start-up of the command line\n\n`benchmarks/startup.py`. "
+                + startup.main(["--repeats", "3" if quick else "10"])["markdown"],
+                "## The web app under 20 clients\n\n`benchmarks/web.py`. "
+                + web.main(["--simulate", "2" if quick else "10", "--press", "1" if quick else "5"])["markdown"],
+                "## Extraction time against document length\n\n`benchmarks/length.py`.\n\n"
+                + length.main(["--lengths", "600", "1200"] if quick else [])["markdown"],
+                extract._section(extract.measure(1 if quick else 5)),
+                corpus_section(corpus.main(["--documents", str(corpus_documents)]))]
+    return [section.rstrip("\n") + "\n" for section in sections]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats; print only, do not write the report")
+    parser.add_argument("--all", action="store_true",
+                        help="run every benchmark script beside this one too, and write them all into one report")
+    parser.add_argument("--corpus-documents", type=int, default=2000, help="corpus size for --all")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
+    started = datetime.now(UTC)
     info = machine()
     print(info, flush=True)
     rows = fcm_cases(args.quick)
@@ -260,6 +303,13 @@ def main(argv: list[str] | None = None) -> None:
     mc = montecarlo_case(args.quick)
     blas = blas_case(args.quick)
     text = report(info, rows, batch, large, mc, blas)
+    if args.all:
+        text = text.replace("# Benchmarks of the simulation stage", "# Benchmarks", 1)
+        text = text.replace("Produced by `.venv-bench/bin/python benchmarks/run.py`",
+                            "Produced by `.venv-bench/bin/python benchmarks/run.py --all`", 1)
+        text = text.rstrip("\n") + "\n\n" + "\n".join(everything_else(args.quick, args.corpus_documents))
+        text = text.replace("## Machine\n\n", f"## Machine\n\n- Run: {started:%Y-%m-%d %H:%M} to "
+                                               f"{datetime.now(UTC):%H:%M} UTC, every section below in this run\n", 1)
     if args.quick:
         print(text)
     else:
