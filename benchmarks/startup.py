@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -31,17 +32,23 @@ COMMANDS = {
 }
 
 
-def timed(src: Path, args: list[str]) -> float:
-    """Seconds one fresh interpreter takes to run ``args`` with ``src`` first on its path."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(src: Path, args: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds one fresh interpreter takes to run ``args`` with ``src`` first on its path (CPU time
+    is what a busy machine stretches least)."""
     env = {**os.environ, "PYTHONPATH": str(src), "COLUMNS": "120"}
-    start = time.perf_counter()
+    cpu, start = _children_cpu(), time.perf_counter()
     subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def measure(trees: dict[str, Path], repeats: int) -> dict[str, dict[str, list[float]]]:
-    times: dict[str, dict[str, list[float]]] = {name: {command: [] for command in COMMANDS} for name in trees}
+def measure(trees: dict[str, Path], repeats: int) -> dict[str, dict[str, list[tuple[float, float]]]]:
+    times: dict[str, dict[str, list[tuple[float, float]]]] = {name: {c: [] for c in COMMANDS} for name in trees}
     for name, src in trees.items():  # one warm-up each, so that the file cache is not what is measured
         for args in COMMANDS.values():
             timed(src, args)
@@ -52,32 +59,37 @@ def measure(trees: dict[str, Path], repeats: int) -> dict[str, dict[str, list[fl
     return times
 
 
-def summary(times: dict[str, dict[str, list[float]]]) -> list[dict[str, object]]:
+def summary(times: dict[str, dict[str, list[tuple[float, float]]]]) -> list[dict[str, object]]:
     rows = []
     for command in COMMANDS:
         row: dict[str, object] = {"command": command}
         for name, by_command in times.items():
-            row[f"{name}_min"] = min(by_command[command])
-            row[f"{name}_median"] = statistics.median(by_command[command])
+            walls = [wall for wall, _ in by_command[command]]
+            row[f"{name}_min"] = min(walls)
+            row[f"{name}_median"] = statistics.median(walls)
+            row[f"{name}_cpu"] = statistics.median(cpu for _, cpu in by_command[command])
         if "before" in times:
             row["ratio"] = row["before_median"] / row["now_median"]  # type: ignore[operator]
+            row["cpu_ratio"] = row["before_cpu"] / row["now_cpu"]  # type: ignore[operator]
         rows.append(row)
     return rows
 
 
 def markdown(rows: list[dict[str, object]], repeats: int) -> str:
     before = "before_median" in rows[0]
-    lines = [f"Each command in a fresh interpreter, {repeats} repeats (min / median wall time)."
+    lines = [f"Each command in a fresh interpreter, {repeats} repeats: min / median wall time, and median CPU time "
+             "(user + system, what load from other work stretches least)."
              + (" *Before* is the tree given with `--before`, run in the same loop." if before else ""), "",
-             "| command | " + ("before | " if before else "") + "now | " + ("speed-up |" if before else ""),
+             "| command | " + ("before (wall; CPU) | " if before else "") + "now (wall; CPU) | "
+             + ("speed-up (wall; CPU) |" if before else ""),
              "|---|" + ("---:|" if before else "") + "---:|" + ("---:|" if before else "")]
     for row in rows:
         cells = [str(row["command"])]
         if before:
-            cells.append(f"{row['before_min']:.2f} / {row['before_median']:.2f} s")
-        cells.append(f"{row['now_min']:.2f} / {row['now_median']:.2f} s")
+            cells.append(f"{row['before_min']:.2f} / {row['before_median']:.2f} s; {row['before_cpu']:.2f} s")
+        cells.append(f"{row['now_min']:.2f} / {row['now_median']:.2f} s; {row['now_cpu']:.2f} s")
         if before:
-            cells.append(f"{row['ratio']:.1f}×")
+            cells.append(f"{row['ratio']:.1f}×; {row['cpu_ratio']:.1f}×")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
