@@ -22,6 +22,16 @@ BASELINE = "baseline"
 HOLD_SOURCES = True
 
 
+def most_moved(outcome: Any, baseline: str | None, count: int = 4) -> list[int]:
+    """The indices of the ``count`` concepts an outcome (anything with ``scenario``, ``delta`` and ``final``) moves
+    most against the baseline; for the baseline itself, or an outcome that moves nothing, those that end highest.
+    They are the ones a trajectories chart colours and names, in the report and on the web page alike."""
+    score = np.abs(np.asarray(outcome.delta, dtype=float))
+    if outcome.scenario == baseline or not score.any():
+        score = np.asarray(outcome.final, dtype=float)
+    return [int(i) for i in np.argsort(-score, kind="stable")[:count]]
+
+
 @dataclass(frozen=True)
 class ScenarioOutcome:
     """One scenario's run: its trajectory, where it ended, and how that differs from the baseline."""
@@ -37,12 +47,8 @@ class ScenarioOutcome:
     clamps: dict[str, float] = field(default_factory=dict)
 
     def most_moved(self, baseline: str | None, count: int = 4) -> list[int]:
-        """The indices of the ``count`` concepts this run moves most against the baseline (for the baseline itself,
-        or a run that moves nothing, those that end highest): the ones a trajectories chart colours and names."""
-        score = np.abs(np.asarray(self.delta, dtype=float))
-        if self.scenario == baseline or not score.any():
-            score = np.asarray(self.final, dtype=float)
-        return [int(i) for i in np.argsort(-score, kind="stable")[:count]]
+        """The indices of the ``count`` concepts this run moves most (see :func:`most_moved`)."""
+        return most_moved(self, baseline, count)
 
     def to_dict(self, concepts: tuple[str, ...]) -> dict[str, Any]:
         """JSON-ready data; ``final`` and ``delta`` keyed by concept id."""
