@@ -4,6 +4,7 @@ Usage (the environment is made by ``bash benchmarks/setup.sh``)::
 
     .venv-bench/bin/python benchmarks/run.py            # writes docs/benchmarks.md
     .venv-bench/bin/python benchmarks/run.py --quick    # fewer repeats, prints only
+    .venv-bench/bin/python benchmarks/run.py --all      # every benchmark script here, one report
 
 Every FCM case runs the same random map from the same start for 100 steps (modified Kosko, sigmoid λ = 1,
 no early stop) in both libraries, checks that the final states agree, and reports the best of several
@@ -22,6 +23,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -145,6 +147,30 @@ def large_case(quick: bool) -> float:
     return elapsed
 
 
+def blas_case(quick: bool) -> dict[str, float]:
+    """A dense 1,000-concept single run with BLAS held to one thread (what run_fcm does) and with BLAS's own
+    thread count (the limit switched off), interleaved."""
+    from threadpoolctl import threadpool_info
+
+    from realpolitik.simulate import fcm
+
+    weights = random_map(1000, 200_000, seed=1200).toarray()
+    initial = np.random.default_rng(12).uniform(0, 1, 1000)
+    limited, free = float("inf"), float("inf")
+    default_min = fcm.BLAS_ONE_THREAD_MIN
+    for _ in range(2 if quick else 5):
+        limited = min(limited, best_of(1, lambda: ours_run(weights, initial))[0])
+        fcm.BLAS_ONE_THREAD_MIN = 10**9
+        try:
+            free = min(free, best_of(1, lambda: ours_run(weights, initial))[0])
+        finally:
+            fcm.BLAS_ONE_THREAD_MIN = default_min
+    threads = max((int(i["num_threads"]) for i in threadpool_info() if i["user_api"] == "blas"), default=1)
+    print(f"dense 1,000 concepts: one BLAS thread {limited * 1e3:.1f} ms, {threads} threads {free * 1e3:.1f} ms",
+          flush=True)
+    return {"limited": limited, "free": free, "threads": threads}
+
+
 def montecarlo_case(quick: bool) -> dict[str, float]:
     # a 30-concept map sparse enough that a good share of draws is stable, so the eigenvalue test runs often
     rng = np.random.default_rng(30)
@@ -158,7 +184,7 @@ def montecarlo_case(quick: bool) -> dict[str, float]:
 
 
 def report(info: dict[str, str], rows: list[dict[str, object]], batch: list[dict[str, float]], large: float,
-           mc: dict[str, float]) -> str:
+           mc: dict[str, float], blas: dict[str, float]) -> str:
     lines = [
         "# Benchmarks of the simulation stage",
         "",
@@ -212,22 +238,78 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: list[dict
         (f"10,000 draws of a 30-concept map ({mc['links']:.0f} links plus self-limitation), stability-filtered by "
         f"eigenvalues: **{mc['time']:.3f} s** (target < 2 s), {mc['stable']:.0f} stable draws."),
         "",
+        "## BLAS threads on a dense map",
+        "",
+        (f"One run of a dense 1,000-concept map (200,000 links), {STEPS} steps: **{blas['limited'] * 1e3:.1f} ms** with "
+        f"BLAS held to one thread (what `run_fcm` does for dense single runs of 256 concepts or more), "
+        f"{blas['free'] * 1e3:.1f} ms with BLAS's own {blas['threads']:.0f} threads: "
+        f"{blas['free'] / blas['limited']:.1f}× (best of interleaved repeats)."),
+        "",
     ]
     return "\n".join(lines)
+
+
+def corpus_section(results: dict) -> str:
+    """The corpus benchmark's runs as a table, with the scaling efficiency taken in the same run."""
+    add = results["add"]
+    lines = ["## Corpus store and batch extraction", "",
+             (f"{add['documents']:,} made-up briefs ({add['words']:,} words) written and added to a fresh store in "
+              f"{add['seconds_write_and_add']:.1f} s, then extracted four times from copies of it with the real "
+              "extractor, results written back (`benchmarks/corpus.py`)."), "",
+             "| run | workers | seconds | words / s |", "|---|---:|---:|---:|"]
+    for run in results["runs"]:
+        lines.append(f"| {run['run']} | {run.get('workers', '')} | {run.get('seconds', float('nan')):.1f} | "
+                     f"{run.get('words_per_second', 0):,.0f} |")
+    lines += ["", (f"Scaling efficiency (two workers' speed over twice one worker's): "
+                   f"{results.get('scaling_efficiency_local')} on the LocalCluster, "
+                   f"{results.get('scaling_efficiency_vs_in_process')} against the in-process run."), ""]
+    return "\n".join(lines)
+
+
+def everything_else(quick: bool, corpus_documents: int) -> list[str]:
+    """The sections of the other benchmark scripts beside this one, each run here, one after the other."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus
+    import extract
+    import length
+    import startup
+    import web
+
+    sections = ["## Start-up of the command line\n\n`benchmarks/startup.py`. "
+                + startup.main(["--repeats", "3" if quick else "10"])["markdown"],
+                "## The web app under 20 clients\n\n`benchmarks/web.py`. "
+                + web.main(["--simulate", "2" if quick else "10", "--press", "1" if quick else "5"])["markdown"],
+                "## Extraction time against document length\n\n`benchmarks/length.py`.\n\n"
+                + length.main(["--lengths", "600", "1200"] if quick else [])["markdown"],
+                extract._section(extract.measure(1 if quick else 5)),
+                corpus_section(corpus.main(["--documents", str(corpus_documents)]))]
+    return [section.rstrip("\n") + "\n" for section in sections]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats; print only, do not write the report")
+    parser.add_argument("--all", action="store_true",
+                        help="run every benchmark script beside this one too, and write them all into one report")
+    parser.add_argument("--corpus-documents", type=int, default=2000, help="corpus size for --all")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
+    started = datetime.now(UTC)
     info = machine()
     print(info, flush=True)
     rows = fcm_cases(args.quick)
     batch = [batch_case(args.quick, 30, 150, 1000), batch_case(args.quick, 1000, 5000, 200)]
     large = large_case(args.quick)
     mc = montecarlo_case(args.quick)
-    text = report(info, rows, batch, large, mc)
+    blas = blas_case(args.quick)
+    text = report(info, rows, batch, large, mc, blas)
+    if args.all:
+        text = text.replace("# Benchmarks of the simulation stage", "# Benchmarks", 1)
+        text = text.replace("Produced by `.venv-bench/bin/python benchmarks/run.py`",
+                            "Produced by `.venv-bench/bin/python benchmarks/run.py --all`", 1)
+        text = text.rstrip("\n") + "\n\n" + "\n".join(everything_else(args.quick, args.corpus_documents))
+        text = text.replace("## Machine\n\n", f"## Machine\n\n- Run: {started:%Y-%m-%d %H:%M} to "
+                                               f"{datetime.now(UTC):%H:%M} UTC, every section below in this run\n", 1)
     if args.quick:
         print(text)
     else:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv-bench with realpolitik (pinned), FCMpy 0.0.21 and what FCMpy needs to import and simulate.
-# Usage: bash benchmarks/setup.sh && .venv-bench/bin/python benchmarks/run.py
+# Usage: bash benchmarks/setup.sh && .venv-bench/bin/python benchmarks/run.py --all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}

@@ -18,21 +18,11 @@ docs/tutorial.md walks through them.
 """
 
 
-from realpolitik.about import __version__
-from realpolitik.api import (
-    analyse,
-    draft_model,
-    export,
-    extract_file,
-    extract_text,
-    import_file,
-    ingest,
-    load,
-    make_report,
-    press,
-    validate,
-)
-from realpolitik.data import bundled_model_path
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from realpolitik.errors import (
     InputFileError,
     ModelValidationError,
@@ -41,15 +31,52 @@ from realpolitik.errors import (
     SimulationError,
     UnknownIdError,
 )
-from realpolitik.model import (
-    Model,
-    check_model,
-    dump_model,
-    load_model,
-    save_model,
-    validate_file,
-)
-from realpolitik.simulate import simulate_scenarios
+
+if TYPE_CHECKING:
+    from realpolitik.about import __version__
+    from realpolitik.api import (
+        analyse,
+        draft_model,
+        export,
+        extract_file,
+        extract_text,
+        import_file,
+        ingest,
+        load,
+        make_report,
+        press,
+        validate,
+    )
+    from realpolitik.data import bundled_model_path
+    from realpolitik.model import Model, check_model, dump_model, load_model, save_model, validate_file
+    from realpolitik.simulate import simulate_scenarios
+
+#: Name -> the module that defines it.  ``import realpolitik`` loads none of them (the stages pull in numpy,
+#: pydantic, spaCy, matplotlib...): a name is imported the first time it is used, so every command of the CLI,
+#: which imports ``realpolitik.cli`` and hence this package, starts without paying for the stages it does not use.
+_LAZY = {
+    **dict.fromkeys(("analyse", "draft_model", "export", "extract_file", "extract_text", "import_file", "ingest",
+                     "load", "make_report", "press", "validate"), "realpolitik.api"),
+    "bundled_model_path": "realpolitik.data",
+    **dict.fromkeys(("Model", "check_model", "dump_model", "load_model", "save_model", "validate_file"),
+                    "realpolitik.model"),
+    "simulate_scenarios": "realpolitik.simulate",
+    "__version__": "realpolitik.about",  # importlib.metadata alone is 30 ms
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'realpolitik' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next use is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "InputFileError",

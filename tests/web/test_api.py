@@ -239,8 +239,12 @@ def test_every_bundled_scenario_runs_and_they_differ(client):
         response = client.post("/api/simulate", json={"scenario": scenario["id"]})
         assert response.status_code == 200, response.text
         body = response.json()
-        assert body["status"] == "fixed_point" and body["figure"].startswith("<svg")
+        assert body["status"] == "fixed_point" and "figure" not in body  # the page draws the data
         assert len(body["delta"]) == len(body["concepts"])
+        assert len(body["trajectory"]) == body["steps_run"] + 1
+        assert {len(step) for step in body["trajectory"]} == {len(body["concepts"])}
+        assert body["trajectory"][-1] == pytest.approx(body["final"], abs=1e-6)
+        assert len(body["highlight"]) == 4 and set(body["highlight"]) <= {c["id"] for c in body["concepts"]}
         deltas[scenario["id"]] = tuple(round(d, 4) for d in body["delta"])
     assert set(deltas["baseline"]) == {0.0}
     assert len(set(deltas.values())) == 7
@@ -259,7 +263,9 @@ def test_the_controls_run_as_a_scenario_of_their_own(client):
 
 def test_press_reports_shares_that_add_up(client):
     body = client.post("/api/press", json={"concept": "aid_and_assets", "direction": 1, "draws": 500}).json()
-    assert body["draws"] == 500 and body["figure"].startswith("<svg")
+    assert body["draws"] == 500 and "figure" not in body
+    labels = {row["concept"]: row["label"] for row in body["responses"]}
+    assert labels["aid_and_assets"] == "Aid and access to assets"
     for row in body["responses"]:
         assert row["p_positive"] + row["p_zero"] + row["p_negative"] == pytest.approx(1.0)
     assert client.post("/api/press", json={"concept": "atlantis"}).status_code == 404

@@ -9,6 +9,7 @@ phrase as participants. Named events of general knowledge ("the Doha agreement")
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -384,12 +385,22 @@ class EventRecognizer:
                               description=describe(predicate, skip=_skip(predicate, doc[predicate.i:predicate.i])))
 
     def _participants(self, doc: Doc, start: int, end: int) -> list[str]:
-        """Actors named in ``start..end``; a place there ("in Moscow") counts for its state if that is an actor."""
-        actors = []
-        named = {m.actor for m in doc._.rp_mentions}
-        for mention in [*doc._.rp_mentions, *(p for p in doc._.rp_places if p.actor in named)]:
-            if start <= mention.start and mention.end <= end and mention.actor not in actors:
-                actors.append(mention.actor)
+        """Actors named in ``start..end``; a place there ("in Moscow") counts for its state if that is an actor.
+
+        Mentions come first, in their order, then places: a search in the doc's index of them by start (built once
+        per doc), so that a document's events cost time in proportion to its length, not to its square."""
+        starts, entries = _participant_index(doc)
+        hits = []
+        for position in range(bisect_left(starts, start), len(starts)):
+            mention_start, order, mention_end, actor = entries[position]
+            if mention_start >= end:
+                break
+            if mention_end <= end:
+                hits.append((order, actor))
+        actors: list[str] = []
+        for _order, actor in sorted(hits):
+            if actor not in actors:
+                actors.append(actor)
         return actors
 
     def _evidence(self, trigger: Token, span) -> tuple[int, int]:
@@ -490,3 +501,19 @@ class EventRecognizer:
                 actors.append(actor)
         return EventCandidate(known.date, date.text, known.id, known.type, start, end, actors, known=known.id,
                               description=describe(span.root, skip=_skip(span.root, span[0:0])) or span.text)
+
+
+def _participant_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, int, str]]]:
+    """The doc's actor mentions and the places of named actors as ``(start, order, end, actor)`` sorted by start,
+    with the starts alone beside them for bisection; ``order`` is the mention's rank in the mentions-then-places
+    order. Kept in ``doc.user_data`` and made again when the mentions or places change in number."""
+    mentions, places = doc._.rp_mentions, doc._.rp_places
+    cached = doc.user_data.get("rp_participant_index")
+    if cached is not None and cached[0] == (len(mentions), len(places)):
+        return cached[1], cached[2]
+    named = {m.actor for m in mentions}
+    ordered = [*mentions, *(p for p in places if p.actor in named)]
+    entries = sorted((m.start, order, m.end, m.actor) for order, m in enumerate(ordered))
+    starts = [entry[0] for entry in entries]
+    doc.user_data["rp_participant_index"] = ((len(mentions), len(places)), starts, entries)
+    return starts, entries

@@ -21,6 +21,7 @@ from realpolitik.analysis import forecast_midpoint
 from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import Event, Forecast
 from realpolitik.report.summary import agrees
+from realpolitik.simulate.scenarios import most_moved
 
 __all__ = ["forecasts_figure", "press_figure", "scenario_delta_figure", "timeline_figure", "trajectories_figure"]
 
@@ -115,10 +116,7 @@ def trajectories_figure(run: Any, labels: Mapping[str, str], *, highlight: int =
     colours = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2"]
     for ax, outcome in zip(axes.flat, outcomes):
         trajectory = np.asarray(outcome.trajectory, dtype=float)
-        score = np.abs(np.asarray(outcome.delta, dtype=float))
-        if outcome.scenario == run.baseline or not score.any():
-            score = np.asarray(outcome.final, dtype=float)
-        top = list(np.argsort(-score, kind="stable")[:highlight])
+        top = most_moved(outcome, run.baseline, highlight)
         for index in range(trajectory.shape[1]):
             if index not in top:
                 ax.plot(trajectory[:, index], color="#c8c8c8", linewidth=0.7)

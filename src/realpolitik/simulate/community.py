@@ -10,6 +10,8 @@ structure alone.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import structural_rank
@@ -117,9 +119,37 @@ def absolute_feedback(
     """
     absolute = (np.asarray(signs) != 0).astype(np.int64)
     n = absolute.shape[0]
-    counts = minor_permanents(absolute, dense_max=EXACT_PERMANENT_MAX, core_max=EXACT_CORE_MAX)
-    if counts is not None:
-        return counts.T.astype(float), True
+    # the counts depend on the zero pattern alone (an estimate on the seed too): a web page or a demo that presses
+    # one map again and again counts them once
+    exact_counts = _exact_counts(absolute.tobytes(), n, EXACT_PERMANENT_MAX, EXACT_CORE_MAX)
+    if exact_counts is not None:
+        return exact_counts.copy(), True
+    if seed is not None and not isinstance(seed, np.random.Generator):
+        return _estimated_counts(absolute.tobytes(), n, draws, int(seed)).copy(), False
+    return _estimate(absolute, draws, seed), False
+
+
+@lru_cache(maxsize=32)
+def _exact_counts(pattern: bytes, n: int, dense_max: int, core_max: int) -> np.ndarray | None:
+    absolute = np.frombuffer(pattern, dtype=np.int64).reshape(n, n)
+    counts = minor_permanents(absolute, dense_max=dense_max, core_max=core_max)
+    if counts is None:
+        return None
+    counts = counts.T.astype(float)
+    counts.flags.writeable = False
+    return counts
+
+
+@lru_cache(maxsize=32)
+def _estimated_counts(pattern: bytes, n: int, draws: int, seed: int) -> np.ndarray:
+    counts = _estimate(np.frombuffer(pattern, dtype=np.int64).reshape(n, n), draws, seed)
+    counts.flags.writeable = False
+    return counts
+
+
+def _estimate(absolute: np.ndarray, draws: int, seed: int | np.random.Generator | None) -> np.ndarray:
+    """The Godsil–Gutman estimate of the minors' permanents of a 0/1 matrix."""
+    n = absolute.shape[0]
     rng = np.random.default_rng(seed)
     total = np.zeros((n, n))
     for start in range(0, draws, 500):
@@ -129,7 +159,7 @@ def absolute_feedback(
         products = np.stack([np.prod(np.delete(sigma, i, axis=1), axis=1) for i in range(n)], axis=1)
         cofactors = np.einsum("dji,dj,dkj->dik", vt, products, u)  # adj up to a sign, which squaring drops
         total += (cofactors**2).sum(axis=0)
-    return total / draws, False
+    return total / draws
 
 
 def weighted_predictions(

@@ -8,7 +8,9 @@ to concept ``j``, so the input to every concept is ``state @ weights``.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -25,6 +27,10 @@ Status = Literal["fixed_point", "limit_cycle", "not_converged"]
 #: below it a dense product is faster (see docs/decisions/simulate.md for the measurements).
 SPARSE_MIN_CONCEPTS = 200
 SPARSE_DENSITY = 0.05
+#: Dense single runs of at least this many concepts hold BLAS to one thread: a matrix-vector product is bound by
+#: memory, and a second BLAS thread competing for a busy core made a 1,000-concept dense run 6x slower (see
+#: docs/decisions.md, "BLAS threads").  Smaller products never start BLAS threads.
+BLAS_ONE_THREAD_MIN = 256
 #: Steps between convergence checks: checking after every step costs more than the few extra steps it saves.
 _CHECK_EVERY = 8
 
@@ -79,6 +85,22 @@ def use_sparse(n: int, nonzero: int) -> bool:
     (False, True)
     """
     return n >= SPARSE_MIN_CONCEPTS and nonzero <= SPARSE_DENSITY * n * n
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    """threadpoolctl's view of the BLAS libraries loaded (found once: looking costs ~10 ms), or None without it."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return None
+    return ThreadpoolController()
+
+
+def _blas_threads(is_sparse: bool, k: int, n: int) -> contextlib.AbstractContextManager[Any]:
+    """One BLAS thread for a dense single run of a large map (see :data:`BLAS_ONE_THREAD_MIN`), else no change."""
+    controller = _blas_controller() if not is_sparse and k == 1 and n >= BLAS_ONE_THREAD_MIN else None
+    return contextlib.nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
 
 
 def _prepare_weights(weights: Any, sparse: bool | Literal["auto"]) -> tuple[Any, int, bool]:
@@ -274,32 +296,33 @@ def run_fcm(
     # a single run steps through 1-d views, where numpy's per-call overhead is about half that of 2-d
     states = trajectory[:, 0, :] if k == 1 else trajectory
     held = (np.flatnonzero(fixed[0]), fixed_values[0, fixed[0]]) if k == 1 else None
-    while done < steps:
-        end = min(done + _CHECK_EVERY, steps)
-        for t in range(done, end):
-            out = states[t + 1]
-            # one product per step: the rule's own term and λ are folded into the matrix (see _fold)
-            if is_sparse:
-                out[...] = product @ states[t] if k == 1 else (product @ states[t].T).T
-            else:
-                np.dot(states[t], product, out=out)
-            if offset is not None:
-                out -= offset
-            squash(out, out=out)
-            if not any_fixed:
-                continue
-            if held is not None:
-                out[held[0]] = held[1]
-            else:
-                np.copyto(out, fixed_values, where=fixed)
-        if tolerance >= 0:  # a negative tolerance lets no run settle, so the check is skipped
-            moved = np.abs(trajectory[done + 1 : end + 1] - trajectory[done:end]).max(axis=2)
-            still = moved <= tolerance
-            newly = (settled < 0) & still.any(axis=0)
-            settled[newly] = done + 1 + still[:, newly].argmax(axis=0)
-        done = end
-        if (settled >= 0).all():
-            break
+    with _blas_threads(is_sparse, k, n):
+        while done < steps:
+            end = min(done + _CHECK_EVERY, steps)
+            for t in range(done, end):
+                out = states[t + 1]
+                # one product per step: the rule's own term and λ are folded into the matrix (see _fold)
+                if is_sparse:
+                    out[...] = product @ states[t] if k == 1 else (product @ states[t].T).T
+                else:
+                    np.dot(states[t], product, out=out)
+                if offset is not None:
+                    out -= offset
+                squash(out, out=out)
+                if not any_fixed:
+                    continue
+                if held is not None:
+                    out[held[0]] = held[1]
+                else:
+                    np.copyto(out, fixed_values, where=fixed)
+            if tolerance >= 0:  # a negative tolerance lets no run settle, so the check is skipped
+                moved = np.abs(trajectory[done + 1 : end + 1] - trajectory[done:end]).max(axis=2)
+                still = moved <= tolerance
+                newly = (settled < 0) & still.any(axis=0)
+                settled[newly] = done + 1 + still[:, newly].argmax(axis=0)
+            done = end
+            if (settled >= 0).all():
+                break
     trajectory = trajectory[: done + 1]
     status, period = _classify(trajectory, settled, tolerance, max_period)
     steps_run = np.where(settled >= 0, settled, done)

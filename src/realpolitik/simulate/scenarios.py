@@ -30,6 +30,16 @@ BASELINE = "baseline"
 HOLD_SOURCES = True
 
 
+def most_moved(outcome: Any, baseline: str | None, count: int = 4) -> list[int]:
+    """The indices of the ``count`` concepts an outcome (anything with ``scenario``, ``delta`` and ``final``) moves
+    most against the baseline; for the baseline itself, or an outcome that moves nothing, those that end highest.
+    They are the ones a trajectories chart colours and names, in the report and on the web page alike."""
+    score = np.abs(np.asarray(outcome.delta, dtype=float))
+    if outcome.scenario == baseline or not score.any():
+        score = np.asarray(outcome.final, dtype=float)
+    return [int(i) for i in np.argsort(-score, kind="stable")[:count]]
+
+
 @dataclass(frozen=True)
 class ScenarioOutcome:
     """One scenario's run: its trajectory, where it ended, and how that differs from the baseline."""
@@ -43,6 +53,10 @@ class ScenarioOutcome:
     period: int | None
     steps_run: int
     clamps: dict[str, float] = field(default_factory=dict)
+
+    def most_moved(self, baseline: str | None, count: int = 4) -> list[int]:
+        """The indices of the ``count`` concepts this run moves most (see :func:`most_moved`)."""
+        return most_moved(self, baseline, count)
 
     def to_dict(self, concepts: tuple[str, ...]) -> dict[str, Any]:
         """JSON-ready data; ``final`` and ``delta`` keyed by concept id."""

@@ -15,11 +15,10 @@ from fastapi import APIRouter, Body, Depends, Header, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from realpolitik.analysis import Lever
 from realpolitik.errors import EditRefusedError, Errors, UnknownIdError
 from realpolitik.model import REVIEWABLE_SECTIONS, Change, Document, Model, counts, display_names, item_label
 from realpolitik.model import edit as review
-from realpolitik.report.figures_charts import forecasts_figure, press_figure, trajectories_figure
+from realpolitik.report.figures_charts import forecasts_figure
 from realpolitik.report.svg import figure_svg
 from realpolitik.web import views
 from realpolitik.web.state import AppState
@@ -261,25 +260,24 @@ def get_scenarios(state: State) -> dict[str, Any]:
 
 @router.post("/api/simulate", responses=_ERRORS, tags=["simulate"])
 def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> dict[str, Any]:
-    """Run a scenario, or the given clamps, through the FCM; the result against the baseline, with a figure."""
-    model = state.model()[0]
-    view, run = views.simulate_view(model, scenario=body.scenario, clamps=body.clamps)
-    view["figure"] = _svg(trajectories_figure(run, display_names(model)))
-    return view
+    """Run a scenario, or the given clamps, through the FCM: the result against the baseline and every concept's
+    trajectory, as data the page draws.  Computed once per version of the model and request."""
+    key = (body.scenario, tuple(sorted(body.clamps.items())))
+    return state.result("simulate", key, lambda model: views.simulate_view(model, scenario=body.scenario,
+                                                                           clamps=body.clamps)[0])
 
 
 @router.post("/api/press", responses=_ERRORS, tags=["simulate"])
 def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str, Any]:
-    """Press perturbation on one concept: the share of stable sampled systems in which each concept moves."""
-    model = state.model()[0]
-    names = display_names(model)
-    if body.concept not in {c.id for c in model.concepts}:
-        known = ", ".join(c.id for c in model.concepts)
-        raise UnknownIdError(Errors.E030.format(concept=body.concept, known=known))
-    data, result = views.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)
-    lever = Lever(body.concept, names.get(body.concept, body.concept), body.direction, "chosen on the page")
-    data["figure"] = _svg(press_figure([(lever, result)], names))
-    return data
+    """Press perturbation on one concept: the share of stable sampled systems in which each concept moves, as data
+    the page draws.  Computed once per version of the model and request (the draws are seeded)."""
+    def make(model: Model) -> dict[str, Any]:
+        if body.concept not in {c.id for c in model.concepts}:
+            known = ", ".join(c.id for c in model.concepts)
+            raise UnknownIdError(Errors.E030.format(concept=body.concept, known=known))
+        return views.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)[0]
+
+    return state.result("press", (body.concept, body.direction, body.draws, body.seed), make)
 
 
 @router.post("/api/documents/{document_id}/draft", response_model=ChangeOut, responses=_WRITE_ERRORS,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,12 @@ from realpolitik.model import Document, Model, ModelFile, find_document_texts
 from realpolitik.report import build_report_data, render_html
 from realpolitik.store import open_store
 
-__all__ = ["REPORT_DRAWS", "AppState", "WebSettings"]
+__all__ = ["REPORT_DRAWS", "RESULTS_KEPT", "AppState", "WebSettings"]
 
 #: Press draws for the downloadable report (the CLI's report uses 10,000; the page waits for this one).
 REPORT_DRAWS = 2000
+#: Scenario and press results kept per app (a few kB each): every bundled scenario and press many times over.
+RESULTS_KEPT = 512
 
 
 @dataclass
@@ -57,6 +60,8 @@ class AppState:
         self._texts: tuple[str, dict[str, str]] | None = None
         self._report: tuple[str, str] | None = None
         self._views: dict[str, tuple[str, Any]] = {}
+        self._results: OrderedDict[tuple[str, Hashable, str], Any] = OrderedDict()
+        self._computing: dict[tuple[str, Hashable, str], threading.Lock] = {}
         self.corpus = None
         if settings.corpus is not None:
             if not Path(settings.corpus).exists():
@@ -96,6 +101,32 @@ class AppState:
             cached = (version, make(model))
             self._views[name] = cached
         return cached[1]
+
+    def result(self, name: str, key: Hashable, make: Callable[[Model], Any]) -> Any:
+        """``make(model)`` for one request ``key`` of the route ``name``, computed once per version of the model
+        file; clients asking for the same result at once wait for one computation instead of each running it.
+        The newest :data:`RESULTS_KEPT` results are kept; the caller must not change what it gets."""
+        model, version = self.model()
+        slot = (name, key, version)
+        with self._lock:
+            if slot in self._results:
+                self._results.move_to_end(slot)
+                return self._results[slot]
+            computing = self._computing.setdefault(slot, threading.Lock())
+        with computing:
+            with self._lock:
+                if slot in self._results:
+                    return self._results[slot]
+            try:
+                value = make(model)
+            finally:
+                with self._lock:
+                    self._computing.pop(slot, None)
+            with self._lock:
+                self._results[slot] = value
+                while len(self._results) > RESULTS_KEPT:
+                    self._results.popitem(last=False)
+            return value
 
     def report_html(self) -> str:
         """The report of the model as it is now (one HTML file)."""

@@ -200,7 +200,10 @@ def simulate_view(model: Model, *, scenario: str | None, clamps: Mapping[str, fl
             "final": [round(float(v), 6) for v in outcome.final],
             "delta": [round(float(v), 6) for v in outcome.delta],
             "baseline_final": None if baseline is None else [round(float(v), 6) for v in baseline.final],
-            "expected": dict(expected)}
+            "expected": dict(expected),
+            # what the page draws itself: every concept's activation by step, and the ones to colour and name
+            "trajectory": [[round(float(v), 6) for v in step] for step in outcome.trajectory],
+            "highlight": [run.concepts[i] for i in outcome.most_moved(run.baseline)]}
     return view, run
 
 

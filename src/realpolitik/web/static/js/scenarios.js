@@ -1,8 +1,11 @@
 // The scenario page: a control per concept, the bundled scenarios, FCM results and press perturbation.
-import { api, el, say, sayError, svgImage } from "./common.js";
+import { api, el, say, sayError } from "./common.js";
 
 let info = null;
 const results = document.querySelector(".results");
+const CONFIG = { displaylogo: false, responsive: true };
+// The colours of the report's trajectories figure: the concepts that move most, in order; the rest are grey.
+const LINE_COLOURS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2"];
 
 function controlRow(concept) {
   const id = concept.id;
@@ -57,10 +60,49 @@ async function show(result) {
   const status = result.status.replace("_", " ") + (result.period ? `, period ${result.period}` : "");
   const held = Object.entries(result.clamps).map(([c, v]) => `${c} = ${v}`).join(", ") || "nothing";
   document.getElementById("result-status").textContent = `${status} after ${result.steps_run} steps; held: ${held}.`;
-  document.getElementById("trajectories").replaceChildren(svgImage(result.figure, `trajectories of ${result.name}`),
-    el("figcaption", {}, "Activation of every concept by simulation step; the concepts that move most are coloured."));
+  await drawTrajectories(result);
   results.dataset.scenario = result.scenario;
   results.dataset.runs = String(Number(results.dataset.runs || 0) + 1);
+}
+
+/** Every concept's activation by step (drawn here from the run's data): grey lines, the most moved in colour. */
+async function drawTrajectories(result) {
+  const steps = result.trajectory.map((_, step) => step);
+  const line = (k) => result.trajectory.map((values) => values[k]);
+  document.getElementById("trajectories").hidden = false;  // shown before drawing, so that Plotly sees its width
+  const traces = [];
+  result.concepts.forEach((c, k) => {
+    if (!result.highlight.includes(c.id)) {
+      traces.push({ type: "scatter", mode: "lines", x: steps, y: line(k), name: c.label, showlegend: false,
+        line: { color: "#c8c8c8", width: 1 }, hovertemplate: `${c.label}: %{y:.3f}<extra></extra>` });
+    }
+  });
+  result.highlight.forEach((id, rank) => {
+    const k = result.concepts.findIndex((c) => c.id === id);
+    traces.push({ type: "scatter", mode: "lines", x: steps, y: line(k), name: result.concepts[k].label,
+      line: { color: LINE_COLOURS[rank % LINE_COLOURS.length], width: 2.5 },
+      hovertemplate: `${result.concepts[k].label}: %{y:.3f}<extra></extra>` });
+  });
+  await Plotly.react("trajectories-chart", traces, { height: 320, margin: { l: 50, r: 20, t: 10, b: 40 },
+    xaxis: { title: { text: "step" } }, yaxis: { title: { text: "activation" } }, legend: { orientation: "h" } },
+  CONFIG);
+}
+
+/** P(+) to the right and P(−) to the left for every concept, drawn here from the press's data. */
+async function drawPress(result) {
+  document.getElementById("press-figure").hidden = false;
+  const labels = result.responses.map((r) => r.label);
+  const traces = [
+    { type: "bar", orientation: "h", name: "P(+)", x: result.responses.map((r) => r.p_positive), y: labels,
+      marker: { color: "#2166ac" }, hovertemplate: "%{y}: P(+) %{x:.2f}<extra></extra>" },
+    { type: "bar", orientation: "h", name: "P(−)", x: result.responses.map((r) => -r.p_negative), y: labels,
+      marker: { color: "#b2182b" }, customdata: result.responses.map((r) => r.p_negative),
+      hovertemplate: "%{y}: P(−) %{customdata:.2f}<extra></extra>" },
+  ];
+  await Plotly.react("press-chart", traces, { barmode: "overlay", height: 140 + 22 * labels.length,
+    margin: { l: 10, r: 20, t: 10, b: 40 }, legend: { orientation: "h" },
+    xaxis: { range: [-1, 1], tickvals: [-1, -0.5, 0, 0.5, 1], ticktext: ["1", ".5", "0", ".5", "1"], zeroline: true },
+    yaxis: { automargin: true, autorange: "reversed" } }, CONFIG);
 }
 
 async function run(body) {
@@ -81,8 +123,7 @@ async function press() {
     document.getElementById("press-title").textContent = `Press ${direction > 0 ? "up" : "down"} on ${label}`;
     document.getElementById("press-status").textContent = `${result.accepted} of ${result.draws} sampled systems `
       + `were stable and kept (seed ${result.seed}).`;
-    document.getElementById("press-figure").replaceChildren(svgImage(result.figure, "press perturbation"),
-      el("figcaption", {}, "The share of sampled stable systems in which each concept rises (P(+)) or falls (P(−))."));
+    await drawPress(result);
     results.dataset.press = concept;
     say("Done.");
   } catch (error) { sayError(error); }
