@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.store import CorpusStore, select_document_ids
 from realpolitik.errors import CorpusStoreError, Errors
+from realpolitik.store import CorpusStore, select_document_ids
 
 if TYPE_CHECKING:
     from realpolitik.model import Model
@@ -45,4 +45,5 @@ def draft_from_store(store: CorpusStore, sql: str, *, title: str | None = None) 
                              filename=path.name if path else None)
         model = result.model
         dropped += len(result.dropped)
+    assert model is not None  # ``used`` holds one id at least
     return model, {"used": used, "not_extracted": [i for i in ids if i not in records], "dropped": dropped}

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from realpolitik.batch.worker import Extractor, Loader, default_extractor, default_loader, extract_task
-from realpolitik.store import CorpusStore
-from realpolitik.progress import ProgressBar, progress_bar
 from realpolitik.errors import BatchError, CorpusStoreError, Errors
+from realpolitik.progress import ProgressBar, progress_bar
+from realpolitik.store import CorpusStore
 
 __all__ = ["BatchReport", "check_extractor", "extract_corpus"]
 
@@ -153,8 +153,8 @@ def extract_corpus(
     Raises
     ------
     BatchError
-        E137 when the scheduler does not answer, E139 when it has no workers, E140 when the extractor is missing, E146 for a bad
-        ``workers``, E147 when the cluster fails mid-way (what was finished is saved).
+        E137 when the scheduler does not answer, E139 when it has no workers, E140 when the extractor is missing,
+        E146 for a bad ``workers``, E147 when the cluster fails mid-way (what was finished is saved).
     CorpusStoreError
         When the database cannot be opened.
     """

@@ -150,7 +150,7 @@ class _Drafter:
         for extracted in self.x.actors:
             self.actor_ids[extracted.id] = ids.claim(_slug(extracted.id or extracted.name))
             self.names[self.actor_ids[extracted.id]] = extracted.name
-        made = []
+        made: list[Actor] = []
         for extracted in self.x.actors:
             actor_id = self.actor_ids[extracted.id]
             kind = extracted.kind if extracted.kind in ACTOR_KINDS else "group"
@@ -189,7 +189,7 @@ class _Drafter:
 
     # -- relations and events ---------------------------------------------------------------------
     def relations(self) -> list[Relation]:
-        ids, made = _Ids(), []
+        ids, made = _Ids(), list[Relation]()
         for extracted in self.x.relations:
             source, target = self.actor_ids.get(extracted.source), self.actor_ids.get(extracted.target)
             label = f"{extracted.source} {extracted.type} {extracted.target}"
@@ -218,7 +218,7 @@ class _Drafter:
         return made
 
     def events(self) -> list[Event]:
-        ids, made = _Ids(), []
+        ids, made = _Ids(), list[Event]()
         for extracted in self.x.events:
             event_id = ids.claim(_slug(extracted.id))
             date = self.date(extracted.date, "events", event_id, "date")
@@ -239,7 +239,7 @@ class _Drafter:
 
     # -- forecasts ------------------------------------------------------------------------------
     def forecasts(self) -> list[Forecast]:
-        ids, made = _Ids(), []
+        ids, made = _Ids(), list[Forecast]()
         for extracted in self.x.forecasts:
             forecast_id = ids.claim(f"forecast_{extracted.evidence.start}")
             band: Band | None = extracted.band if extracted.band in get_args(Band) else None  # type: ignore[assignment]

@@ -7,7 +7,7 @@ so that relations and coded events can be compared.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 from realpolitik.lang.estimative import ICD203_BANDS
 
@@ -104,7 +104,7 @@ Band = Literal[
 BANDS: dict[str, tuple[float, float]] = dict(ICD203_BANDS)
 
 
-def band_for_probability(probability: float) -> str:
+def band_for_probability(probability: float) -> Band:
     """Return the ICD 203 band holding ``probability`` (the lower band at a shared edge).
 
     Examples
@@ -118,5 +118,5 @@ def band_for_probability(probability: float) -> str:
         raise ValueError(f"probability must lie in 0..1, got {probability}")
     for band, (_low, high) in BANDS.items():
         if probability <= high:
-            return band
+            return cast(Band, band)
     return "almost certain"

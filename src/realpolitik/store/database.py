@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -77,8 +77,16 @@ def default_data_dir(data_dir: str | Path | None = None) -> Path:
     return Path(platformdirs.user_data_dir("realpolitik", appauthor=False))
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Any:
+    """The one value of a query that yields one row (an aggregate without GROUP BY)."""
+    row = con.execute(sql, params).fetchone() if params is not None else con.execute(sql).fetchone()
+    if row is None:
+        raise duckdb.InvalidInputException(f"no row from: {sql}")
+    return row[0]
+
+
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _schema_sql() -> str:
@@ -170,9 +178,8 @@ class CorpusStore:
 
     def _init_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         try:
-            found = con.execute(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'"
-            ).fetchone()[0]
+            found = scalar(con, "SELECT count(*) FROM information_schema.tables "
+                                "WHERE table_name = 'meta' AND table_schema = 'main'")
             if found:
                 row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
                 if row is None or row[0] != SCHEMA_VERSION:
@@ -282,7 +289,7 @@ class CorpusStore:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
         with self.connect(read_only=True) as con:
-            return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            return int(scalar(con, f"SELECT count(*) FROM {table}"))
 
     def list_documents(self) -> list[dict[str, Any]]:
         """Every document with its size and whether it has been extracted, oldest first."""
@@ -437,7 +444,8 @@ def extraction_rows(doc_id: str, record: Extraction) -> dict[str, list[list[Any]
     def span(evidence: SpanEvidence) -> list[Any]:
         return [evidence.start, evidence.end, evidence.text]
 
-    actors, mentions = [], []
+    actors: list[list[Any]] = []
+    mentions: list[list[Any]] = []
     for actor in record.actors:
         actors.append([doc_id, actor.id, actor.name, actor.kind, actor.role, actor.affiliation, list(actor.aliases)])
         mentions.extend([doc_id, actor.id, m.start, m.end] for m in actor.mentions)

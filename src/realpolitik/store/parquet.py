@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from realpolitik.errors import CorpusStoreError, Errors
-from realpolitik.store.database import EXTRACTION_TABLES, TABLES, CorpusStore
+from realpolitik.store.database import EXTRACTION_TABLES, TABLES, CorpusStore, scalar
 
 __all__ = ["export_parquet", "import_parquet"]
 
@@ -20,9 +20,7 @@ def _quote(path: Path) -> str:
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-    assert row is not None  # an aggregate without GROUP BY always yields one row
-    return int(row[0])
+    return int(scalar(con, f"SELECT count(*) FROM {table}"))
 
 
 def export_parquet(store: CorpusStore, folder: str | Path) -> dict[str, int]:
