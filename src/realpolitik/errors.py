@@ -96,6 +96,11 @@ class Errors:
     E253 = "the port {port} on {host} is taken or cannot be bound: {reason}"
     E254 = "document '{id}' is in the model already; open it from the documents page"
     E255 = "no corpus store is served: start the app with --corpus DIR"
+    # Hostile and oversized input (E270-E299): limits that keep a bad file from hanging or crashing a command
+    E270 = ("YAML aliases are not read ({where} refers to '&{alias}'): expanding them lets a small file grow to "
+            "gigabytes; write the value out where it is needed")
+    E271 = ("{where} nests mappings and lists deeper than {limit} levels; a model needs about six (raise the limit "
+            "with ${env} if the file really needs more)")
     # Ingest (E100-E129): reading documents of any format into IngestedDocument
     E100 = "no such file or folder: {path}"
     E101 = "the file is empty: {path}"
