@@ -101,6 +101,19 @@ class Errors:
             "gigabytes; write the value out where it is needed")
     E271 = ("{where} nests mappings and lists deeper than {limit} levels; a model needs about six (raise the limit "
             "with ${env} if the file really needs more)")
+    E272 = ("`corpus query` reads only the corpus's own tables: files, other databases, extensions and settings are "
+            "out of its reach ({reason})")
+    E273 = ("the change would make the model file {size_mb:.1f} MB, above the {limit_mb:.0f} MB that realpolitik reads "
+            "back, so nothing was saved: {path}")
+    E274 = ("the token must be at least {minimum} characters without spaces, got {length} character(s){spaces}; "
+            "make one with: python -c 'import secrets; print(secrets.token_urlsafe(24))'")
+    E275 = ("the request body is {size} bytes, above the limit of {limit} bytes (start `realpolitik serve` with "
+            "--max-body-mb to raise it)")
+    E277 = ("{steps} steps x {runs} run(s) x {concepts} concepts would take {gb:.1f} GB of memory, above the limit of "
+            "{limit_gb:.1f} GB; lower --steps (runs stop early once they settle), or raise the limit with ${env} (MB)")
+    E278 = ("the PDF holds a stream that inflates beyond the reader's limit, as a decompression bomb does ({reason}); "
+            "nothing of it was read: {path}")
+    E276 = "the request body holds {what}; numbers must be finite (NaN and Infinity are not JSON)"
     # Ingest (E100-E129): reading documents of any format into IngestedDocument
     E100 = "no such file or folder: {path}"
     E101 = "the file is empty: {path}"
