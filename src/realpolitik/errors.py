@@ -113,6 +113,10 @@ class Errors:
             "{limit_gb:.1f} GB; lower --steps (runs stop early once they settle), or raise the limit with ${env} (MB)")
     E278 = ("the PDF holds a stream that inflates beyond the reader's limit, as a decompression bomb does ({reason}); "
             "nothing of it was read: {path}")
+    E279 = ("the text is {length:,} characters long, above the {limit:,} the extractor parses at once (spaCy's "
+            "max_length, which bounds its memory); split the document and extract the parts")
+    E280 = ("unexpected failure ({kind}: {reason}); nothing more was done. This is a bug: please report it with "
+            "the command, and set REALPOLITIK_DEBUG=1 to see where it happened")
     E276 = "the request body holds {what}; numbers must be finite (NaN and Infinity are not JSON)"
     # Ingest (E100-E129): reading documents of any format into IngestedDocument
     E100 = "no such file or folder: {path}"

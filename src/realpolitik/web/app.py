@@ -300,6 +300,12 @@ def create_app(settings: WebSettings) -> FastAPI:
         headers = {"ETag": f'"{state.file.version()}"'} if isinstance(exc, VersionConflictError) else None
         return JSONResponse({"detail": _detail(exc)}, status_code=status_of(exc), headers=headers)
 
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception):
+        # A bug, but the answer is still one coded sentence in JSON rather than a bare "Internal Server Error".
+        reason = (str(exc).strip().splitlines() or ["no message"])[0][:300]
+        return JSONResponse({"detail": Errors.E280.format(kind=type(exc).__name__, reason=reason)}, status_code=500)
+
     # static assets: our own from the package, Plotly's from the plotly package -----------------------------
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 

@@ -1,5 +1,5 @@
 // The scenario page: a control per concept, the bundled scenarios, FCM results and press perturbation.
-import { api, el, say, sayError, svgImage } from "./common.js";
+import { api, el, plotText, say, sayError, svgImage } from "./common.js";
 
 let info = null;
 const results = document.querySelector(".results");
@@ -38,7 +38,7 @@ function readControls() {
 }
 
 async function show(result) {
-  const labels = result.concepts.map((c) => c.label);
+  const labels = result.concepts.map((c) => plotText(c.label));
   const colours = result.delta.map((d) => (d >= 0 ? "#1f77b4" : "#d62728"));
   const traces = [{ type: "bar", orientation: "h", x: result.delta, y: labels, marker: { color: colours },
     name: "change against the baseline", hovertemplate: "%{y}: %{x:.3f}<extra></extra>" }];
