@@ -22,6 +22,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.scanner import Scanner
 
 from realpolitik.errors import InputFileError
 
@@ -99,7 +100,29 @@ def strict_yaml(typ: str = "rt") -> YAML:
     """
     yaml = YAML(typ=typ, pure=True)
     yaml.Composer = _GuardedComposer
+    yaml.Scanner = _guarded_scanner(yaml.Scanner or Scanner)  # "safe" names its scanner only when first loading
     return yaml
+
+
+_SCANNERS: dict[type, type] = {}
+
+
+def _guarded_scanner(base: type) -> type:
+    """``base`` (ruamel's scanner of a YAML kind), stopping at too deep a flow collection (``[[[[…``) as it reads
+    it: the scanner's work per token grows with the depth, so a deep line would take seconds before the composer
+    ever saw it."""
+    if base not in _SCANNERS:
+
+        class GuardedScanner(base):  # type: ignore[misc, valid-type]
+            def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
+                if len(self.flow_context) >= max_nesting():
+                    line = self.reader.get_mark().line + 1
+                    raise StructureLimitError.at_line("E271", line, where=f"line {line}", limit=max_nesting(),
+                                                      env=NESTING_ENV)
+                super().fetch_flow_collection_start(TokenClass, to_push)
+
+        _SCANNERS[base] = GuardedScanner
+    return _SCANNERS[base]
 
 
 def nesting_depth(data: Any, *, stop_at: int | None = None) -> int:
