@@ -230,3 +230,20 @@ def test_an_unexpected_exception_is_one_coded_line_unless_debugging(run, monkeyp
 def test_messages_are_text_not_markup(run, tmp_path):
     result = run("validate", tmp_path / "[bold]missing[/bold].yaml")
     assert "[bold]missing[/bold]" in result.err, result.text
+
+
+def test_an_xlsx_zip_bomb_and_an_oversized_edge_list_are_refused(run, tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * 250_000_000)
+    assert bomb.stat().st_size < 2_000_000
+    result = run("import", bomb, "--from", "xlsx", "-o", tmp_path / "m.yaml")
+    assert result.code == 1 and "unpacks to" in result.err, result.text
+    edges = tmp_path / "edges.csv"
+    edges.write_text("cause,effect,weight\n" + "".join(f"c{i},c{i + 1},0.5\n" for i in range(100_001)), encoding="utf-8")
+    result = run("import", edges, "--from", "csv", "-o", tmp_path / "m.yaml")
+    assert result.code == 1 and "more than 100,000 rows" in result.err, result.text
+    assert not (tmp_path / "m.yaml").exists()
