@@ -247,3 +247,11 @@ def test_an_xlsx_zip_bomb_and_an_oversized_edge_list_are_refused(run, tmp_path):
     result = run("import", edges, "--from", "csv", "-o", tmp_path / "m.yaml")
     assert result.code == 1 and "more than 100,000 rows" in result.err, result.text
     assert not (tmp_path / "m.yaml").exists()
+
+
+def test_report_refuses_negative_draws_and_a_suffix_it_cannot_write(run, tmp_path):
+    result = run("report", "--draws", "-1", "-o", tmp_path / "r.html")
+    assert result.code == 2 and "must be positive" in result.err, result.text
+    result = run("report", "-o", tmp_path / "r.pdf")
+    assert result.code == 2 and "unknown report format 'pdf'" in result.err, result.text
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.html").exists()

@@ -62,7 +62,7 @@ def run_query(store: CorpusStore, sql: str, *, limit: int | None = None) -> Quer
         except (duckdb.InvalidInputException, duckdb.PermissionException) as exc:
             if "read-only" in str(exc) or "read only" in str(exc):
                 raise CorpusStoreError(Errors.E136.format(reason=_first_line(exc))) from exc
-            if "disabled by configuration" in str(exc) or "configuration has been locked" in str(exc):
+            if isinstance(exc, duckdb.PermissionException) or "configuration has been locked" in str(exc):
                 raise CorpusStoreError.coded("E272", reason=_first_line(exc)) from exc
             raise CorpusStoreError(Errors.E135.format(reason=_first_line(exc))) from exc
         except duckdb.Error as exc:
