@@ -152,7 +152,7 @@ def test_report_merge_and_draft_refuse_bad_models(run, bad, tmp_path, name):
 def test_ingest_of_a_mixed_folder_reads_every_good_file_and_names_every_bad_one(run, bad, tmp_path):
     result = run("ingest", bad["mixed"], "--output-dir", tmp_path / "out", "--json")
     assert result.code == 1, result.text
-    for code in ("E278", "E108", "E102", "E101"):  # bomb, malformed PDF, PNG as text, empty
+    for code in ("E278", "E108", "E102", "E101", "E114"):  # bomb, malformed PDF, PNG as text, empty, dangling link
         assert code in result.text, (code, result.text)
     texts = sorted(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.txt"))
     assert len(texts) == 4  # good.txt, good.pdf, utf16.txt, cp1252.txt

@@ -74,7 +74,7 @@ def test_the_token_redirect_never_leaves_the_site(model_copy):
     app = create_app(WebSettings(model=model_copy, token=TOKEN, host="0.0.0.0"))
     with TestClient(app, base_url="http://testserver") as client:
         for path in ("//evil.example/x", "/\\evil.example/x", "///evil.example"):
-            response = client.get(f"{path}?token={TOKEN}", follow_redirects=False)
+            response = client.get(f"http://testserver{path}?token={TOKEN}", follow_redirects=False)
             assert response.status_code == 303
             location = response.headers["location"]
             assert location.startswith("/") and not location.startswith(("//", "/\\")), location
