@@ -98,6 +98,31 @@ class Errors:
     E253 = "the port {port} on {host} is taken or cannot be bound: {reason}"
     E254 = "document '{id}' is in the model already; open it from the documents page"
     E255 = "no corpus store is served: start the app with --corpus DIR"
+    # Hostile and oversized input (E270-E299): limits that keep a bad file from hanging or crashing a command
+    E270 = ("YAML aliases are not read ({where} refers to '&{alias}'): expanding them lets a small file grow to "
+            "gigabytes; write the value out where it is needed")
+    E271 = ("{where} nests mappings and lists deeper than {limit} levels; a model needs about six (raise the limit "
+            "with ${env} if the file really needs more)")
+    E272 = ("`corpus query` reads only the corpus's own tables: files, other databases, extensions and settings are "
+            "out of its reach ({reason})")
+    E273 = ("the change would make the model file {size_mb:.1f} MB, above the {limit_mb:.0f} MB that realpolitik reads "
+            "back, so nothing was saved: {path}")
+    E274 = ("the token must be at least {minimum} characters without spaces, got {length} character(s){spaces}; "
+            "make one with: python -c 'import secrets; print(secrets.token_urlsafe(24))'")
+    E275 = ("the request body is {size} bytes, above the limit of {limit} bytes (start `realpolitik serve` with "
+            "--max-body-mb to raise it)")
+    E277 = ("{steps} steps x {runs} run(s) x {concepts} concepts would take {gb:.1f} GB of memory, above the limit of "
+            "{limit_gb:.1f} GB; lower --steps (runs stop early once they settle), or raise the limit with ${env} (MB)")
+    E278 = ("the PDF holds a stream that inflates beyond the reader's limit, as a decompression bomb does ({reason}); "
+            "nothing of it was read: {path}")
+    E279 = ("the text is {length:,} characters long, above the {limit:,} the extractor parses at once (spaCy's "
+            "max_length, which bounds its memory); split the document and extract the parts")
+    E280 = ("unexpected failure ({kind}: {reason}); nothing more was done. This is a bug: please report it with "
+            "the command, and set REALPOLITIK_DEBUG=1 to see where it happened")
+    E281 = ("the workbook unpacks to {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB (a zip bomb, or a sheet far "
+            "larger than a map needs); nothing was imported: {path}")
+    E282 = "more than {limit:,} rows to import; split the list or import it as a JSON model: {path}"
+    E276 = "the request body holds {what}; numbers must be finite (NaN and Infinity are not JSON)"
     # Ingest (E100-E129): reading documents of any format into IngestedDocument
     E100 = "no such file or folder: {path}"
     E101 = "the file is empty: {path}"

@@ -1,22 +1,188 @@
-"""Files on disk, for every stage: the one durable atomic write, and what a megabyte is.
+"""Files on disk, for every stage: the one durable atomic write, what a megabyte is, and the guarded readers of
+structured text (YAML and JSON) that a user hands in.
 
 Every file realpolitik writes (model files, extractions, ingested texts, histories, reports) goes through
 :func:`write_atomically`, so each either appears whole or not at all, survives a crash once written, and keeps
 the mode a user gave the file it replaces.
+
+Every YAML or JSON file that comes from a user (model files, extractions, front matter, ``--merge`` inputs) is read
+with :func:`strict_yaml` or :func:`load_json`: YAML aliases are refused (E270; expanding them is how a few hundred
+bytes become gigabytes, the "billion laughs"), and nesting deeper than :data:`MAX_NESTING` levels is refused
+(E271) before a recursive parser or validator can run out of stack.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.scanner import Scanner
 
 from realpolitik.errors import InputFileError
 
-__all__ = ["MB", "write_atomically"]
+__all__ = ["MAX_NESTING", "MB", "NESTING_ENV", "StructureLimitError", "load_json", "max_nesting", "nesting_depth",
+           "strict_yaml", "write_atomically"]
 
 #: A megabyte as sizes are shown and limits given (``--max-mb``): 2**20 bytes.
 MB = 1024 * 1024
+
+#: The deepest nesting of mappings and lists read from a user's YAML or JSON file. A model file needs about six
+#: levels; a few hundred would exhaust the stack of the recursive parsers and validators.
+MAX_NESTING = 64
+#: Environment variable that raises (or lowers) :data:`MAX_NESTING`, up to 500.
+NESTING_ENV = "REALPOLITIK_MAX_NESTING"
+
+
+def max_nesting() -> int:
+    """The nesting limit in force: ``$REALPOLITIK_MAX_NESTING`` when it holds a number 1..500, else 64."""
+    try:
+        value = int(os.environ.get(NESTING_ENV, ""))
+    except ValueError:
+        return MAX_NESTING
+    return min(max(value, 1), 500)
+
+
+class StructureLimitError(InputFileError):
+    """A YAML or JSON text uses aliases (E270) or is nested too deeply (E271); ``line`` is where, when known."""
+
+    def __init__(self, *args: object, code: str | None = None, line: int | None = None) -> None:
+        super().__init__(*args, code=code)
+        self.line = line
+
+    @classmethod
+    def at_line(cls, code: str, line: int | None, **fields: object) -> StructureLimitError:
+        """The coded error, remembering the line it was found at."""
+        error = cls.coded(code, **fields)
+        error.line = line
+        return error
+
+
+class _GuardedComposer(Composer):
+    """ruamel's composer, refusing aliases (never expanded, so no billion laughs) and deep nesting."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, AliasEvent):
+            raise StructureLimitError.at_line("E270", line, where=f"line {line}", alias=event.anchor)
+        depth = getattr(self, "_guard_depth", 0) + 1
+        if depth > max_nesting():
+            raise StructureLimitError.at_line("E271", line, where=f"line {line}", limit=max_nesting(), env=NESTING_ENV)
+        self._guard_depth = depth
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._guard_depth = depth - 1
+
+
+def strict_yaml(typ: str = "rt") -> YAML:
+    """A ruamel ``YAML`` of kind ``typ`` whose loads refuse aliases (E270) and deep nesting (E271).
+
+    Raises (on ``load``)
+    --------------------
+    StructureLimitError
+        E270 at the first alias, E271 at the first node deeper than :func:`max_nesting`.
+
+    Examples
+    --------
+    >>> strict_yaml("safe").load("a: [1, 2]")
+    {'a': [1, 2]}
+    >>> strict_yaml("safe").load("a: &x [1]\\nb: *x")
+    Traceback (most recent call last):
+    ...
+    realpolitik.files.StructureLimitError: YAML aliases are not read (line 2 refers to '&x'): ...
+    """
+    yaml = YAML(typ=typ, pure=True)
+    yaml.Composer = _GuardedComposer
+    yaml.Scanner = _guarded_scanner(yaml.Scanner or Scanner)  # "safe" names its scanner only when first loading
+    return yaml
+
+
+_SCANNERS: dict[type, type] = {}
+
+
+def _guarded_scanner(base: type) -> type:
+    """``base`` (ruamel's scanner of a YAML kind), stopping at too deep a flow collection (``[[[[…``) as it reads
+    it: the scanner's work per token grows with the depth, so a deep line would take seconds before the composer
+    ever saw it."""
+    if base not in _SCANNERS:
+
+        class GuardedScanner(base):  # type: ignore[misc, valid-type]
+            def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
+                if len(self.flow_context) >= max_nesting():
+                    line = self.reader.get_mark().line + 1
+                    raise StructureLimitError.at_line("E271", line, where=f"line {line}", limit=max_nesting(),
+                                                      env=NESTING_ENV)
+                super().fetch_flow_collection_start(TokenClass, to_push)
+
+        _SCANNERS[base] = GuardedScanner
+    return _SCANNERS[base]
+
+
+def nesting_depth(data: Any, *, stop_at: int | None = None) -> int:
+    """How deeply mappings and lists nest in ``data`` (a scalar is 0), counted without recursion.
+
+    ``stop_at``: return as soon as the depth passes it (the rest of a huge tree need not be walked).
+
+    Examples
+    --------
+    >>> nesting_depth({"a": [1, {"b": "[[["}]}), nesting_depth(3)
+    (3, 0)
+    """
+    deepest = 0
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, dict):
+            children = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if stop_at is not None and deepest > stop_at:
+            return deepest
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+def load_json(text: str | bytes) -> Any:
+    """``json.loads`` for a user's file, refusing nesting deeper than :func:`max_nesting` (E271).
+
+    The standard parser raises RecursionError on very deep input, and input it does read could still overflow the
+    stack of the recursive validators after it, so the depth of what it read is checked too.
+
+    Raises
+    ------
+    StructureLimitError
+        E271 when nested too deeply.
+    json.JSONDecodeError
+        When the text is not JSON.
+
+    Examples
+    --------
+    >>> load_json('{"a": [1]}')
+    {'a': [1]}
+    >>> load_json("[" * 100 + "]" * 100)
+    Traceback (most recent call last):
+    ...
+    realpolitik.files.StructureLimitError: the JSON text nests mappings and lists deeper than 64 levels; ...
+    """
+    limit = max_nesting()
+    try:
+        data = json.loads(text)
+    except RecursionError as exc:
+        raise StructureLimitError.coded("E271", where="the JSON text", limit=limit, env=NESTING_ENV) from exc
+    if nesting_depth(data, stop_at=limit) > limit:
+        raise StructureLimitError.coded("E271", where="the JSON text", limit=limit, env=NESTING_ENV)
+    return data
+
 
 
 def _default_mode() -> int:

@@ -214,19 +214,19 @@ def test_loopback_server_refuses_foreign_host_headers(client):
 def test_token_is_required_on_every_route_when_set(model_copy):
     from fastapi.testclient import TestClient
 
-    app = create_app(WebSettings(model=model_copy, token="s3cret-token", host="0.0.0.0"))
+    app = create_app(WebSettings(model=model_copy, token="s3cret-token-0123456", host="0.0.0.0"))
     with TestClient(app, base_url="http://192.0.2.10") as client:
         for url in ["/", "/api/model", "/openapi.json", "/static/style.css", "/vendor/plotly.min.js"]:
             response = client.get(url)
             assert response.status_code == 401 and "token" in response.json()["detail"], url
         assert client.get("/api/model", headers={"X-Realpolitik-Token": "wrong"}).status_code == 401
-        assert client.get("/api/model", headers={"X-Realpolitik-Token": "s3cret-token"}).status_code == 200
-        assert client.get("/api/model", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
-        version = client.get("/api/model", headers={"X-Realpolitik-Token": "s3cret-token"}).json()["version"]
+        assert client.get("/api/model", headers={"X-Realpolitik-Token": "s3cret-token-0123456"}).status_code == 200
+        assert client.get("/api/model", headers={"Authorization": "Bearer s3cret-token-0123456"}).status_code == 200
+        version = client.get("/api/model", headers={"X-Realpolitik-Token": "s3cret-token-0123456"}).json()["version"]
         assert client.post("/api/items/actors/russia/accept", headers={"If-Match": version}).status_code == 401
-        link = client.get("/network?token=s3cret-token", follow_redirects=False)
+        link = client.get("/network?token=s3cret-token-0123456", follow_redirects=False)
         assert link.status_code == 303 and link.headers["location"] == "/network"
-        assert "realpolitik_token=s3cret-token" in link.headers["set-cookie"].replace('"', "")
+        assert "realpolitik_token=s3cret-token-0123456" in link.headers["set-cookie"].replace('"', "")
         assert "httponly" in link.headers["set-cookie"].lower()
         assert client.get("/network").status_code == 200  # the cookie now rides along
 

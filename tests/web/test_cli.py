@@ -70,18 +70,18 @@ def _serve(args: list[str], cwd: Path) -> tuple[subprocess.Popen, str]:
 @pytest.mark.slow
 def test_serve_without_a_model_uses_a_working_copy_and_a_token_guards_it(tmp_path, seed_path):
     bundled = bundled_model_path().read_bytes()
-    process, url = _serve(["--token", "open-sesame", "--documents", str(seed_path.parent)], cwd=tmp_path)
+    process, url = _serve(["--token", "open-sesame-0123456", "--documents", str(seed_path.parent)], cwd=tmp_path)
     try:
         assert _get(url + "/api/model")[0] == 401
-        status, body = _get(url + "/api/model", {"X-Realpolitik-Token": "open-sesame"})
+        status, body = _get(url + "/api/model", {"X-Realpolitik-Token": "open-sesame-0123456"})
         assert status == 200
         data = json.loads(body)
         assert data["file"] == bundled_model_path().name and data["documents"][0]["has_text"] is True
-        status, page = _get(url + "/documents/" + data["documents"][0]["id"], {"X-Realpolitik-Token": "open-sesame"})
+        status, page = _get(url + "/documents/" + data["documents"][0]["id"], {"X-Realpolitik-Token": "open-sesame-0123456"})
         assert status == 200 and b"document.js" in page
     finally:
         process.terminate()
         _out, err = process.communicate(timeout=30)
     assert (tmp_path / "realpolitik-work" / bundled_model_path().name).read_bytes() == bundled
     assert bundled_model_path().read_bytes() == bundled
-    assert "working copy" in err and f"{url}/?token=open-sesame" in err
+    assert "working copy" in err and f"{url}/?token=open-sesame-0123456" in err

@@ -10,14 +10,16 @@ summaries equal to the commands' own help and the heavy libraries out of the sta
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+from rich.markup import escape
 
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
-from realpolitik.errors import RealpolitikError
+from realpolitik.errors import Errors, RealpolitikError
 
 __all__ = ["ALIASES", "COMMANDS", "app", "load_command", "main"]
 
@@ -92,6 +94,7 @@ class _LazyGroup(TyperGroup):
             load_command(args[0])
         return super().resolve_command(ctx, args)
 
+__all__ = ["DEBUG_ENV", "app", "main"]
 
 app = typer.Typer(
     name="realpolitik",
@@ -108,10 +111,28 @@ def _top() -> None:
     """Geopolitical analysis as evidence-linked, executable models."""
 
 
+#: Set to 1 to let an unexpected exception show its traceback instead of the one-line E280.
+DEBUG_ENV = "REALPOLITIK_DEBUG"
+
+
 def main() -> None:
-    """Entry point: run the app, turning the project's own errors into one line and exit code 1."""
+    """Entry point: run the app, turning the project's own errors into one line and exit code 1.
+
+    Anything else that escapes (a dependency's error no stage translated, a RecursionError, MemoryError) is a bug,
+    but a user still gets one coded line (E280) and exit code 1, not a traceback, unless ``$REALPOLITIK_DEBUG``
+    asks for it.
+    """
     try:
         app()
     except RealpolitikError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        sys.exit(EXIT_PROBLEMS)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+            raise
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no message"
+        message = Errors.E280.format(kind=type(exc).__name__, reason=reason[:300])
+        err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
         sys.exit(EXIT_PROBLEMS)

@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "console", "err_console", "fail", "print_json", "table"]
@@ -25,7 +26,8 @@ err_console = Console(stderr=True, highlight=False)
 
 def fail(message: str, code: int = EXIT_PROBLEMS) -> NoReturn:
     """Print one error line to stderr and exit with ``code``."""
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    # the message is text, not markup: a regex or an id in brackets ("[a-z]+") would otherwise be eaten
+    err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 

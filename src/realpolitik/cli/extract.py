@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, table
@@ -69,7 +70,12 @@ def extract_command(
                 results.append(extract_file(path, nlp=nlp, published=published))
             except RealpolitikError as exc:
                 failed += 1
-                err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True, markup=True, highlight=False)
+                err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+            except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the files after it
+                failed += 1
+                reason = (str(exc).strip().splitlines() or ["no message"])[0][:300]
+                message = f"{path}: " + Errors.E280.format(kind=type(exc).__name__, reason=reason)
+                err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
             progress.advance(task)
     if fmt == "table":
         for extraction in results:

@@ -41,6 +41,9 @@ def merge_command(
             console.print(f"  {section}: {item} (from {models[int(number)].name}) is the same as {target}")
     for first, second in report.contradictions:
         console.print(f"  [yellow]contradiction[/]: causal links {first} and {second} have opposite signs")
+    if report.duplicates:
+        console.print("  kept once, as several models hold them word for word: "
+                      + ", ".join(f"{len(ids)} {section.replace('_', ' ')}" for section, ids in report.duplicates.items()))
     if report.pooled_links:
         console.print(f"  pooled {len(report.pooled_links)} causal link(s) supported by several sources")
     for index, section, old, new in report.renamed:

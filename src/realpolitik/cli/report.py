@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from realpolitik.cli.common import console, err_console
+from realpolitik.cli.common import EXIT_USAGE, console, err_console, fail
 from realpolitik.cli.options import ModelArgument, ReviewedOnlyOption, load_for_run, model_path_or_bundled
+from realpolitik.errors import Errors
 from realpolitik.report import DEFAULT_DRAWS, build_report_data, write_report
 
 __all__ = [
@@ -54,6 +55,12 @@ def report_command(
     reviewed_only: ReviewedOnlyOption = False,
 ) -> None:
     """Write a report: summary, actor network, causal map, timeline, scenarios, press, forecasts, evidence."""
+    if draws < 1:
+        fail(Errors.E035.format(draws=draws), EXIT_USAGE)
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if fmt is None and suffix and suffix not in ("html", "htm", "md", "markdown"):
+        # a report is HTML or Markdown; `-o x.pdf` would otherwise write HTML under a name that says PDF
+        fail(Errors.E050.format(fmt=suffix, known="html, md (name the file .html or .md, or give --format)"), EXIT_USAGE)
     path = model_path_or_bundled(model)
     loaded = load_for_run(model, reviewed_only=reviewed_only)
     with err_console.status("simulating and drawing the report…"):

@@ -11,7 +11,8 @@ import typer
 
 from realpolitik.cli.common import EXIT_PROBLEMS, EXIT_USAGE, err_console, fail
 from realpolitik.data import bundled_model_path
-from realpolitik.errors import Errors
+from realpolitik.errors import Errors, RealpolitikError
+from realpolitik.files import MB
 
 __all__ = ["TOKEN_ENV", "WORK_DIR", "register", "serve_command", "working_copy"]
 
@@ -45,13 +46,20 @@ def serve_command(
     token: Annotated[Optional[str], typer.Option(  # noqa: UP045
         help=f"Secret every request must carry (default ${TOKEN_ENV}); required off loopback.",
         show_default=False)] = None,
+    max_body_mb: Annotated[float, typer.Option(
+        "--max-body-mb", help="Largest request body accepted, in MB (bigger ones get 413).", min=0.001, max=1024)] = 1.0,
 ) -> None:
     """Serve the web app: review the model against its documents, explore it, run its scenarios."""
     import uvicorn
 
     from realpolitik.web import WebSettings, create_app, is_loopback_host
+    from realpolitik.web.app import check_token
 
     token = token or os.environ.get(TOKEN_ENV) or None
+    try:
+        check_token(token)
+    except RealpolitikError as exc:
+        fail(str(exc), EXIT_USAGE)
     if not is_loopback_host(host) and not token:
         fail(Errors.E248.format(host=host), EXIT_USAGE)
     if model is None:
@@ -62,7 +70,7 @@ def serve_command(
     if corpus is not None and not corpus.exists():
         fail(Errors.E001.format(path=corpus), EXIT_PROBLEMS)
     app = create_app(WebSettings(model=model.resolve(), documents=[Path(d) for d in documents or []], token=token,
-                                 host=host, corpus=corpus))
+                                 host=host, corpus=corpus, max_body_bytes=int(max_body_mb * MB)))
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if token and not os.environ.get(TOKEN_ENV):

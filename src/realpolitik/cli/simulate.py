@@ -105,7 +105,7 @@ def simulate_command(
     except UnknownIdError as exc:
         fail(str(exc), EXIT_USAGE)
     except SimulationError as exc:
-        fail(str(exc), EXIT_PROBLEMS)
+        fail(str(exc), EXIT_USAGE if exc.code == "E277" else EXIT_PROBLEMS)
     if as_json:
         print_json(run.to_dict())
     else:

@@ -17,7 +17,7 @@ from realpolitik.corpus.readers import detect_format, reader_for
 from realpolitik.corpus.source import MB, coded_error, read_document_bytes, sniff_binary
 from realpolitik.corpus.structure import find_structure
 from realpolitik.corpus.text import MAX_TEXT_BYTES, sha256_hex
-from realpolitik.errors import RealpolitikError
+from realpolitik.errors import InputFileError, RealpolitikError
 
 __all__ = ["IngestFailure", "IngestReport", "find_documents", "ingest_file", "ingest_paths", "iter_ingest"]
 
@@ -142,7 +142,11 @@ def find_documents(paths: Iterable[str | Path], *, recursive: bool = True) -> tu
     for given in map(Path, paths):
         if given.is_dir():
             pattern = given.rglob("*") if recursive else given.glob("*")
-            inside = sorted(p for p in pattern if p.is_file() and not _hidden(p.relative_to(given)))
+            entries = [p for p in pattern if not _hidden(p.relative_to(given))]
+            inside = sorted(p for p in entries if p.is_file())
+            # a link to a file that is gone is a file the user meant to give: say so rather than skip it
+            failures.extend(_failure(p, coded_error("E114", path=p, reason="it is a link to a missing file"))
+                            for p in sorted(entries) if p.is_symlink() and not p.exists())
             if not inside:
                 failures.append(_failure(given, coded_error("E111", path=given)))
             found.extend(inside)
@@ -179,6 +183,10 @@ def _read_each(files: list[Path], limit: int, published: str | None = None
             document = ingest_file(path, limit=limit, published=published)
         except RealpolitikError as exc:
             yield _failure(path, exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the files after it
+            reason = (str(exc).strip().splitlines() or ["no message"])[0][:300]
+            yield _failure(path, InputFileError.coded("E280", kind=type(exc).__name__, reason=f"{reason}; file {path}"))
             continue
         if document.id in seen:
             yield _failure(path, coded_error("E110", first=seen[document.id], id=document.id[:12], path=path))

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from realpolitik.corpus.text import read_bytes_checked
 from realpolitik.errors import Errors, InputFileError, ModelValidationError, RealpolitikError
+from realpolitik.files import StructureLimitError, load_json
 from realpolitik.model import load_model
 from realpolitik.model.schema import Model
 from realpolitik.record import Extraction
@@ -30,7 +31,9 @@ def read_extraction(path: str | Path) -> Extraction:
     path = Path(path)
     data = read_bytes_checked(path, limit=MAX_EXTRACTION_BYTES)
     try:
-        raw = json.loads(data.decode("utf-8-sig"))
+        raw = load_json(data.decode("utf-8-sig"))
+    except StructureLimitError as exc:
+        raise InputFileError.coded("E180", path=path, reason=str(exc)) from exc
     except UnicodeDecodeError as exc:
         raise InputFileError(Errors.E004.format(path=path, reason=f"byte {exc.start}")) from exc
     except json.JSONDecodeError as exc:
@@ -59,8 +62,7 @@ def load_extraction(path: str | Path, *, published: str | None = None) -> Extrac
     path = Path(path)
     if path.suffix.lower() == ".json":
         return read_extraction(path)
-    read_bytes_checked(path)  # missing, empty, binary or huge files get their one-line message first
-    try:
+    try:  # the ingest stage reads the document (any encoding and format it knows) and says what is wrong with it
         from realpolitik.extract import extract_file
     except ImportError as exc:
         raise RealpolitikError(Errors.E185.format(path=path, reason="no extractor in this installation")) from exc

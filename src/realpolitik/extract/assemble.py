@@ -64,6 +64,8 @@ def run_pipeline(text: str, *, nlp: Language | None = None, published: str | Non
     The title line, when the text opens with it, names actors but states no events or relations.
     """
     nlp = nlp or load_pipeline()
+    if len(text) > nlp.max_length:  # spaCy's own guard (E088) would escape as a ValueError from make_doc
+        raise InputFileError.coded("E279", length=len(text), limit=nlp.max_length)
     doc: Doc = as_text_doc(nlp.make_doc(text))
     doc._.rp_published = published
     doc._.rp_author = author

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
@@ -51,9 +52,26 @@ def _csv_rows(source: Source) -> Iterator[Row]:
         raise InputFileError(Errors.E202.format(path=source.path, fmt="CSV", reason=exc)) from exc
 
 
+#: The most bytes the parts of a workbook may unpack to: an xlsx is a zip, and a few kB can inflate to gigabytes.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: The most rows an edge list or matrix may have: building and checking the model takes seconds per ten thousand.
+MAX_IMPORT_ROWS = 100_000
+
+
+def _check_unpacked_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: openpyxl says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputFileError.coded("E281", path=path, size_mb=unpacked / 1024**2, limit_mb=MAX_UNPACKED_BYTES / 1024**2)
+
+
 def _xlsx_rows(source: Source, sheet: str | None) -> Iterator[Row]:
     from openpyxl import load_workbook
 
+    _check_unpacked_size(source.path)
     try:
         book = load_workbook(str(source.path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for a bad workbook
@@ -68,7 +86,11 @@ def _xlsx_rows(source: Source, sheet: str | None) -> Iterator[Row]:
 
 
 def _rows(source: Source, fmt: str, sheet: str | None = None) -> list[Row]:
-    rows = list(_xlsx_rows(source, sheet) if source.text is None else _csv_rows(source))
+    rows = []
+    for row in _xlsx_rows(source, sheet) if source.text is None else _csv_rows(source):
+        rows.append(row)
+        if len(rows) > MAX_IMPORT_ROWS:
+            raise InputFileError.coded("E282", path=source.path, limit=MAX_IMPORT_ROWS)
     if not rows:
         raise InputFileError(Errors.E002.format(path=source.path))
     return rows

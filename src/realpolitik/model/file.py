@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from realpolitik.corpus.text import read_bytes_checked, read_source_text
-from realpolitik.errors import Errors, InputFileError, ModelValidationError, VersionConflictError
-from realpolitik.files import write_atomically
+from realpolitik.errors import EditRefusedError, Errors, InputFileError, ModelValidationError, VersionConflictError
+from realpolitik.files import MB, write_atomically
 from realpolitik.model.checks import check_model
 from realpolitik.model.io import check_text, dump_model, dump_tree, parse_model, parse_tree
 from realpolitik.model.problems import LineMap, Problem
@@ -207,11 +207,25 @@ class ModelFile:
         ``code`` is the error code raised when the file cannot be written (each command keeps its own).
         """
         data = dump_model(model, fmt=self.fmt).encode("utf-8")
+        self._check_size(len(data))
         with self._lock:
             write_atomically(self.path, data, code=code)
             version = file_version(data)
             self._cache = (version, model)
             return version
+
+    def _check_size(self, size: int) -> None:
+        """Refuse to write what :meth:`read_bytes` would refuse to read back: one oversized edit would otherwise
+        leave a file that no later request, undo included, and no command can open.
+
+        Raises
+        ------
+        EditRefusedError
+            E273, before anything is written.
+        """
+        limit = model_size_limit(self.path)
+        if size > limit:
+            raise EditRefusedError.coded("E273", size_mb=size / MB, limit_mb=limit / MB, path=self.path)
 
     def change(self, edit: Callable[[Any], T], *, expect: str | None = UNCHECKED, record: str | None = None,
                section: str | None = None, item_id: str | None = None) -> tuple[T, Model, str]:
@@ -242,6 +256,8 @@ class ModelFile:
             When ``expect`` is not the current version.
         ModelValidationError
             When the changed text is not a valid model; nothing is written.
+        EditRefusedError
+            E273 when the changed file would be larger than the model files realpolitik reads; nothing is written.
         """
         with self._lock:
             before = self.read_bytes()
@@ -250,6 +266,7 @@ class ModelFile:
             root = parse_tree(_decode(before, self.path), fmt=self.fmt)
             result = edit(root)
             text = dump_tree(root, fmt=self.fmt)
+            self._check_size(len(text.encode("utf-8")))  # before parsing it: the text may be huge
             model, _lines = check_text(text, file=str(self.path))
             data = text.encode("utf-8")
             if record is not None:
@@ -292,8 +309,6 @@ class ModelFile:
         EditRefusedError
             E246 when there is nothing to undo.
         """
-        from realpolitik.errors import EditRefusedError
-
         with self._lock:
             self.check_version(expect)
             entries = self.history_entries()

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from realpolitik.errors import Errors, ModelValidationError
+from realpolitik.files import StructureLimitError, load_json, strict_yaml
 from realpolitik.model.checks import check_model
 from realpolitik.model.problems import LineMap, Location, Problem
 from realpolitik.model.schema import SECTIONS, Model
@@ -62,12 +63,15 @@ def parse_model(text: str, *, file: str | None = None) -> tuple[Model | None, li
     """
     if text.lstrip().startswith("{"):
         try:
-            return _validate_items(json.loads(text), file, LineMap(text=text))
+            return _validate_items(load_json(text), file, LineMap(text=text))
         except json.JSONDecodeError:
             pass  # not strict JSON; the YAML parser below reports where it breaks, or reads it
-    yaml = YAML(typ="rt")
+        except StructureLimitError as exc:
+            return None, [Problem(exc.code or "E271", str(exc), file=file, line=exc.line)], None
     try:
-        root = yaml.load(text)
+        root = strict_yaml("rt").load(text)
+    except StructureLimitError as exc:
+        return None, [Problem(exc.code or "E270", str(exc), file=file, line=exc.line)], None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -154,7 +158,7 @@ def _compact(value: Any) -> Any:
 
 def round_trip_yaml(*, preserve_quotes: bool = True) -> YAML:
     """The YAML reader and writer of model files: round-trip (comments and key order kept), the house layout."""
-    yaml = YAML(typ="rt")
+    yaml = strict_yaml("rt")
     yaml.width = 110
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = preserve_quotes
@@ -163,7 +167,7 @@ def round_trip_yaml(*, preserve_quotes: bool = True) -> YAML:
 
 def parse_tree(text: str, *, fmt: str = "yaml") -> Any:
     """A model file's text as the tree a hand edit changes: ruamel's round-trip mappings, or JSON's dicts."""
-    return json.loads(text) if fmt == "json" else round_trip_yaml().load(text)
+    return load_json(text) if fmt == "json" else round_trip_yaml().load(text)
 
 
 def dump_tree(root: Any, *, fmt: str = "yaml") -> str:

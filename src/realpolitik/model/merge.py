@@ -42,15 +42,18 @@ def normalise_name(name: str) -> str:
 
 @dataclass
 class MergeReport:
-    """What the merge did: which ids became which, pooled links, contradictions, renamed ids."""
+    """What the merge did: which ids became which, pooled links, contradictions, renamed ids, copies kept once."""
 
     mapped: dict[str, dict[str, str]] = field(default_factory=dict)
     pooled_links: list[str] = field(default_factory=list)
     contradictions: list[tuple[str, str]] = field(default_factory=list)
     renamed: list[tuple[int, str, str, str]] = field(default_factory=list)
+    #: Section -> ``"model index:id"`` of the items left out as word-for-word copies of an earlier model's item.
+    duplicates: dict[str, list[str]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
+            "duplicates": self.duplicates,
             "mapped": self.mapped,
             "pooled_links": self.pooled_links,
             "contradictions": [list(pair) for pair in self.contradictions],
@@ -261,14 +264,16 @@ def merge_models(models: Sequence[Model], *, title: str | None = None,
     documents = list({document.id: document for model in models for document in model.documents}.values())
     sections: dict[str, list] = {"relations": [], "events": [], "forecasts": [], "scenarios": []}
     scenario_maps: list[dict[str, str]] = [{} for _ in models]
+    owners: list[int] = []  # the model each kept scenario comes from
     for section, items in sections.items():
         ids = _Ids(report, section)
+        # An item that another model already holds word for word (the same model given twice, two drafts of one
+        # text) is kept once: without this, merging a model with itself doubles its relations and events.
+        seen: dict[str, str] = {}
         for index, model in enumerate(models):
             amap, cmap = actor_maps[index], concept_maps[index]
             for item in getattr(model, section):
-                update: dict = {"id": ids.claim(item.id, index)}
-                if section == "scenarios":
-                    scenario_maps[index][item.id] = update["id"]
+                update: dict = {}
                 if section == "relations":
                     update |= {"source": amap.get(item.source, item.source),
                                "target": amap.get(item.target, item.target)}
@@ -280,9 +285,18 @@ def merge_models(models: Sequence[Model], *, title: str | None = None,
                 else:
                     update["clamps"] = {cmap.get(c, c): v for c, v in item.clamps.items()}
                     update["expected"] = {cmap.get(c, c): v for c, v in item.expected.items()}
+                content = item.model_copy(update=update).model_dump_json(exclude={"id"})
+                if content in seen:
+                    report.duplicates.setdefault(section, []).append(f"{index}:{item.id}")
+                    if section == "scenarios":
+                        scenario_maps[index][item.id] = seen[content]
+                    continue
+                update["id"] = seen[content] = ids.claim(item.id, index)
+                if section == "scenarios":
+                    scenario_maps[index][item.id] = update["id"]
+                    owners.append(index)
                 items.append(item.model_copy(update=update))
     # Each model's scenarios extend scenarios of the same model, whatever ids they ended up with.
-    owners = [index for index, model in enumerate(models) for _ in model.scenarios]
     for i, (scenario, index) in enumerate(zip(sections["scenarios"], owners, strict=True)):
         if scenario.extends:
             extends = scenario_maps[index].get(scenario.extends, scenario.extends)

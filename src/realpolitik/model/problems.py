@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from realpolitik.files import strict_yaml
 
 __all__ = ["LineMap", "Location", "Problem", "format_path"]
 
@@ -71,7 +72,7 @@ class LineMap:
 
     def line_of(self, path: Location) -> int | None:
         if self._root is None and self._text is not None:
-            self._root = YAML(typ="rt").load(self._text)
+            self._root = strict_yaml("rt").load(self._text)
             self._text = None
         node, line = self._root, None
         if isinstance(node, (CommentedMap, CommentedSeq)):

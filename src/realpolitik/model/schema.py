@@ -73,7 +73,8 @@ Identifier = Annotated[
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+    # NaN and infinities are no weight, probability or clamp: a NaN would run through a simulation silently.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class Evidence(_Strict):

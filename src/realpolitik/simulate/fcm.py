@@ -9,6 +9,7 @@ to concept ``j``, so the input to every concept is ``state @ weights``.
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -19,7 +20,8 @@ import scipy.sparse as sp
 from realpolitik.errors import Errors, SimulationError
 from realpolitik.simulate.transfer import check_rule, kernel, transfer_range
 
-__all__ = ["SPARSE_DENSITY", "SPARSE_MIN_CONCEPTS", "FcmBatch", "run_fcm", "source_concepts", "use_sparse"]
+__all__ = ["MAX_SIMULATION_BYTES", "SIMULATION_MEMORY_ENV", "SPARSE_DENSITY", "SPARSE_MIN_CONCEPTS", "FcmBatch",
+           "check_run_size", "run_fcm", "source_concepts", "use_sparse"]
 
 Status = Literal["fixed_point", "limit_cycle", "not_converged"]
 
@@ -147,6 +149,40 @@ def _fold(matrix: Any, rule: str, steepness: float, is_sparse: bool) -> tuple[An
     if steepness != 1.0:
         folded = folded * steepness
     return (sp.csr_array(folded) if is_sparse else np.ascontiguousarray(folded)), offset
+
+
+#: The most memory one batch of runs may take for its trajectories (8 bytes a value), unless
+#: ``$REALPOLITIK_MAX_SIMULATION_MB`` says otherwise: far above any model an analyst draws, far below what would
+#: exhaust a laptop.
+MAX_SIMULATION_BYTES = 2 * 1024**3
+#: Environment variable that raises (or lowers) :data:`MAX_SIMULATION_BYTES`, in MB.
+SIMULATION_MEMORY_ENV = "REALPOLITIK_MAX_SIMULATION_MB"
+
+
+def check_run_size(steps: int, runs: int, concepts: int) -> None:
+    """Refuse, before allocating, a batch whose trajectories would not fit in the memory limit.
+
+    Raises
+    ------
+    SimulationError
+        E277 with the sizes and how to raise the limit.
+
+    Examples
+    --------
+    >>> check_run_size(100, 7, 23)
+    >>> check_run_size(100_000_000, 7, 23)
+    Traceback (most recent call last):
+    ...
+    realpolitik.errors.SimulationError: 100000000 steps x 7 run(s) x 23 concepts would take 120.0 GB ...
+    """
+    try:
+        limit = int(float(os.environ[SIMULATION_MEMORY_ENV]) * 1024**2)
+    except (KeyError, ValueError):
+        limit = MAX_SIMULATION_BYTES
+    needed = (int(steps) + 1) * int(runs) * int(concepts) * 8
+    if needed > limit:
+        raise SimulationError.coded("E277", steps=steps, runs=runs, concepts=concepts, gb=needed / 1024**3,
+                                    limit_gb=limit / 1024**3, env=SIMULATION_MEMORY_ENV)
 
 
 def _check_options(steps: int, tolerance: float, steepness: float) -> None:
@@ -287,6 +323,7 @@ def run_fcm(
     else:
         fixed = mask
     any_fixed = bool(fixed.any())
+    check_run_size(steps, k, n)
     trajectory = np.empty((steps + 1, k, n))
     trajectory[0] = np.where(mask, values, start)
     fixed_values = trajectory[0].copy()

@@ -85,6 +85,12 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = 
     return row[0]
 
 
+#: Every connection: DuckDB never installs or loads an extension on its own (no download, whatever the file).
+_NO_EXTENSION_DOWNLOADS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+#: Connections that run a user's SQL: no file but the database (no read_text, COPY TO, ATTACH, INSTALL), locked.
+_SANDBOX_CONFIG = {**_NO_EXTENSION_DOWNLOADS, "enable_external_access": False, "lock_configuration": True}
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -143,12 +149,14 @@ class CorpusStore:
 
     # -- connections -------------------------------------------------------------------------------------------
 
-    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+    def _open(self, read_only: bool, *, sandboxed: bool = False) -> duckdb.DuckDBPyConnection:
+        self._check_duckdb_file()
+        config = dict(_SANDBOX_CONFIG if sandboxed else _NO_EXTENSION_DOWNLOADS)
         deadline = time.monotonic() + self.lock_timeout
         pause = 0.02
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=read_only)
+                return duckdb.connect(str(self.path), read_only=read_only, config=config)
             except duckdb.IOException as exc:
                 message = str(exc)
                 if "lock" not in message.lower():
@@ -162,6 +170,21 @@ class CorpusStore:
                 raise CorpusStoreError(Errors.E130.format(path=self.path, reason=str(exc).split("\n")[0])) from exc
             time.sleep(pause)
             pause = min(pause * 1.5, 0.25)
+
+    def _check_duckdb_file(self) -> None:
+        """Refuse a file that is not a DuckDB database before DuckDB opens it: given a SQLite file, DuckDB would
+        try to download its SQLite extension; given anything else it fails with a message about pages."""
+        try:
+            with self.path.open("rb") as stream:
+                head = stream.read(16)
+        except (FileNotFoundError, IsADirectoryError):
+            return  # created next, or refused by the caller
+        except OSError as exc:
+            raise CorpusStoreError(Errors.E130.format(path=self.path, reason=exc.strerror or exc)) from exc
+        if not head or head[8:12] == b"DUCK":
+            return
+        kind = "a SQLite database" if head.startswith(b"SQLite format 3") else "not a DuckDB database file"
+        raise CorpusStoreError(Errors.E130.format(path=self.path, reason=f"it is {kind}"))
 
     def _create(self) -> None:
         try:
@@ -196,7 +219,7 @@ class CorpusStore:
             raise CorpusStoreError(Errors.E130.format(path=self.path, reason=str(exc).split("\n")[0])) from exc
 
     @contextmanager
-    def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def connect(self, *, read_only: bool = False, sandboxed: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """Open the database for one unit of work and close it afterwards.
 
         A missing file is created with its tables first, so readers of a new data directory see an empty corpus.
@@ -207,10 +230,15 @@ class CorpusStore:
             E130 when the file is not a corpus database or is damaged, E131 when another process holds it
             longer than ``lock_timeout``, E132 when the data directory cannot be created, E148 when a write
             fails half-way (the transaction is rolled back).
+
+        ``sandboxed`` (read-only connections only): DuckDB's access to every file but the database itself is
+        switched off and the setting locked, for SQL a user writes (``corpus query``).
         """
+        if sandboxed and not read_only:
+            raise ValueError("a sandboxed connection is read-only")
         if not self.path.exists():
             self._create()
-        con = self._open(read_only=read_only)
+        con = self._open(read_only=read_only, sandboxed=sandboxed)
         try:
             if not read_only:
                 self._init_schema(con)

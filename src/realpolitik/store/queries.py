@@ -35,10 +35,14 @@ class QueryResult:
 def run_query(store: CorpusStore, sql: str, *, limit: int | None = None) -> QueryResult:
     """Run one read-only SQL statement over the store's tables.
 
+    The statement runs on a sandboxed connection: DuckDB may touch no file but the database (no ``read_text``,
+    ``read_csv``, ``COPY … TO``, ``ATTACH``, ``INSTALL`` or ``LOAD``), and the setting cannot be changed from SQL.
+
     Raises
     ------
     CorpusStoreError
-        E136 when the statement would change the database, E135 when DuckDB rejects it.
+        E136 when the statement would change the database, E272 when it reaches for another file or a setting,
+        E135 when DuckDB rejects it.
 
     Examples
     --------
@@ -48,7 +52,7 @@ def run_query(store: CorpusStore, sql: str, *, limit: int | None = None) -> Quer
     >>> run_query(store, "SELECT count(*) AS n FROM documents").rows
     [(0,)]
     """
-    with store.connect(read_only=True) as con:
+    with store.connect(read_only=True, sandboxed=True) as con:
         try:
             cursor = con.execute(sql)
             if cursor.description is None:
@@ -58,6 +62,8 @@ def run_query(store: CorpusStore, sql: str, *, limit: int | None = None) -> Quer
         except (duckdb.InvalidInputException, duckdb.PermissionException) as exc:
             if "read-only" in str(exc) or "read only" in str(exc):
                 raise CorpusStoreError(Errors.E136.format(reason=_first_line(exc))) from exc
+            if isinstance(exc, duckdb.PermissionException) or "configuration has been locked" in str(exc):
+                raise CorpusStoreError.coded("E272", reason=_first_line(exc)) from exc
             raise CorpusStoreError(Errors.E135.format(reason=_first_line(exc))) from exc
         except duckdb.Error as exc:
             raise CorpusStoreError(Errors.E135.format(reason=_first_line(exc))) from exc

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import json
+import math
 from importlib import resources
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -35,17 +39,134 @@ from realpolitik.errors import (
     UnknownIdError,
     VersionConflictError,
 )
+from realpolitik.files import NESTING_ENV, max_nesting, nesting_depth
 from realpolitik.web import api, pages
 from realpolitik.web.state import AppState, WebSettings
 
-__all__ = ["HTTP_STATUS", "TOKEN_COOKIE", "TOKEN_HEADER", "WebSettings", "create_app", "is_loopback_host",
-           "plotly_js_path", "status_of"]
+__all__ = ["HTTP_STATUS", "MIN_TOKEN_LENGTH", "TOKEN_COOKIE", "TOKEN_HEADER", "WebSettings", "check_token",
+           "create_app", "is_loopback_host", "local_path", "plotly_js_path", "status_of"]
 
 TOKEN_HEADER = "X-Realpolitik-Token"
 TOKEN_COOKIE = "realpolitik_token"
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 
 _HERE = Path(__file__).parent
+#: The shortest token accepted: 16 characters of a random token leave nothing to guess in any useful time.
+MIN_TOKEN_LENGTH = 16
+
+
+def check_token(token: str | None) -> str | None:
+    """``token`` if it is good enough to guard the app (None stays None).
+
+    Raises
+    ------
+    EditRefusedError
+        E274 when it is shorter than :data:`MIN_TOKEN_LENGTH` or holds whitespace (a pasted line break, a space
+        that a shell split).
+
+    Examples
+    --------
+    >>> check_token("k3Wn8x0pQ2rT5vY7zA9b")
+    'k3Wn8x0pQ2rT5vY7zA9b'
+    """
+    if token is None:
+        return None
+    spaces = any(char.isspace() for char in token)
+    if len(token) < MIN_TOKEN_LENGTH or spaces:
+        raise EditRefusedError.coded("E274", minimum=MIN_TOKEN_LENGTH, length=len(token),
+                                     spaces=" with whitespace" if spaces else "")
+    return token
+
+
+def local_path(path: str) -> str:
+    """``path`` as a path on this site: a browser reads ``//host/x`` and ``/\\host/x`` as another site.
+
+    Examples
+    --------
+    >>> local_path("//evil.example/x"), local_path("/\\evil.example"), local_path("/review")
+    ('/evil.example/x', '/evil.example', '/review')
+    """
+    return "/" + path.lstrip("/\\")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinity written as text, so that an error about one can be sent as JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(name)
+
+
+class _BodyGuard:
+    """ASGI middleware: request bodies above ``limit`` bytes get 413 (E275) before the app reads them, and JSON
+    bodies holding NaN or Infinity (which Python's parser accepts) or nested too deeply get 422 (E276, E271)."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length", b"").decode("latin-1").strip()
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send, 413, Errors.E275.format(size=int(declared), limit=self.limit))
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(send, 413, Errors.E275.format(size=f"more than {self.limit}", limit=self.limit))
+                return
+            chunks.append(chunk)
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        problem = self._json_problem(body) if body and b"json" in headers.get(b"content-type", b"") else None
+        if problem is not None:
+            await self._refuse(send, 422, problem)
+            return
+        replayed = False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    @staticmethod
+    def _json_problem(body: bytes) -> str | None:
+        limit = max_nesting()
+        try:
+            data = json.loads(body, parse_constant=_refuse_constant)
+        except RecursionError:
+            return Errors.E271.format(where="the request body", limit=limit, env=NESTING_ENV)
+        except json.JSONDecodeError:
+            return None  # malformed JSON is FastAPI's to describe
+        except ValueError as exc:  # what _refuse_constant raised
+            return Errors.E276.format(what=f"the number {exc}")
+        if nesting_depth(data, stop_at=limit) > limit:
+            return Errors.E271.format(where="the request body", limit=limit, env=NESTING_ENV)
+        return None
+
+    @staticmethod
+    async def _refuse(send: Any, status: int, detail: str) -> None:
+        await JSONResponse({"detail": detail}, status_code=status)({"type": "http"}, None, send)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -117,7 +238,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     ------
     ModelValidationError, InputFileError
         If the model file cannot be loaded (checked once here, so a bad file fails at start).
+    EditRefusedError
+        E274 when the token is too short or holds whitespace.
     """
+    check_token(settings.token)
     state = AppState(settings)
     state.model()
     # No /docs or /redoc: FastAPI's pages for them load Swagger UI and ReDoc from a CDN, and nothing here may
@@ -130,6 +254,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         # A page on another site cannot reach this server through a name that resolves to 127.0.0.1 (DNS rebinding).
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=["localhost", "127.0.0.1", "[::1]", "::1",
                                                                  *settings.extra_hosts])
+    app.add_middleware(_BodyGuard, limit=settings.max_body_bytes)
 
     @app.middleware("http")
     async def require_token(request: Request, call_next):
@@ -138,8 +263,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             return await call_next(request)
         given = request.query_params.get("token")
         if given is not None and request.method == "GET" and hmac.compare_digest(given.encode(), token.encode()):
-            query = "&".join(f"{k}={v}" for k, v in request.query_params.multi_items() if k != "token")
-            target = request.url.path + (f"?{query}" if query else "")
+            query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "token"])
+            target = local_path(request.url.path) + (f"?{query}" if query else "")
             response = RedirectResponse(target, status_code=303)
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
             return response
@@ -168,12 +293,18 @@ def create_app(settings: WebSettings) -> FastAPI:
         errors = exc.errors()
         if any(tuple(e.get("loc", ())) == ("header", "if-match") and e.get("type") == "missing" for e in errors):
             return JSONResponse({"detail": Errors.E244}, status_code=428)
-        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+        return JSONResponse({"detail": _finite(jsonable_encoder(errors))}, status_code=422)
 
     @app.exception_handler(RealpolitikError)
     async def realpolitik_error(_request: Request, exc: RealpolitikError):
         headers = {"ETag": f'"{state.file.version()}"'} if isinstance(exc, VersionConflictError) else None
         return JSONResponse({"detail": _detail(exc)}, status_code=status_of(exc), headers=headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception):
+        # A bug, but the answer is still one coded sentence in JSON rather than a bare "Internal Server Error".
+        reason = (str(exc).strip().splitlines() or ["no message"])[0][:300]
+        return JSONResponse({"detail": Errors.E280.format(kind=type(exc).__name__, reason=reason)}, status_code=500)
 
     # static assets: our own from the package, Plotly's from the plotly package -----------------------------
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")

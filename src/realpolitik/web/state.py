@@ -14,8 +14,10 @@ from realpolitik.model import Document, Model, ModelFile, find_document_texts
 from realpolitik.report import build_report_data, render_html
 from realpolitik.store import open_store
 
-__all__ = ["REPORT_DRAWS", "RESULTS_KEPT", "AppState", "WebSettings"]
+__all__ = ["MAX_BODY_BYTES", "REPORT_DRAWS", "RESULTS_KEPT", "AppState", "WebSettings"]
 
+#: The default limit on a request body (``WebSettings.max_body_bytes``, ``serve --max-body-mb``).
+MAX_BODY_BYTES = 1024 * 1024
 #: Press draws for the downloadable report (the CLI's report uses 10,000; the page waits for this one).
 REPORT_DRAWS = 2000
 #: Scenario and press results kept per app (a few kB each): every bundled scenario and press many times over.
@@ -40,6 +42,9 @@ class WebSettings:
         More ``Host`` names to accept on loopback (a name for 127.0.0.1 in ``/etc/hosts``, a test client's).
     corpus
         A corpus store (its data directory, or the ``.duckdb`` file) whose documents can be added to the model.
+    max_body_bytes
+        The largest request body accepted (413 with E275 above it); every body the app takes is a small JSON
+        object, so the default of 1 MB leaves room for any edit while keeping a flood of bytes out.
     """
 
     model: Path
@@ -48,6 +53,7 @@ class WebSettings:
     host: str = "127.0.0.1"
     extra_hosts: list[str] = field(default_factory=list)
     corpus: Path | None = None
+    max_body_bytes: int = MAX_BODY_BYTES
 
 
 class AppState:

@@ -72,7 +72,7 @@ def evidence_view(model: Model, section: str, item: Any, texts: Mapping[str, str
     """An item's evidence, each with the span's text and some text either side when the document is at hand."""
     titles = {document.id: document.title for document in model.documents}
     shown = []
-    for index, evidence in enumerate(item.evidence):
+    for index, evidence in enumerate(getattr(item, "evidence", None) or []):  # a document has no evidence
         text = texts.get(evidence.document)
         entry = {"index": index, "document": evidence.document, "title": titles.get(evidence.document),
                  "start": evidence.start, "end": evidence.end, "paraphrase": evidence.paraphrase,

@@ -10,12 +10,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from realpolitik.corpus.readers.base import ReaderOutput
 from realpolitik.corpus.source import decode_bytes
 from realpolitik.corpus.text import normalise_text
+from realpolitik.files import StructureLimitError, strict_yaml
 
 __all__ = ["read"]
 
@@ -43,9 +43,12 @@ def read(data: bytes, path: Path) -> ReaderOutput:
     if match is None or match.end() > _MAX_FRONT_MATTER:
         return out
     try:
-        meta = YAML(typ="safe").load(match.group("body"))
+        meta = strict_yaml("safe").load(match.group("body"))
     except YAMLError:
         out.notes.append("the front matter at the top is not valid YAML; left in the text")
+        return out
+    except StructureLimitError as exc:  # aliases or deep nesting: never expanded, the text is kept as it is
+        out.notes.append(f"the front matter at the top is not read: {exc}; left in the text")
         return out
     if not isinstance(meta, dict):
         return out

@@ -72,10 +72,11 @@ def read(data: bytes, path: Path) -> ReaderOutput:
     Raises
     ------
     InputFileError
-        E108 when the PDF cannot be parsed or is encrypted; E107 when it has no text layer (a scan).
+        E108 when the PDF cannot be parsed or is encrypted; E107 when it has no text layer (a scan); E278 when a
+        stream of it inflates beyond pypdf's limits (a decompression bomb).
     """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
     quiet = logging.getLogger("pypdf")
     level = quiet.level
@@ -86,9 +87,12 @@ def read(data: bytes, path: Path) -> ReaderOutput:
             raise coded_error("E108", path=path, reason="it is encrypted with a password")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata
+    except (LimitReachedError, MemoryError) as exc:  # a stream that inflates beyond pypdf's limit: a zip bomb
+        raise coded_error("E278", path=path, reason=str(exc).strip().rstrip(".") or type(exc).__name__) from exc
     except PdfReadError as exc:
         raise coded_error("E108", path=path, reason=str(exc).strip().rstrip(".") or "malformed") from exc
-    except (ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError, OSError,
+            RecursionError) as exc:
         raise coded_error("E108", path=path, reason=f"malformed ({type(exc).__name__})") from exc
     finally:
         quiet.setLevel(level)

@@ -1,6 +1,6 @@
 // The actor network, the causal map and the timeline, drawn with Plotly (served from its Python package).
 // Clicking a node, a link's midpoint or an event shows that item's evidence beside the chart.
-import { api, el, sayError, showEvidence } from "./common.js";
+import { api, el, plotText, sayError, showEvidence } from "./common.js";
 
 const chart = document.getElementById("chart");
 const panel = document.getElementById("evidence");
@@ -37,7 +37,7 @@ function graphTraces(data, colourOf, widthOf, hoverOf) {
     // One edge: 70% of the way along, towards its target; parallel edges share the line from 25% to 85%.
     const t = n === 1 ? 0.7 : 0.25 + (0.6 * (k + 0.5)) / n;
     mid.x.push(a.x + t * (b.x - a.x)); mid.y.push(a.y + t * (b.y - a.y));
-    mid.customdata.push([edge.section, edge.item]); mid.text.push(hoverOf(edge, where));
+    mid.customdata.push([edge.section, edge.item]); mid.text.push(plotText(hoverOf(edge, where)));
     mid.marker.color.push(colourOf(edge));
   }
   traces.push({ type: "scatter", mode: "markers", name: "links", x: mid.x, y: mid.y, customdata: mid.customdata,
@@ -54,8 +54,8 @@ async function network() {
     (e, where) => `${where.get(e.source).label} → ${where.get(e.target).label}: ${e.type}`
       + (e.origin === "relation" ? ` (${e.polarity.toFixed(2)})` : ""));
   traces.push({ type: "scatter", mode: "markers+text", name: "actors", x: data.nodes.map((n) => n.x),
-    y: data.nodes.map((n) => n.y), text: data.nodes.map((n) => n.label), textposition: "top center",
-    customdata: data.nodes.map((n) => [n.section, n.id]), hovertext: data.nodes.map((n) => `${n.label} (${n.kind})`),
+    y: data.nodes.map((n) => n.y), text: data.nodes.map((n) => plotText(n.label)), textposition: "top center",
+    customdata: data.nodes.map((n) => [n.section, n.id]), hovertext: data.nodes.map((n) => plotText(`${n.label} (${n.kind})`)),
     hoverinfo: "text", marker: { size: 16, color: data.nodes.map((n) => KIND_COLOURS[n.kind] || "#999"),
       line: { width: data.nodes.map((n) => (n.review === "proposed" ? 3 : 1)), color: "#222" } } });
   return { traces, layout: { xaxis: AXIS, yaxis: AXIS } , count: data.nodes.length };
@@ -69,7 +69,7 @@ async function causalMap() {
     + ` (weight ${e.weight.toFixed(2)}, confidence ${e.confidence.toFixed(2)})`);
   const biggest = Math.max(1, ...data.nodes.map((n) => n.strength));
   traces.push({ type: "scatter", mode: "markers+text", name: "concepts", x: data.nodes.map((n) => n.x),
-    y: data.nodes.map((n) => n.y), text: data.nodes.map((n) => n.label), textposition: "top center",
+    y: data.nodes.map((n) => n.y), text: data.nodes.map((n) => plotText(n.label)), textposition: "top center",
     customdata: data.nodes.map((n) => [n.section, n.id]), hoverinfo: "text",
     marker: { size: data.nodes.map((n) => 10 + 22 * (n.strength / biggest)), color: "#ffd166",
       line: { width: 1, color: "#444" } } });
@@ -85,10 +85,10 @@ async function timeline() {
     line: { width: 8, color: "rgba(78,121,167,0.45)" } }));
   traces.push({ type: "scatter", mode: "markers", name: "events", x: events.map((e) => e.lower),
     y: events.map((_, i) => i), customdata: events.map((e) => [e.section, e.id]),
-    text: events.map((e) => `${e.date_text || e.date}: ${e.description}`), hoverinfo: "text",
+    text: events.map((e) => plotText(`${e.date_text || e.date}: ${e.description}`)), hoverinfo: "text",
     marker: { size: 11, color: events.map((e) => (e.review === "proposed" ? "#f28e2b" : "#4e79a7")) } });
   const layout = { xaxis: { type: "date", title: { text: "date" } },
-    yaxis: { tickvals: events.map((_, i) => i), ticktext: events.map((e) => short(e.description)), autorange: "reversed",
+    yaxis: { tickvals: events.map((_, i) => i), ticktext: events.map((e) => plotText(short(e.description))), autorange: "reversed",
       automargin: true, tickfont: { size: 10 } } };
   return { traces, layout, count: events.length };
 }

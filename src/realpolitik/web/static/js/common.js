@@ -93,3 +93,9 @@ export function showEvidence(panel, data) {
     panel.append(block);
   }
 }
+
+/** Text for a Plotly label: Plotly reads a few HTML tags in labels (a link, bold, a line break), so a name
+ * holding `<a href=…>` would become a live link; with the markup characters as entities it shows as written. */
+export function plotText(text) {
+  return String(text ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,5 +1,5 @@
 // The scenario page: a control per concept, the bundled scenarios, FCM results and press perturbation.
-import { api, el, say, sayError } from "./common.js";
+import { api, el, plotText, say, sayError } from "./common.js";
 
 let info = null;
 const results = document.querySelector(".results");
@@ -41,7 +41,7 @@ function readControls() {
 }
 
 async function show(result) {
-  const labels = result.concepts.map((c) => c.label);
+  const labels = result.concepts.map((c) => plotText(c.label));
   const colours = result.delta.map((d) => (d >= 0 ? "#1f77b4" : "#d62728"));
   const traces = [{ type: "bar", orientation: "h", x: result.delta, y: labels, marker: { color: colours },
     name: "change against the baseline", hovertemplate: "%{y}: %{x:.3f}<extra></extra>" }];
@@ -73,15 +73,15 @@ async function drawTrajectories(result) {
   const traces = [];
   result.concepts.forEach((c, k) => {
     if (!result.highlight.includes(c.id)) {
-      traces.push({ type: "scatter", mode: "lines", x: steps, y: line(k), name: c.label, showlegend: false,
-        line: { color: "#c8c8c8", width: 1 }, hovertemplate: `${c.label}: %{y:.3f}<extra></extra>` });
+      traces.push({ type: "scatter", mode: "lines", x: steps, y: line(k), name: plotText(c.label), showlegend: false,
+        line: { color: "#c8c8c8", width: 1 }, hovertemplate: `${plotText(c.label)}: %{y:.3f}<extra></extra>` });
     }
   });
   result.highlight.forEach((id, rank) => {
     const k = result.concepts.findIndex((c) => c.id === id);
-    traces.push({ type: "scatter", mode: "lines", x: steps, y: line(k), name: result.concepts[k].label,
+    traces.push({ type: "scatter", mode: "lines", x: steps, y: line(k), name: plotText(result.concepts[k].label),
       line: { color: LINE_COLOURS[rank % LINE_COLOURS.length], width: 2.5 },
-      hovertemplate: `${result.concepts[k].label}: %{y:.3f}<extra></extra>` });
+      hovertemplate: `${plotText(result.concepts[k].label)}: %{y:.3f}<extra></extra>` });
   });
   await Plotly.react("trajectories-chart", traces, { height: 320, margin: { l: 50, r: 20, t: 10, b: 40 },
     xaxis: { title: { text: "step" } }, yaxis: { title: { text: "activation" } }, legend: { orientation: "h" } },
@@ -91,7 +91,7 @@ async function drawTrajectories(result) {
 /** P(+) to the right and P(−) to the left for every concept, drawn here from the press's data. */
 async function drawPress(result) {
   document.getElementById("press-figure").hidden = false;
-  const labels = result.responses.map((r) => r.label);
+  const labels = result.responses.map((r) => plotText(r.label));
   const traces = [
     { type: "bar", orientation: "h", name: "P(+)", x: result.responses.map((r) => r.p_positive), y: labels,
       marker: { color: "#2166ac" }, hovertemplate: "%{y}: P(+) %{x:.2f}<extra></extra>" },
