@@ -101,7 +101,8 @@ def bad(tmp_path_factory) -> dict[str, Path]:
         "bomb.pdf": pdf_bytes(b"BT /F1 12 Tf 72 720 Td (Talks.) Tj ET\n" + b" " * 90_000_000),
         "good.pdf": pdf_bytes(b"BT /F1 12 Tf 72 720 Td (" + SENTENCE.strip().encode() + b") Tj ET\n"),
         "hostile.html": (b"<html><head><script>alert(1)</script></head><body><nav>menu</nav>"
-                         b"<article><p>" + SENTENCE.encode() + b"<img src=x onerror=alert(2)></p></article></body></html>"),
+                         b"<article><p>" + SENTENCE.encode()
+                         + b"<img src=x onerror=alert(2)></p></article></body></html>"),
         "deep.md": b"---\ntitle: &t x\nauthor: *t\n---\n" + SENTENCE.encode(),
     }
     for name, data in files.items():
@@ -243,7 +244,8 @@ def test_an_xlsx_zip_bomb_and_an_oversized_edge_list_are_refused(run, tmp_path):
     result = run("import", bomb, "--from", "xlsx", "-o", tmp_path / "m.yaml")
     assert result.code == 1 and "unpacks to" in result.err, result.text
     edges = tmp_path / "edges.csv"
-    edges.write_text("cause,effect,weight\n" + "".join(f"c{i},c{i + 1},0.5\n" for i in range(100_001)), encoding="utf-8")
+    rows = "".join(f"c{i},c{i + 1},0.5\n" for i in range(100_001))
+    edges.write_text("cause,effect,weight\n" + rows, encoding="utf-8")
     result = run("import", edges, "--from", "csv", "-o", tmp_path / "m.yaml")
     assert result.code == 1 and "more than 100,000 rows" in result.err, result.text
     assert not (tmp_path / "m.yaml").exists()

@@ -74,8 +74,9 @@ def test_a_typo_is_answered_with_the_command_meant(cli):
 
 
 def test_package_names_resolve_when_first_used():
-    completed = subprocess.run([sys.executable, "-c", ("import sys, realpolitik as rp; assert 'realpolitik.api' not in "
-                                "sys.modules; print(rp.load().title, rp.__version__, 'simulate_scenarios' in dir(rp))")],
+    code = ("import sys, realpolitik as rp; assert 'realpolitik.api' not in sys.modules; "
+            "print(rp.load().title, rp.__version__, 'simulate_scenarios' in dir(rp))")
+    completed = subprocess.run([sys.executable, "-c", code],
                                check=False, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert completed.stdout.strip().endswith("True")

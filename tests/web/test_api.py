@@ -112,7 +112,7 @@ def test_reject_removes_what_cannot_stand_without_the_item_and_undo_puts_it_back
     assert "aid_and_assets" not in {c.id for c in model.concepts}
     removed = {(r["section"], r["id"]) for r in body["removed"]}
     assert removed and all(section == "causal_links" for section, _ in removed)
-    assert not any("aid_and_assets" in (l.cause, l.effect) for l in model.causal_links)
+    assert not any("aid_and_assets" in (link.cause, link.effect) for link in model.causal_links)
     assert not any("aid_and_assets" in s.clamps for s in model.scenarios)
     assert {u["section"] for u in body["updated"]} >= {"scenarios"}
     assert [e["action"] for e in client.get("/api/history").json()["entries"]] == ["reject"]

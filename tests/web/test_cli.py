@@ -77,7 +77,8 @@ def test_serve_without_a_model_uses_a_working_copy_and_a_token_guards_it(tmp_pat
         assert status == 200
         data = json.loads(body)
         assert data["file"] == bundled_model_path().name and data["documents"][0]["has_text"] is True
-        status, page = _get(url + "/documents/" + data["documents"][0]["id"], {"X-Realpolitik-Token": "open-sesame-0123456"})
+        status, page = _get(url + "/documents/" + data["documents"][0]["id"],
+                            {"X-Realpolitik-Token": "open-sesame-0123456"})
         assert status == 200 and b"document.js" in page
     finally:
         process.terminate()

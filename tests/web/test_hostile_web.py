@@ -43,14 +43,14 @@ def test_nan_and_infinity_in_a_body_are_422_not_500(client, route, constant):
     version = _version(client)
     if route == "simulate":
         concept = client.get("/api/scenarios").json()["concepts"][0]["id"]
-        content = '{"clamps": {"%s": %s}}' % (concept, constant)
+        content = f'{{"clamps": {{"{concept}": {constant}}}}}'
         response = client.post("/api/simulate", content=content, headers={"Content-Type": "application/json"})
     elif route == "press":
-        response = client.post("/api/press", content='{"concept": "x", "draws": %s}' % constant,
+        response = client.post("/api/press", content=f'{{"concept": "x", "draws": {constant}}}',
                                headers={"Content-Type": "application/json"})
     else:
         response = client.patch("/api/items/causal_links/" + client.get("/api/items").json()["sections"]
-                                ["causal_links"][0]["id"], content='{"fields": {"weight": %s}}' % constant,
+                                ["causal_links"][0]["id"], content=f'{{"fields": {{"weight": {constant}}}}}',
                                 headers={"Content-Type": "application/json", "If-Match": version})
     assert response.status_code == 422, response.text
     assert "finite" in response.json()["detail"]
@@ -59,7 +59,7 @@ def test_nan_and_infinity_in_a_body_are_422_not_500(client, route, constant):
 def test_a_validation_error_about_a_non_finite_number_still_serialises(client):
     # 1e999 is read as infinity by Python's parser without any NaN token in the text
     concept = client.get("/api/scenarios").json()["concepts"][0]["id"]
-    response = client.post("/api/simulate", content='{"clamps": {"%s": 1e999}}' % concept,
+    response = client.post("/api/simulate", content=f'{{"clamps": {{"{concept}": 1e999}}}}',
                            headers={"Content-Type": "application/json"})
     assert response.status_code == 422, response.text
 
