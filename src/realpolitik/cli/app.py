@@ -37,7 +37,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                            "levers, forecasts.")),
     "forecasts": ("forecasts", ("List forecasts with band and status, score the resolved ones, or record a resolution "
                                "in the file.")),
-    "schema": ("schema", "Print the JSON Schema of the model file format."),
+    "schema": ("schema", ("Print the JSON Schema of the model file format (or, with --extraction, of an extraction "
+                         "record).")),
     "merge": ("merge", "Merge models drafted from different sources: shared actors and concepts become one item."),
     "report": ("report", ("Write a report: summary, actor network, causal map, timeline, scenarios, press, forecasts, "
                          "evidence.")),
