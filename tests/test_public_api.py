@@ -17,7 +17,7 @@ BASE = ("errors", "files", "about", "progress")
 #: Stages bottom-up: each may import only stages before it in this list (ALLOWED says which of those it uses);
 #: the order is what rules out loops between stages.
 ORDER = ("data", "lang", "corpus", "record", "extract", "store", "model", "simulate", "analysis", "draft", "evaluate",
-         "batch", "interop", "report", "web", "api", "cli")
+         "batch", "interop", "report", "updates", "web", "api", "cli")
 
 #: Stage -> the stages it may import, each earlier in ORDER.
 ALLOWED = {
@@ -38,12 +38,15 @@ ALLOWED = {
     "batch": {"corpus", "record", "extract", "store", "model", "draft", "data"},
     "interop": {"corpus", "model", "simulate", "analysis", "data"},
     "report": {"corpus", "model", "simulate", "analysis", "data"},
+    # later documents proposed onto a model: extraction and drafting, the analysis's forecast scores
+    "updates": {"corpus", "record", "extract", "model", "draft", "analysis", "report", "data"},
     "web": {"corpus", "record", "extract", "store", "draft", "model", "simulate", "analysis", "report", "interop",
             "batch", "data"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
-    "api": {"corpus", "record", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "data"},
+    "api": {"corpus", "record", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "updates",
+            "data"},
     "cli": {"data", "lang", "corpus", "record", "extract", "store", "model", "simulate", "analysis", "draft",
-            "evaluate", "batch", "interop", "report", "web", "api"},
+            "evaluate", "batch", "interop", "report", "updates", "web", "api"},
 }
 
 

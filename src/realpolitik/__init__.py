@@ -13,6 +13,7 @@ The public API, one verb per stage::
     rp.import_file("edges.csv", "csv")               # and back
     found = rp.extract_file("article.html")          # ingest + extract: actors, events, causes, forecasts
     draft = rp.draft_model(found, existing=model)    # a model of proposed items, for review
+    rp.update(None, ["later.txt"], "updated.yaml", published=["2024-08-28"])  # later documents as proposals
 
 docs/tutorial.md walks through them.
 """
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
         load,
         make_report,
         press,
+        update,
         validate,
     )
     from realpolitik.data import bundled_model_path
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
 #: which imports ``realpolitik.cli`` and hence this package, starts without paying for the stages it does not use.
 _LAZY = {
     **dict.fromkeys(("analyse", "draft_model", "export", "extract_file", "extract_text", "import_file", "ingest",
-                     "load", "make_report", "press", "validate"), "realpolitik.api"),
+                     "load", "make_report", "press", "update", "validate"), "realpolitik.api"),
     "bundled_model_path": "realpolitik.data",
     **dict.fromkeys(("Model", "check_model", "dump_model", "load_model", "save_model", "validate_file"),
                     "realpolitik.model"),
@@ -103,6 +105,7 @@ __all__ = [
     "press",
     "save_model",
     "simulate_scenarios",
+    "update",
     "validate",
     "validate_file",
 ]

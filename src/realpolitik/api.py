@@ -26,6 +26,7 @@ from realpolitik.simulate import PressResult, press_perturbation
 
 if TYPE_CHECKING:  # the extractor loads spaCy, so it is imported only when a verb needs it
     from realpolitik.record import Extraction
+    from realpolitik.updates import UpdateResult
 
 __all__ = [
     "analyse",
@@ -38,6 +39,7 @@ __all__ = [
     "load",
     "make_report",
     "press",
+    "update",
     "validate",
 ]
 
@@ -221,3 +223,25 @@ def import_file(path: str | Path, fmt: str, *, title: str | None = None) -> Mode
     [('aid', 'crisis', -0.8)]
     """
     return import_model(path, fmt, title=title)
+
+
+def update(model: str | Path | None, documents: Iterable[str | Path], output: str | Path, *,
+           published: Iterable[str] = (), index: str | Path | None = None, retrieval: str = "auto") -> UpdateResult:
+    """Propose what later documents add to a model and the evidence on its open forecasts; write ``output``.
+
+    ``model`` is a model file (the bundled one when None); it is never written. Each document needs a
+    publication date: ``published`` (one per document, in order), ``index`` (a CSV), or an ``index.csv`` beside
+    the documents. New items are appended with ``review: proposed``; forecast evidence and proposed
+    resolutions go to the record beside ``output`` (:func:`realpolitik.updates.record_path`), applied to
+    nothing. See :func:`realpolitik.updates.update_model` and docs/update.md.
+
+    Raises
+    ------
+    UpdateError
+        E300-E308 (no date, no documents, the model changed during the update …).
+    """
+    from realpolitik.updates import later_documents, update_model  # the update loads the extractor
+
+    later = later_documents(list(documents), published=list(published), index=index)
+    return update_model(bundled_model_path() if model is None else model, later, output, retrieval=retrieval,
+                        show_progress=False)

@@ -17,6 +17,7 @@ __all__ = [
     "ReportError",
     "SimulationError",
     "UnknownIdError",
+    "UpdateError",
     "VersionConflictError",
 ]
 
@@ -206,6 +207,17 @@ class Errors:
     E211 = "{path} holds no {what}"
     E212 = "unknown linguistic term '{term}' at {where}; known terms: {known}"
     E213 = "the {fmt} export writes several files; give a folder (or a name without a suffix), not {path}"
+    # Updating a model with later documents (E300-E319)
+    E300 = ("{path} has no publication date; give it with --published YYYY-MM-DD (once per document, in order) "
+            "or in an index.csv beside it")
+    E301 = "{given} --published date(s) for {count} document(s); give one per document, in the order of the documents"
+    E302 = "cannot read the document index {path}: {reason}"
+    E303 = "the model file {path} changed on disk during the update; nothing was written (run the update again)"
+    E304 = "the output {path} is the model itself; name another file with -o"
+    E305 = "no later documents to update the model with: {reason}"
+    E306 = "cannot load the sentence embedder {path}: {reason}"
+    E307 = "'{value}' is not a publication date for {path}: {reason}"
+    E308 = "cannot write the update record {path}: {reason}"
 
 
 class RealpolitikError(Exception):
@@ -278,3 +290,16 @@ class CorpusStoreError(RealpolitikError):
 
 class BatchError(RealpolitikError):
     """A batch extraction cannot run or was cut short (no scheduler, a failed cluster, no extractor)."""
+
+
+class UpdateError(RealpolitikError):
+    """A model cannot be updated with later documents (no date, no documents, the model changed meanwhile).
+
+    Its message starts with its code (``[E300] …``), so a user can look the code up in docs/update.md.
+    """
+
+    @classmethod
+    def coded(cls, code: str, **fields: object):
+        """The error of message ``code``, its text led by ``[code]``."""
+        return cls(f"[{code}] " + getattr(Errors, code).format(**fields), code=code)
+

@@ -53,6 +53,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                            "documents.")),
     "draft": ("draft", "Draft a model from an extraction: every item proposed for review, evidence paraphrased."),
     "serve": ("serve", "Serve the web app: review the model against its documents, explore it, run its scenarios."),
+    "update": ("update", ("Propose what later documents add to a model (review: proposed), and the evidence on its "
+                         "open forecasts.")),
     "scenario": ("scenario", "List, add and remove the model's scenarios (what-ifs kept in the model file)."),
     "eval": ("evaluate", "Score extraction against gold data."),
     "corpus": ("corpus", ("A store of documents and their extractions (DuckDB), batch extraction, cross-document "

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from realpolitik.cli.common import console, err_console
+from realpolitik.cli.common import EXIT_USAGE, console, err_console, fail
 from realpolitik.cli.options import ModelArgument
 from realpolitik.cli.report import (
     DrawsOption,
@@ -19,8 +21,12 @@ from realpolitik.cli.report import (
 )
 from realpolitik.report import DEFAULT_DRAWS
 from realpolitik.report.demo import run_demo
+from realpolitik.updates import run_update_demo
 
 __all__ = ["register"]
+
+#: Where the project keeps the seed's later documents: beside the repository, in the shared folder.
+LATER_DEFAULT = Path("../shared/datasets/afghanistan-later")
 
 _STEP_TEXT = {
     "validate": "validating the model",
@@ -46,10 +52,22 @@ def demo_command(
     figures: FigureFormatOption = "png",
     draws: DrawsOption = DEFAULT_DRAWS,
     seed: SeedOption = 0,
+    update: Annotated[bool, typer.Option(
+        "--update", help="The second act: update the model with the later documents (--later) first and add "
+        "'what changed since the model' to the report.")] = False,
+    later: Annotated[Path, typer.Option(
+        help="Folder of later documents with an index.csv of their dates, for --update.")] = LATER_DEFAULT,
 ) -> None:
     """Validate, summarise, simulate every scenario, press the main levers and write the report."""
     target = default_output(output, fmt)
-    result = run_demo(model, target, fmt=fmt, figure_format=figures, draws=draws, seed=seed, step=_progress)
+    if update:
+        if not later.is_dir():
+            fail(f"no folder of later documents at {later}; name it with --later DIR", EXIT_USAGE)
+        err_console.print(f"updating the model with the documents in {later} …")
+        result = run_update_demo(later, target, model_path=model, fmt=fmt, figure_format=figures, draws=draws,
+                                 seed=seed)
+    else:
+        result = run_demo(model, target, fmt=fmt, figure_format=figures, draws=draws, seed=seed, step=_progress)
     for warning in result.warnings:
         err_console.print(f"[yellow]{warning}[/]", soft_wrap=True)
     total = sum(result.timings.values())

@@ -85,6 +85,9 @@ class ReportData:
     balance: ActorStructure | None = None
     turns: list[TimelineStep] = field(default_factory=list)
     forecast_scores: ForecastSummary | None = None
+    #: The "what changed since the model" section when the model was updated with later documents (plain values
+    #: from :func:`realpolitik.updates.changes_section`); None leaves the section out.
+    changes: dict[str, Any] | None = None
 
     @property
     def names(self) -> dict[str, str]:

@@ -239,6 +239,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
         "balance": _balance(data), "turns": _turns(data),
         "forecast_scores": data.forecast_scores.as_dict() if data.forecast_scores else None,
         "evidence": _evidence_rows(data),
+        "changes": data.changes,
     }
 
 
