@@ -34,6 +34,7 @@ __all__ = [
     "bulk_review",
     "edit_item",
     "merge_items",
+    "new_item_id",
     "reject_item",
     "remove_scenario",
     "resolve_forecast",
@@ -531,9 +532,18 @@ _NAMING_FIELD = {"actors": "name", "concepts": "label", "events": "description",
                  "relations": None, "causal_links": None}
 
 
-def _new_id(root: Any, section: str, base: str) -> str:
+def new_item_id(model: Model | Any, section: str, base: str) -> str:
+    """An id for a new item of ``section`` made from ``base`` (its name or label), free in ``model`` (a
+    :class:`Model` or a model tree): lower-case words joined by ``_``, with ``_2``, ``_3`` … when taken.
+
+    Examples
+    --------
+    >>> new_item_id(Model(title="t", scenarios=[Scenario(id="aid_cut", name="Aid cut")]), "scenarios", "Aid cut!")
+    'aid_cut_2'
+    """
     slug = re.sub(r"[^a-z0-9]+", "_", base.casefold()).strip("_")[:60].strip("_") or _kind(section).replace(" ", "_")
-    taken = {str(item.get("id")) for item in root.get(section) or [] if isinstance(item, dict)}
+    items = model.get(section) if isinstance(model, dict) else getattr(model, section)
+    taken = {str(item.get("id") if isinstance(item, dict) else item.id) for item in items or []}
     candidate, number = slug, 2
     while candidate in taken:
         candidate, number = f"{slug}_{number}", number + 1
@@ -592,7 +602,7 @@ def add_from_selection(file: ModelFile, section: str, fields: dict[str, Any], ev
         return item
 
     def append(root: Any, item_section: str, base: str, values: dict[str, Any]) -> str:
-        entry = {"id": _new_id(root, item_section, base),
+        entry = {"id": new_item_id(root, item_section, base),
                  **{k: v for k, v in values.items() if v not in (None, "", [])}, "evidence": [dict(span)]}
         if root.get(item_section) is None:
             root[item_section] = []
