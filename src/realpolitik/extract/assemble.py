@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -168,7 +169,8 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
                                    published=document.published, language=document.language,
                                    sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
                                              for s in document.sections],
-                                   reference_date=doc._.rp_reference_date, body_end=body_end),
+                                   reference_date=doc._.rp_reference_date, body_end=body_end,
+                                   filename=_file_name(document)),
         actors=_actors(doc), events=_events(doc), relations=_relations(doc), causal_links=causal,
         forecasts=forecasts, notes=notes)
 
@@ -190,6 +192,12 @@ def extract_text(text: str, *, document_id: str | None = None, title: str | None
         published = check_published(published)
     return extract_document(IngestedDocument(id=ident, text=text, title=title, author=author, published=published,
                                              language="en"), nlp=nlp)
+
+
+def _file_name(document: Any) -> str | None:
+    """The name of the file a document was read from, when it was read from one."""
+    path = getattr(document, "path", None)
+    return Path(path).name if path is not None else None
 
 
 def extract_file(path: str | Path, *, nlp: Language | None = None, published: str | None = None) -> Extraction:
