@@ -53,7 +53,7 @@ def test_a_stale_version_refuses_a_merge(client, model_copy):
 def test_bulk_accept_of_a_list_and_an_empty_selection(client, model_copy):
     ids = [{"section": "actors", "id": "russia"}, {"section": "concepts", "id": "instability"}]
     empty = _write(client, "POST", "/api/bulk", {"action": "reject", "sections": ["causal_links"]})
-    assert empty.status_code == 422 and "nothing to reject" in empty.json()["detail"]
+    assert empty.status_code == 409 and "nothing to reject" in empty.json()["detail"]
     response = _write(client, "POST", "/api/bulk", {"action": "accept", "ids": ids, "include_curated": True})
     assert response.status_code == 200, response.text
     model = load_model(model_copy)

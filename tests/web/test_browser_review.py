@@ -130,7 +130,7 @@ def test_bulk_reject_ticked_items_then_undo(browser, live_server, model_copy, tm
     # The bundled model is curated: rejecting weak proposed links finds none, and says so.
     _clear_message(browser)
     _click(browser, browser.find_element("id", "reject-below"))
-    assert "nothing to reject" in _message(browser, "error")
+    assert "nothing to reject" in _message(browser, "conflict")
 
 
 def test_edit_shows_empty_optional_fields_and_pickers(browser, live_server, model_copy):

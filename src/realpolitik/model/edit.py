@@ -373,11 +373,11 @@ def merge_items(file: ModelFile, section: str, kept_id: str, merged_id: str, exp
     """
     if section not in MERGEABLE_SECTIONS:
         raise EditRefusedError.coded("E256", section=section)
-    if kept_id == merged_id:
-        raise EditRefusedError.coded("E257", id=kept_id, kind=_kind(section))
 
     def edit(root: Any) -> list[tuple[str, str]]:
         kept, merged = _find(root, section, kept_id), _find(root, section, merged_id)
+        if kept_id == merged_id:
+            raise EditRefusedError.coded("E257", id=kept_id, kind=_kind(section))
         if merged.get("evidence"):
             if kept.get("evidence") is None:
                 _set_before_evidence(kept, "evidence", [])

@@ -112,8 +112,8 @@ class BulkIn(BaseModel):
     action: Literal[BULK_ACTIONS]  # type: ignore[valid-type]
     sections: list[str] | None = None
     ids: list[ItemRef] | None = Field(default=None, max_length=100_000)
-    confidence_below: float | None = None
-    confidence_at_least: float | None = None
+    confidence_below: float | None = Field(default=None, ge=0.0, le=1.0)
+    confidence_at_least: float | None = Field(default=None, ge=0.0, le=1.0)
     include_curated: bool = False
 
 
@@ -451,12 +451,14 @@ def undo(state: State, if_match: IfMatch):
 def merge(state: State, body: Annotated[MergeIn, Body()], if_match: IfMatch):
     """Merge two actors or two concepts: references, evidence and names move to the kept one (the answer lists
     the items changed); refused when a link would loop or duplicate another."""
+    state.file.check_version(_if_match(if_match))
     return _change_out(review.merge_items(state.file, body.section, body.kept, body.merged, _if_match(if_match)))
 
 
 @router.post("/api/bulk", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
 def bulk(state: State, body: Annotated[BulkIn, Body()], if_match: IfMatch):
-    """Accept or reject every proposed item the selection chooses, as one change."""
+    """Accept or reject every proposed item the selection chooses, as one change (409 when it chooses none)."""
+    state.file.check_version(_if_match(if_match))
     ids = None if body.ids is None else [(ref.section, ref.id) for ref in body.ids]
     return _change_out(review.bulk_review(state.file, body.action, _if_match(if_match), sections=body.sections,
                                           ids=ids, confidence_below=body.confidence_below,
@@ -470,6 +472,7 @@ def add_from_selection(state: State, document_id: str, body: Annotated[Selection
     """Add an actor, person, event, relation, concept, causal link or forecast marked in the document's text,
     with the selection as its evidence."""
     document = state.document(document_id)
+    state.file.check_version(_if_match(if_match))
     text = state.texts().get(document.id)
     if text is None:
         raise EditRefusedError.coded("E250", id=document.id[:12] + "…")
@@ -482,6 +485,7 @@ def add_from_selection(state: State, document_id: str, body: Annotated[Selection
 @router.post("/api/scenarios", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["simulate"])
 def save_scenario(state: State, body: Annotated[ScenarioIn, Body()], if_match: IfMatch):
     """Keep clamps (the scenario page's controls) as a scenario of the model; undo takes it back."""
+    state.file.check_version(_if_match(if_match))
     model, _version = state.model()
     scenario_id = body.id or review.new_item_id(model, "scenarios", body.name)
     try:
