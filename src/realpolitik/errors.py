@@ -99,6 +99,20 @@ class Errors:
     E253 = "the port {port} on {host} is taken or cannot be bound: {reason}"
     E254 = "document '{id}' is in the model already; open it from the documents page"
     E255 = "no corpus store is served: start the app with --corpus DIR"
+    # Review operations on the whole model: merges and bulk actions (E256-E268)
+    E256 = "only actors or concepts are merged, not {section}"
+    E257 = "'{id}' cannot be merged with itself: name two different {kind}s"
+    E258 = ("merging '{merged}' into '{kept}' would make {kind} '{item}' point from '{kept}' to itself; "
+            "reject or edit it first")
+    E259 = ("merging '{merged}' into '{kept}' would leave {kind}s '{first}' and '{second}' as the same link "
+            "({link}); reject one of them first")
+    E260 = ("scenario '{scenario}' holds '{kept}' and '{merged}' at different values ({first} and {second}); "
+            "edit the scenario first")
+    E261 = "nothing to {action}: {why}"
+    E262 = "unknown bulk action '{action}'; choose accept or reject"
+    E263 = "a confidence threshold must lie in 0..1, got {value}"
+    E264 = "the selection {start}..{end} lies outside document '{document}' ({length} characters)"
+    E265 = "a {what} needs {need}"
     # Hostile and oversized input (E270-E299): limits that keep a bad file from hanging or crashing a command
     E270 = ("YAML aliases are not read ({where} refers to '&{alias}'): expanding them lets a small file grow to "
             "gigabytes; write the value out where it is needed")

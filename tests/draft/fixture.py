@@ -64,7 +64,7 @@ def extraction_data(text: str, document_id: str) -> dict:
     return {
         "document": {"id": document_id, "title": "Karsland after the March coup: a briefing",
                      "author": "Tomas Reyl", "published": "2025-05", "language": "en",
-                     "path": ARTICLE.name},
+                     "filename": ARTICLE.name},
         "actors": [
             _actor(text, "karsland", "Karsland", "state"),
             _actor(text, "council", "National Renewal Council", "armed_group", aliases=["the council", "the junta"]),

@@ -56,4 +56,6 @@ def test_the_schema_documents_every_api_route():
         "/api/documents/{document_id}", "/api/documents/{document_id}/draft", "/api/corpus",
         "/api/corpus/{document_id}/add", "/api/history", "/api/undo", "/api/network", "/api/causal-map",
         "/api/timeline", "/api/forecasts", "/api/scenarios", "/api/simulate", "/api/press", "/api/report",
+        # review over the whole model: merges, bulk review, items marked in the text, the forms' field list
+        "/api/merge", "/api/bulk", "/api/documents/{document_id}/items", "/api/fields/{section}",
     }

@@ -10,6 +10,8 @@ import typer
 from realpolitik.cli.common import EXIT_USAGE, console, err_console, fail
 from realpolitik.cli.options import ModelArgument, ReviewedOnlyOption, load_for_run, model_path_or_bundled
 from realpolitik.errors import Errors
+from realpolitik.data import bundled_model_path
+from realpolitik.model import find_document_texts
 from realpolitik.report import DEFAULT_DRAWS, build_report_data, write_report
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "OutputOption",
     "SeedOption",
     "default_output",
+    "quotable_texts",
     "register",
 ]
 
@@ -44,6 +47,15 @@ def default_output(output: Path | None, fmt: str | None) -> Path:
     return output if output is not None else Path("realpolitik-report") / f"report.{fmt or 'html'}"
 
 
+def quotable_texts(model, path: Path, documents: list[Path]) -> dict[str, str]:
+    """The source texts at hand that a report may quote: the user's own documents; none for the bundled model,
+    whose report keeps to its paraphrases."""
+    if path.resolve() == bundled_model_path().resolve():
+        return {}
+    texts, _missing, _problems = find_document_texts(model, path, documents)
+    return texts
+
+
 def report_command(
     model: ModelArgument = None,
     output: OutputOption = None,
@@ -53,6 +65,12 @@ def report_command(
     seed: SeedOption = 0,
     simulate: Annotated[bool, typer.Option(help="Run the scenarios and the press perturbations.")] = True,
     reviewed_only: ReviewedOnlyOption = False,
+    documents: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--documents", "-d", help="Source document file or folder: the evidence appendix then shows "
+                     "each item's sentence from it (found beside the model, or in $REALPOLITIK_DOCUMENTS, too).",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Write a report: summary, actor network, causal map, timeline, scenarios, press, forecasts, evidence."""
     if draws < 1:
@@ -63,8 +81,9 @@ def report_command(
         fail(Errors.E050.format(fmt=suffix, known="html, md (name the file .html or .md, or give --format)"), EXIT_USAGE)
     path = model_path_or_bundled(model)
     loaded = load_for_run(model, reviewed_only=reviewed_only)
+    texts = quotable_texts(loaded, path, documents or [])
     with err_console.status("simulating and drawing the report…"):
-        data = build_report_data(loaded, source=path.name, simulate=simulate, draws=draws, seed=seed)
+        data = build_report_data(loaded, source=path.name, simulate=simulate, draws=draws, seed=seed, texts=texts)
         files = write_report(data, default_output(output, fmt), fmt=fmt, figure_format=figures)
     console.print(f"wrote {files[0]}" + (f" and {len(files) - 1} figure(s) beside it" if len(files) > 1 else ""),
                   soft_wrap=True)

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import ValidationError
@@ -358,7 +357,7 @@ def _document(extracted: ExtractedDocument, title: str | None, filename: str | N
         except InvalidDateError:
             notes.append(f"publication date '{published}' is not EDTF")
             published = None
-    filename = filename or (Path(extracted.path).name if extracted.path else None)
+    filename = filename or extracted.filename
     document = Document(
         id=extracted.id, title=extracted.title or title or "Untitled document", author=extracted.author,
         published=published, filename=filename,

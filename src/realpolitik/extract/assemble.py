@@ -170,7 +170,7 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
                                    sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
                                              for s in document.sections],
                                    reference_date=doc._.rp_reference_date, body_end=body_end,
-                                   path=str(document.path) if document.path is not None else None),
+                                   filename=document.path.name if document.path is not None else None),
         actors=_actors(doc), events=_events(doc), relations=_relations(doc), causal_links=causal,
         forecasts=forecasts, notes=notes)
 

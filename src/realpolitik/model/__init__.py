@@ -3,15 +3,21 @@
 from realpolitik.model.bands import band_for_term, estimative_terms
 from realpolitik.model.checks import check_model
 from realpolitik.model.edit import (
+    BULK_ACTIONS,
     EDITABLE_SECTIONS,
+    MERGEABLE_SECTIONS,
     REVIEWABLE_SECTIONS,
     accept_item,
+    add_from_selection,
     add_items,
     add_scenario,
+    bulk_review,
     edit_item,
+    merge_items,
     reject_item,
     remove_scenario,
     resolve_forecast,
+    select_items,
 )
 from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
 from realpolitik.model.file import (
@@ -57,9 +63,11 @@ from realpolitik.model.summary import (
 )
 
 __all__ = [
+    "BULK_ACTIONS",
     "DOCUMENTS_ENV",
     "EDITABLE_SECTIONS",
     "FORMAT_VERSION",
+    "MERGEABLE_SECTIONS",
     "REFERENCES",
     "REVIEWABLE_SECTIONS",
     "SECTIONS",
@@ -83,9 +91,11 @@ __all__ = [
     "Scenario",
     "ValidationReport",
     "accept_item",
+    "add_from_selection",
     "add_items",
     "add_scenario",
     "band_for_term",
+    "bulk_review",
     "check_model",
     "check_text",
     "counts",
@@ -97,6 +107,7 @@ __all__ = [
     "find_document_texts",
     "item_label",
     "load_model",
+    "merge_items",
     "parse_date",
     "parse_model",
     "people",
@@ -110,6 +121,7 @@ __all__ = [
     "resolve_forecast",
     "reviewed_only",
     "save_model",
+    "select_items",
     "timeline",
     "validate_file",
 ]

@@ -49,8 +49,9 @@ class ExtractedDocument(_Out):
                                        "date when known, else the latest date the text states.")
     body_end: int | None = Field(default=None, description="Where the argument ends when an author's note closes "
                                  "the text (nothing past it is extracted); null when the text has none.")
-    path: str | None = Field(default=None, description="The file the text was read from, when it came from one; "
-                             "a draft records its name so the review can show the text.")
+    filename: str | None = Field(default=None, description="File name of the document read, so that a model "
+                                 "drafted from this extraction finds its text beside it; null for a text given "
+                                 "as a string.")
 
 
 class ExtractedActor(_Out):

@@ -72,6 +72,9 @@ class ReportData:
 
     model: Model
     source: str | None = None
+    #: Texts of the source documents at hand, by id: the evidence appendix quotes the sentence of each span from
+    #: them (the user's own documents; the bundled model's report keeps to paraphrases).
+    texts: dict[str, str] = field(default_factory=dict)
     loops: list[FeedbackLoop] = field(default_factory=list)
     centrality: list[ConceptCentrality] = field(default_factory=list)
     key_actors: list[tuple[str, float]] = field(default_factory=list)
@@ -136,12 +139,13 @@ def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_D
 
 
 def report_data_without_runs(model: Model, *, source: str | Path | None = None, max_loop_length: int = 8,
-                  at: str | None = None) -> ReportData:
+                  at: str | None = None, texts: dict[str, str] | None = None) -> ReportData:
     """The report's data without simulation: loops, centrality, key actors, balance and forecast scores.
 
-    ``at`` is the date (EDTF) the actors' balance is read at; today when None.
+    ``at`` is the date (EDTF) the actors' balance is read at; today when None. ``texts`` are the source documents'
+    texts at hand, by id, for the evidence appendix's quotes.
     """
-    data = ReportData(model=model, source=str(source) if source is not None else None)
+    data = ReportData(model=model, source=str(source) if source is not None else None, texts=dict(texts or {}))
     data.loops = feedback_loops(model, max_length=max_loop_length)
     data.centrality = concept_centrality(model)
     data.key_actors = actor_strength(actor_network(model, people=False))
@@ -185,6 +189,7 @@ def build_report_data(
     seed: int = 0,
     max_levers: int = DEFAULT_MAX_LEVERS,
     max_loop_length: int = 8,
+    texts: dict[str, str] | None = None,
 ) -> ReportData:
     """Compute everything a report shows.
 
@@ -205,7 +210,9 @@ def build_report_data(
         At most this many levers are pressed (see :func:`realpolitik.analysis.main_levers`).
     max_loop_length
         Longest feedback loop enumerated.
+    texts
+        The source documents' texts at hand, by id: the evidence appendix then shows each span's sentence.
     """
-    data = report_data_without_runs(model, source=source, max_loop_length=max_loop_length)
+    data = report_data_without_runs(model, source=source, max_loop_length=max_loop_length, texts=texts)
     add_scenarios(data, run, simulate=simulate, max_levers=max_levers)
     return add_presses(data, presses, simulate=simulate, draws=draws, seed=seed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,16 @@ from realpolitik.report.figures_charts import (
     trajectories_figure,
 )
 from realpolitik.report.figures_maps import actor_network_figure, causal_map_figure
-from realpolitik.report.summary import agrees, describe_date, executive_summary, headline, scenario_headline
+from realpolitik.report.summary import (
+    agrees,
+    describe_date,
+    executive_summary,
+    headline,
+    loop_is_proposed,
+    plain_summary,
+    proposed_items,
+    scenario_headline,
+)
 from realpolitik.report.svg import FIGURE_FORMATS, figure_svg, save_figure
 
 __all__ = ["REPORT_FORMATS", "FigureSpec", "render_html", "render_markdown", "report_context", "report_figures",
@@ -149,16 +159,47 @@ def _item_name(item: Any) -> str:
     return item.id
 
 
+#: The longest sentence the evidence appendix quotes; a longer one is cut around the span.
+MAX_QUOTE = 420
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s)|\n\s*\n")
+
+
+def sentence_around(text: str, start: int, end: int, *, limit: int = MAX_QUOTE) -> str:
+    """The sentence (or sentences) of ``text`` that hold the span ``start..end``, cut to about ``limit``
+    characters around the span with an ellipsis where cut.
+
+    Examples
+    --------
+    >>> sentence_around("Rain fell. The dam held back the flood. Crops grew.", 15, 18)
+    'The dam held back the flood.'
+    """
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    following = _SENTENCE_END.search(text, max(end - 1, left))
+    right = following.end() if following else len(text)
+    quote_start, quote_end = left, right
+    if quote_end - quote_start > limit:
+        room = max(0, limit - (end - start)) // 2
+        quote_start, quote_end = max(left, start - room), min(right, end + room)
+    quote = " ".join(text[quote_start:quote_end].split())
+    return ("…" if quote_start > left else "") + quote + ("…" if quote_end < right else "")
+
+
 def _evidence_rows(data: ReportData) -> list[dict]:
     titles = {d.id: d.title for d in data.model.documents}
     rows = []
     for section in SECTIONS:
         for item in getattr(data.model, section):
             for evidence in getattr(item, "evidence", []):
+                text = data.texts.get(evidence.document)
+                quote = (sentence_around(text, evidence.start, evidence.end)
+                         if text is not None and evidence.end <= len(text) else None)
                 rows.append({
                     "section": section.replace("_", " "), "id": item.id, "item": _item_name(item),
                     "paraphrase": evidence.paraphrase, "document": titles.get(evidence.document, "unknown document"),
                     "document_id": evidence.document[:12], "start": evidence.start, "end": evidence.end,
+                    "proposed": getattr(item, "review", None) == "proposed", "quote": quote,
                 })
     return rows
 
@@ -199,6 +240,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
     """Plain values for the templates: every table's rows, the summary and the header."""
 
     model, names = data.model, data.names
+    proposed = proposed_items(model)
     scenarios, delta_rows = _scenario_rows(data)
     scores = {s.forecast: s for s in data.scores}
     return {
@@ -209,24 +251,31 @@ def report_context(data: ReportData) -> dict[str, Any]:
             for d in model.documents
         ],
         "counts": counts(model), "summary": executive_summary(data), "headline": headline(data),
-        "people": [{"name": p.name, "role": p.role, "affiliation": names.get(p.affiliation or "", p.affiliation)}
-                   for p in people(model)],
+        "plain": plain_summary(data), "proposed": proposed, "proposed_total": sum(proposed.values()),
+        "item_total": sum(len(getattr(model, section)) for section in SECTIONS if section != "documents"),
+        "quoted": bool(data.texts),
+        "people": [{"name": p.name, "role": p.role, "affiliation": names.get(p.affiliation or "", p.affiliation),
+                    "proposed": p.review == "proposed"} for p in people(model)],
         "relations": [{"source": names.get(r.source, r.source), "type": r.type.replace("_", " "),
                        "target": names.get(r.target, r.target), "polarity": r.polarity,
-                       "valid_from": r.valid_from, "valid_to": r.valid_to} for r in model.relations],
-        "events": [{"date": e.date, "bounds": _bounds(e.date), "description": e.description, "type": e.type}
-                   for e in timeline(model)],
+                       "valid_from": r.valid_from, "valid_to": r.valid_to, "proposed": r.review == "proposed"}
+                      for r in model.relations],
+        "events": [{"date": e.date, "bounds": _bounds(e.date), "description": e.description, "type": e.type,
+                    "proposed": e.review == "proposed"} for e in timeline(model)],
         "loops": [{"kind": loop.kind, "strength": loop.strength, "length": loop.length,
-                   "path": " → ".join(names.get(c, c) for c in loop.concepts + loop.concepts[:1])}
+                   "path": " → ".join(names.get(c, c) for c in loop.concepts + loop.concepts[:1]),
+                   "proposed": loop_is_proposed(data, loop)}
                   for loop in data.loops[:12]],
         "loop_count": len(data.loops),
         "centrality": data.centrality[:10],
+        "proposed_concepts": [c.id for c in model.concepts if c.review == "proposed"],
         "scenarios": scenarios, "delta_rows": delta_rows, "run": data.run, "run_error": data.run_error,
         "run_options": getattr(data.run, "options", {}) or {},
         "moving": [s for s in scenarios if not s["baseline"]],
         "levers": data.levers, "presses": _press_tables(data), "press_options": data.press_options,
         "forecasts": [
             {"id": f.id, "statement": f.statement, "term": f.estimative_term, "band": f.band,
+             "proposed": f.review == "proposed",
              "low": f.probability[0], "high": f.probability[1], "horizon": f.horizon,
              "midpoint": scores[f.id].probability if f.id in scores else None,
              "brier": scores[f.id].brier if f.id in scores else None,

@@ -7,10 +7,12 @@ from typing import Any
 import numpy as np
 
 from realpolitik.model.edtf import InvalidDateError, parse_date
+from realpolitik.model.schema import SECTIONS
 from realpolitik.model.summary import counts, resolve_clamps
 from realpolitik.report.data import ReportData
 
-__all__ = ["MOVE_THRESHOLD", "agrees", "describe_date", "executive_summary", "headline", "scenario_headline"]
+__all__ = ["MOVE_THRESHOLD", "agrees", "describe_date", "executive_summary", "headline", "loop_is_proposed",
+           "plain_summary", "proposed_items", "scenario_headline"]
 
 #: Changes smaller than this (on a 0..1 activation) are reported as no change.
 MOVE_THRESHOLD = 0.005
@@ -87,9 +89,87 @@ def scenario_headline(data: ReportData, outcome: Any) -> str:
     return sentence + "."
 
 
+def proposed_items(model: Any) -> dict[str, int]:
+    """How many items of each section are still proposed (drafted, not yet reviewed); sections with none left out.
+
+    Examples
+    --------
+    >>> from realpolitik.model.schema import Concept, Model
+    >>> proposed_items(Model(title="t", concepts=[Concept(id="a", label="A", review="proposed")]))
+    {'concepts': 1}
+    """
+    found = {section: sum(getattr(item, "review", None) == "proposed" for item in getattr(model, section))
+             for section in SECTIONS}
+    return {section: number for section, number in found.items() if number}
+
+
+def loop_is_proposed(data: ReportData, loop: Any) -> bool:
+    """Whether a feedback loop rests on a proposed item: one of its concepts, or a link that closes it."""
+    proposed_concepts = {c.id for c in data.model.concepts if c.review == "proposed"}
+    if proposed_concepts & set(loop.concepts):
+        return True
+    steps = set(zip(loop.concepts, loop.concepts[1:] + loop.concepts[:1], strict=True))
+    return any(link.review == "proposed" and (link.cause, link.effect) in steps for link in data.model.causal_links)
+
+
 def _loop_text(data: ReportData, loop: Any) -> str:
     names = data.names
-    return f"{loop.kind} {' → '.join(names.get(c, c) for c in loop.concepts)} (strength {loop.strength:.2f})"
+    flag = " — built on proposed items" if loop_is_proposed(data, loop) else ""
+    return f"{loop.kind} {' → '.join(names.get(c, c) for c in loop.concepts)} (strength {loop.strength:.2f}{flag})"
+
+
+def _points(delta: float) -> str:
+    """A change of activation (0..1) as points on a 0-100 scale, the unit the plain summary speaks in."""
+    return f"{abs(delta) * 100:.0f} point{'s' if round(abs(delta) * 100) != 1 else ''}"
+
+
+def plain_summary(data: ReportData) -> list[str]:
+    """The briefing in plain words, for readers who do not know the methods: what drives what, what the author
+    expects, what the biggest scenario changes and by how much (in points of a 0-100 scale), how much is unchecked.
+    """
+    model, names = data.model, data.names
+    points: list[str] = []
+    outgoing: dict[str, list[Any]] = {}
+    for link in model.causal_links:
+        outgoing.setdefault(link.cause, []).append(link)
+    drivers = sorted(outgoing, key=lambda c: -sum(abs(link.weight) for link in outgoing[c]))[:3]
+    for cause in drivers:
+        links = sorted(outgoing[cause], key=lambda link: -abs(link.weight))[:3]
+        ups = [names.get(link.effect, link.effect) for link in links if link.weight > 0]
+        downs = [names.get(link.effect, link.effect) for link in links if link.weight < 0]
+        effects = ([f"pushes up {_join(ups)}"] if ups else []) + ([f"holds down {_join(downs)}"] if downs else [])
+        points.append(f"In the author's argument, more {names.get(cause, cause)} {' and '.join(effects)}.")
+    if data.loops:
+        loop = data.loops[0]
+        circle = " → ".join(names.get(c, c) for c in (*loop.concepts, loop.concepts[0]))
+        points.append(f"The strongest circle of cause and effect is {circle}: "
+                      + ("each step feeds the next, so a change there keeps growing."
+                         if loop.kind == "reinforcing" else "it pushes back against change and steadies itself.")
+                      + (" It rests on items not yet reviewed." if loop_is_proposed(data, loop) else ""))
+    open_forecasts = [f for f in model.forecasts if f.resolution is None]
+    if open_forecasts:
+        likeliest = max(open_forecasts, key=lambda f: sum(f.probability or (0.0, 0.0)))
+        low, high = likeliest.probability or (0.0, 1.0)
+        points.append(f"The author expects, among {len(open_forecasts)} open forecast(s), most firmly that "
+                      f"{likeliest.statement.rstrip('.')} (“{likeliest.estimative_term}”, a {low:.0%}–{high:.0%} "
+                      "chance).")
+    best = None
+    for outcome in data.run.outcomes if data.run is not None else []:
+        if outcome.scenario == data.run.baseline:
+            continue
+        for concept, delta in _moves(data, outcome)[:1]:
+            if best is None or abs(delta) > abs(best[2]):
+                best = (outcome.name, concept, delta)
+    if best is not None:
+        points.append(f"Of the what-if scenarios, “{best[0]}” changes most: {names.get(best[1], best[1])} "
+                      f"{'rises' if best[2] > 0 else 'falls'} by {_points(best[2])} on a 0–100 scale of how strongly "
+                      "it is present, against the baseline scenario.")
+    proposed = proposed_items(model)
+    if proposed:
+        total = sum(proposed.values())
+        points.append(f"{total} item(s) were proposed by the extractor and are not yet checked by an analyst; "
+                      "they are marked “proposed” throughout.")
+    return points
 
 
 def executive_summary(data: ReportData) -> list[str]:

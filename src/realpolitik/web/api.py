@@ -16,7 +16,19 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from realpolitik.errors import EditRefusedError, Errors, UnknownIdError
-from realpolitik.model import REVIEWABLE_SECTIONS, Change, Document, Model, counts, display_names, item_label
+from realpolitik.model import (
+    BULK_ACTIONS,
+    MERGEABLE_SECTIONS,
+    REVIEWABLE_SECTIONS,
+    Change,
+    Document,
+    Evidence,
+    Model,
+    Scenario,
+    counts,
+    display_names,
+    item_label,
+)
 from realpolitik.model import edit as review
 from realpolitik.report.figures_charts import forecasts_figure
 from realpolitik.report.svg import figure_svg
@@ -82,6 +94,52 @@ class PressIn(BaseModel):
     seed: int = Field(default=0, ge=0, le=2**31 - 1)
 
 
+class MergeIn(BaseModel):
+    """Merge item ``merged`` into item ``kept`` of one section (two actors, or two concepts, that are one)."""
+
+    model_config = ConfigDict(extra="forbid")
+    section: Literal[MERGEABLE_SECTIONS]  # type: ignore[valid-type]
+    kept: str = Field(max_length=80)
+    merged: str = Field(max_length=80)
+
+
+class BulkIn(BaseModel):
+    """Accept or reject many proposed items at once: those of ``sections``, among ``ids`` when given, with a
+    confidence below or at least a threshold when one is given."""
+
+    model_config = ConfigDict(extra="forbid")
+    action: Literal[BULK_ACTIONS]  # type: ignore[valid-type]
+    sections: list[str] | None = None
+    ids: list[ItemRef] | None = Field(default=None, max_length=100_000)
+    confidence_below: float | None = Field(default=None, ge=0.0, le=1.0)
+    confidence_at_least: float | None = Field(default=None, ge=0.0, le=1.0)
+    include_curated: bool = False
+
+
+class SelectionIn(BaseModel):
+    """An item marked in a document's text: its fields, the selected span and the analyst's paraphrase of it."""
+
+    model_config = ConfigDict(extra="forbid")
+    section: str
+    fields: dict[str, Any]
+    start: int
+    end: int
+    paraphrase: str = Field(min_length=1, max_length=2000,
+                            description="What the selection says, in your own words (never a pasted quote).")
+    new_concepts: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="For a causal link: 'cause' or 'effect' -> a new concept's fields.")
+
+
+class ScenarioIn(BaseModel):
+    """Keep the page's controls as a scenario of the model."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    id: str | None = Field(default=None, max_length=80)
+    description: str | None = Field(default=None, max_length=2000)
+    clamps: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]] = Field(min_length=1)
+
+
 class ErrorOut(BaseModel):
     """An error: one sentence; for a malformed request, FastAPI's list of what is wrong where."""
 
@@ -124,6 +182,8 @@ class ItemOut(BaseModel):
     label: str
     item: dict[str, Any]
     evidence: list[dict[str, Any]]
+    fields: list[dict[str, Any]] = Field(default_factory=list,
+                                         description="Every editable field, set or not: kind, bounds, choices.")
 
 
 class ItemsOut(BaseModel):
@@ -201,7 +261,15 @@ def get_item(state: State, section: str, item_id: str, response: Response) -> It
     response.headers["ETag"] = f'"{version}"'
     return ItemOut(version=version, section=section, id=item_id, item=item.model_dump(mode="json"),
                    label=item_label(section, item, display_names(model)),
-                   evidence=views.evidence_view(model, section, item, state.texts()))
+                   evidence=views.evidence_view(model, section, item, state.texts()),
+                   fields=views.field_specs(section) if section != "documents" else [])
+
+
+@router.get("/api/fields/{section}", tags=["review"], responses=_ERRORS)
+def get_fields(section: str) -> list[dict[str, Any]]:
+    """What a form shows for each field of a section's items: kind, whether required, bounds, choices, and the
+    section a reference points to (a picker)."""
+    return views.field_specs(section)
 
 
 @router.get("/api/documents/{document_id}", response_model=DocumentTextOut, responses=_ERRORS, tags=["documents"])
@@ -375,3 +443,52 @@ def reject_item(state: State, section: str, item_id: str, if_match: IfMatch):
 def undo(state: State, if_match: IfMatch):
     """Put the model file back as it was before the newest change made here."""
     return _change_out(state.file.undo(_if_match(if_match)))
+
+
+@router.post("/api/merge", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+def merge(state: State, body: Annotated[MergeIn, Body()], if_match: IfMatch):
+    """Merge two actors or two concepts: references, evidence and names move to the kept one (the answer lists
+    the items changed); refused when a link would loop or duplicate another."""
+    state.file.check_version(_if_match(if_match))
+    return _change_out(review.merge_items(state.file, body.section, body.kept, body.merged, _if_match(if_match)))
+
+
+@router.post("/api/bulk", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
+def bulk(state: State, body: Annotated[BulkIn, Body()], if_match: IfMatch):
+    """Accept or reject every proposed item the selection chooses, as one change (409 when it chooses none)."""
+    state.file.check_version(_if_match(if_match))
+    ids = None if body.ids is None else [(ref.section, ref.id) for ref in body.ids]
+    return _change_out(review.bulk_review(state.file, body.action, _if_match(if_match), sections=body.sections,
+                                          ids=ids, confidence_below=body.confidence_below,
+                                          confidence_at_least=body.confidence_at_least,
+                                          include_curated=body.include_curated))
+
+
+@router.post("/api/documents/{document_id}/items", response_model=ChangeOut, responses=_WRITE_ERRORS,
+             tags=["review"])
+def add_from_selection(state: State, document_id: str, body: Annotated[SelectionIn, Body()], if_match: IfMatch):
+    """Add an actor, person, event, relation, concept, causal link or forecast marked in the document's text,
+    with the selection as its evidence."""
+    document = state.document(document_id)
+    state.file.check_version(_if_match(if_match))
+    text = state.texts().get(document.id)
+    if text is None:
+        raise EditRefusedError.coded("E250", id=document.id[:12] + "…")
+    evidence = Evidence.model_construct(document=document.id, start=body.start, end=body.end,
+                                        paraphrase=body.paraphrase.strip())
+    return _change_out(review.add_from_selection(state.file, body.section, body.fields, evidence, text,
+                                                 _if_match(if_match), new_concepts=body.new_concepts))
+
+
+@router.post("/api/scenarios", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["simulate"])
+def save_scenario(state: State, body: Annotated[ScenarioIn, Body()], if_match: IfMatch):
+    """Keep clamps (the scenario page's controls) as a scenario of the model; undo takes it back."""
+    state.file.check_version(_if_match(if_match))
+    model, _version = state.model()
+    scenario_id = body.id or review.new_item_id(model, "scenarios", body.name)
+    try:
+        scenario = Scenario(id=scenario_id, name=body.name, description=body.description, clamps=body.clamps)
+    except ValueError as exc:
+        raise EditRefusedError.coded("E245", reason=str(exc).splitlines()[0]) from exc
+    review.add_scenario(state.file, scenario, expect=_if_match(if_match), record="save scenario")
+    return _change_out(Change("save scenario", "scenarios", scenario.id, state.file.version()))

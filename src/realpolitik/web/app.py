@@ -202,8 +202,9 @@ HTTP_STATUS: tuple[tuple[type[RealpolitikError], int], ...] = (
     (ReportError, 500),
     (RealpolitikError, 500),
 )
-#: Codes whose status differs from their type's: no version named (E244) and nothing to undo (E246).
-_STATUS_BY_CODE = {"E244": 428, "E246": 409}
+#: Codes whose status differs from their type's: no version named (E244), nothing to undo (E246) and a bulk
+#: review that chooses nothing in the model as it is (E261).
+_STATUS_BY_CODE = {"E244": 428, "E246": 409, "E261": 409}
 
 
 def status_of(exc: RealpolitikError) -> int:

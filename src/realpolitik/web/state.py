@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from realpolitik.data import bundled_model_path
 from realpolitik.errors import InputFileError, UnknownIdError
 from realpolitik.model import Document, Model, ModelFile, find_document_texts
 from realpolitik.report import build_report_data, render_html
@@ -139,6 +140,7 @@ class AppState:
         model, version = self.model()
         with self._lock:
             if self._report is None or self._report[0] != version:
-                data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS)
+                quoted = {} if self.settings.model.resolve() == bundled_model_path().resolve() else self.texts()
+                data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS, texts=quoted)
                 self._report = (version, render_html(data))
             return self._report[1]

@@ -6,6 +6,8 @@ and put every piece of text into the page as text, never as markup.
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +16,7 @@ import networkx as nx
 from realpolitik.analysis import actor_network, brier_score, causal_graph, forecast_midpoint, score_forecasts
 from realpolitik.errors import Errors, UnknownIdError
 from realpolitik.model import (
+    REFERENCES,
     SECTIONS,
     InvalidDateError,
     Model,
@@ -31,6 +34,7 @@ __all__ = [
     "causal_map_view",
     "document_spans",
     "evidence_view",
+    "field_specs",
     "forecasts_view",
     "network_view",
     "press_view",
@@ -40,6 +44,9 @@ __all__ = [
     "timeline_view",
 ]
 
+#: The numbers a review card shows when an item has them: a link's weight and confidence, a relation's polarity,
+#: a forecast's probability range.
+_CARD_NUMBERS = ("weight", "confidence", "polarity", "probability")
 #: Characters of text shown either side of an evidence span in an excerpt.
 EXCERPT_CONTEXT = 220
 
@@ -59,11 +66,13 @@ def document_spans(model: Model, document_id: str, sections: tuple[str, ...]) ->
     spans = []
     for section in sections:
         for item in getattr(model, section):
+            numbers = {name: getattr(item, name) for name in _CARD_NUMBERS if getattr(item, name, None) is not None}
             for index, evidence in enumerate(item.evidence):
                 if evidence.document == document_id:
                     spans.append({"section": section, "id": item.id, "evidence": index, "start": evidence.start,
                                   "end": evidence.end, "paraphrase": evidence.paraphrase,
-                                  "label": item_label(section, item, names), "review": item.review})
+                                  "label": item_label(section, item, names), "review": item.review,
+                                  "numbers": numbers})
     spans.sort(key=lambda span: (span["start"], span["end"], span["section"], span["id"]))
     return spans
 
@@ -230,3 +239,55 @@ def sections_of(model: Model) -> dict[str, list[dict[str, Any]]]:
             rows.append(row)
         out[section] = rows
     return out
+
+
+#: Fields no edit form shows: the id (other items point to it), the evidence and the review state.
+_NOT_EDITED = ("id", "evidence", "review")
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        kept = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return kept[0] if len(kept) == 1 else annotation
+    return annotation
+
+
+def field_specs(section: str) -> list[dict[str, Any]]:
+    """What an edit or add form shows for each field of a section's items, read from the format itself: its kind
+    (``text``, ``number`` with its bounds, ``choice`` with the allowed values, ``list`` of words, ``ref`` or
+    ``refs`` to items of another section, ``json`` for the rest), whether it is required, and its description.
+
+    Examples
+    --------
+    >>> [(f["name"], f["kind"], f.get("target")) for f in field_specs("causal_links")][:3]
+    [('cause', 'ref', 'concepts'), ('effect', 'ref', 'concepts'), ('weight', 'number', None)]
+    """
+    if section not in SECTIONS or section == "documents":
+        raise UnknownIdError(Errors.E241.format(section=section, known=", ".join(s for s in SECTIONS
+                                                                                  if s != "documents")))
+    references = {ref.field: ref for ref in REFERENCES if ref.section == section}
+    specs = []
+    for name, info in SECTIONS[section].model_fields.items():
+        if name in _NOT_EDITED:
+            continue
+        spec: dict[str, Any] = {"name": name, "required": info.is_required(), "description": info.description}
+        annotation = _unwrap_optional(info.annotation)
+        reference = references.get(name)
+        if reference is not None and reference.shape != "keys":
+            spec.update(kind="ref" if reference.shape == "one" else "refs", target=reference.target)
+        elif typing.get_origin(annotation) is typing.Literal:
+            spec.update(kind="choice", choices=list(typing.get_args(annotation)))
+        elif annotation is float or annotation is int:
+            bounds = {key: getattr(meta, key) for meta in info.metadata for key in ("ge", "le", "gt")
+                      if getattr(meta, key, None) is not None}
+            spec.update(kind="number", min=bounds.get("ge", bounds.get("gt")), max=bounds.get("le"))
+            if info.default is not None and not info.is_required():
+                spec["default"] = info.default
+        elif typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
+            spec.update(kind="list")
+        elif annotation is str or typing.get_origin(annotation) is typing.Annotated:
+            spec.update(kind="text")
+        else:
+            spec.update(kind="json")
+        specs.append(spec)
+    return specs
