@@ -188,6 +188,8 @@ class Errors:
     E163 = "{path} is not a PLOVER gold-standard file: {reason}"
     E164 = "cannot write {path}: {reason}"
     E165 = "the text to extract from is empty"
+    E166 = ("the text holds no words to read sentences from (only digits, symbols or markup); nothing was "
+            "extracted")
     # Causal and forecast extraction, the causal-sentence classifier, CNC evaluation (E190-E199, E220-E239)
     E190 = "cannot read the causal-cue lexicon {path}: {reason}"
     E191 = "cannot read the estimative-term table {path}: {reason}"

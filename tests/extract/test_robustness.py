@@ -21,7 +21,9 @@ WORDS = ["Russia", "Moscow", "the", "Taliban", "Kabul", "in", "2014", "April 202
 @example(["threat", "not", "Central", "Lopez", ".", ".", "Moscow", "did", "’s", "of", "2014", "Afghanistan", "within",
           "years", "threat", "40", "Moscow"])
 def test_random_texts(nlp, words):
-    text = " ".join(words).strip() or "Russia"
+    text = " ".join(words).strip()
+    if not any(c.isalpha() for c in text):
+        text = (text + " Russia").strip()  # a text without a letter is refused (E166, tested on its own)
     extraction = extract_text(text, nlp=nlp)
     for actor in extraction.actors:
         for mention in actor.mentions:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -30,6 +31,9 @@ from realpolitik.record import (
 )
 
 __all__ = ["extract_document", "extract_file", "extract_text", "run_pipeline"]
+
+#: A letter of any script: a text without one holds no sentence to read.
+_WORD = re.compile(r"[^\W\d_]")
 
 
 def _title_end(text: str, title: str | None) -> int:
@@ -144,10 +148,19 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
     Raises
     ------
     InputFileError
-        If the document has no text (E165).
+        If the document has no text (E165), or no word in it (E166).
+
+    A document in another language than English is not read: the extraction holds its document section and a
+    note saying so, and no item (an English-tuned parse of it would be noise, not a draft).
     """
     if not document.text.strip():
         raise InputFileError(Errors.E165)
+    if not _WORD.search(document.text):
+        raise InputFileError.coded("E166")
+    if document.language and document.language != "en":
+        return Extraction(document=_document_record(document, reference_date=document.published, body_end=None),
+                          notes=[*document.notes, f"the document's language is '{document.language}' and the "
+                                 "extractor reads English only: nothing was extracted"])
     author = document.author or _byline(document.title)
     # the author's note that closes many analyses is not the argument: parse the text before it (a prefix, so
     # every offset still indexes ``document.text``)
@@ -162,17 +175,20 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
                      "give it with --published YYYY-MM-DD")
     causal = find_causal_links(doc)
     forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
-    if document.language and document.language != "en":
-        notes.append(f"the document's language is '{document.language}'; the extractor reads English")
     return Extraction(
-        document=ExtractedDocument(id=document.id, title=document.title, author=document.author,
-                                   published=document.published, language=document.language,
-                                   sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
-                                             for s in document.sections],
-                                   reference_date=doc._.rp_reference_date, body_end=body_end,
-                                   filename=document.path.name if document.path is not None else None),
+        document=_document_record(document, reference_date=doc._.rp_reference_date, body_end=body_end),
         actors=_actors(doc), events=_events(doc), relations=_relations(doc), causal_links=causal,
         forecasts=forecasts, notes=notes)
+
+
+def _document_record(document: IngestedDocument, *, reference_date: str | None,
+                     body_end: int | None) -> ExtractedDocument:
+    return ExtractedDocument(id=document.id, title=document.title, author=document.author,
+                             published=document.published, language=document.language,
+                             sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
+                                       for s in document.sections],
+                             reference_date=reference_date, body_end=body_end,
+                             filename=document.path.name if document.path is not None else None)
 
 
 def extract_text(text: str, *, document_id: str | None = None, title: str | None = None,
