@@ -105,7 +105,7 @@ def _module_name(path: Path) -> str:
 
 
 #: Stages with a loop left to untangle (strict: the mark fails once the loop is gone, so it cannot linger).
-_KNOWN_LOOPS = {"extract": "causal <-> classifier: the classifier's features call the rule finder"}
+_KNOWN_LOOPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("stage", [pytest.param(s, marks=pytest.mark.xfail(reason=_KNOWN_LOOPS[s], strict=True))

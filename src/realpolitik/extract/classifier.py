@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 
 from realpolitik.errors import Errors, InputFileError
+from realpolitik.extract.causal_rules import find_rule_links
+from realpolitik.extract.cues import cue_lexicon, find_cues
 
 __all__ = [
     "BLOCKS",
@@ -105,8 +107,6 @@ def structure_tokens(span: Any, cues: Sequence[Any] | None = None, sentence_doc:
         Tokens such as ``cue:because``, ``kind:connective``, ``strong``, ``ld:lead_ROOT``,
         ``tr:lead>prep>to``, and ``link:verb`` where the rule-based extractor finds a cause and an effect.
     """
-    from realpolitik.extract.cues import find_cues
-
     cues = find_cues(span) if cues is None else list(cues)
     tokens: list[str] = []
     for match in cues:
@@ -114,12 +114,11 @@ def structure_tokens(span: Any, cues: Sequence[Any] | None = None, sentence_doc:
         head = span[match.start]
         tokens += [f"cue:{cue.cue.replace(' ', '_')}", f"kind:{cue.kind}", cue.strength,
                    f"cuedep:{cue.kind}:{head.dep_}"]
-    from realpolitik.extract.causal import find_causal_links
 
     # the sentence as its own doc has the same tokens, so the cues found in the span index it unchanged
     if sentence_doc is None:
         sentence_doc = span.as_doc() if hasattr(span, "as_doc") else span
-    for link in find_causal_links(sentence_doc, use_classifier=False, cues=cues):
+    for link in find_rule_links(sentence_doc, cues, cue_lexicon()):
         cue = (link.cue or "").lower().replace(" ", "_")
         tokens += [f"link:{link.cue_kind}", f"link:{link.strength}", f"linkcue:{cue}"]
         if link.hedge:
