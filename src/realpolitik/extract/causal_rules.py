@@ -54,15 +54,19 @@ def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _block(token: Any, exclude: AbstractSet[int] = frozenset()) -> tuple[int, int] | None:
     """The contiguous run of ``token``'s subtree around it, leaving out ``exclude``, trimmed."""
-    ids = {t.i for t in token.subtree} - set(exclude)
-    if token.i not in ids:
+    return _run_around(token.doc, {t.i for t in token.subtree} - set(exclude), token.i)
+
+
+def _run_around(doc: Any, ids: AbstractSet[int], centre: int) -> tuple[int, int] | None:
+    """The contiguous run of token indices in ``ids`` that holds ``centre``, trimmed (None if ``centre`` is out)."""
+    if centre not in ids:
         return None
-    lo = hi = token.i
+    lo = hi = centre
     while lo - 1 in ids:
         lo -= 1
     while hi + 1 in ids:
         hi += 1
-    return _trim(token.doc, lo, hi + 1)
+    return _trim(doc, lo, hi + 1)
 
 
 def _subtree_ids(token: Any) -> set[int]:
@@ -406,13 +410,8 @@ def _shorten(doc: Any, side: tuple[int, int]) -> tuple[int, int] | None:
         shed |= {t.i for child in root.children if child.dep_ in deps for t in child.subtree}
         ids = set(inside) - shed
         if root.i not in ids:
-            return None
-        lo = hi = root.i
-        while lo - 1 in ids:
-            lo -= 1
-        while hi + 1 in ids:
-            hi += 1
-        block = _trim(doc, lo, hi + 1)
+            return None  # the root itself is shed: no phrase is left to name the side
+        block = _run_around(doc, ids, root.i)
         if block is not None and _words(doc, block) <= _MAX_WORDS:
             return block
     return None
