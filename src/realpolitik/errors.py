@@ -114,8 +114,8 @@ class Errors:
     E264 = "the selection {start}..{end} lies outside document '{document}' ({length} characters)"
     E265 = "a {what} needs {need}"
     # Hostile and oversized input (E270-E299): limits that keep a bad file from hanging or crashing a command
-    E270 = ("YAML aliases are not read ({where} refers to '&{alias}'): expanding them lets a small file grow to "
-            "gigabytes; write the value out where it is needed")
+    E270 = ("YAML aliases of lists and mappings are not read ({where} refers to '&{alias}'): expanding them lets a "
+            "small file grow to gigabytes; write the value out where it is needed")
     E271 = ("{where} nests mappings and lists deeper than {limit} levels; a model needs about six (raise the limit "
             "with ${env} if the file really needs more)")
     E272 = ("`corpus query` reads only the corpus's own tables: files, other databases, extensions and settings are "

@@ -6,8 +6,8 @@ Every file realpolitik writes (model files, extractions, ingested texts, histori
 the mode a user gave the file it replaces.
 
 Every YAML or JSON file that comes from a user (model files, extractions, front matter, ``--merge`` inputs) is read
-with :func:`strict_yaml` or :func:`load_json`: YAML aliases are refused (E270; expanding them is how a few hundred
-bytes become gigabytes, the "billion laughs"), and nesting deeper than :data:`MAX_NESTING` levels is refused
+with :func:`strict_yaml` or :func:`load_json`: YAML aliases of lists and mappings are refused (E270; expanding
+them is how a few hundred bytes become gigabytes, the "billion laughs"; an alias of a scalar is read), and nesting deeper than :data:`MAX_NESTING` levels is refused
 (E271) before a recursive parser or validator can run out of stack.
 """
 
@@ -22,6 +22,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scanner import Scanner
 
 from realpolitik.errors import InputFileError
@@ -64,12 +65,16 @@ class StructureLimitError(InputFileError):
 
 
 class _GuardedComposer(Composer):
-    """ruamel's composer, refusing aliases (never expanded, so no billion laughs) and deep nesting."""
+    """ruamel's composer, refusing aliases of lists and mappings (so no billion laughs) and deep nesting.
+
+    An alias of a scalar (a document id written once as ``&doc`` and reused as ``*doc``) is read: each use costs
+    one scalar, so it cannot grow a file; only a collection repeated inside collections grows exponentially.
+    """
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         line = event.start_mark.line + 1 if event.start_mark is not None else None
-        if isinstance(event, AliasEvent):
+        if isinstance(event, AliasEvent) and not isinstance(self.anchors.get(event.anchor), ScalarNode):
             raise StructureLimitError.at_line("E270", line, where=f"line {line}", alias=event.anchor)
         depth = getattr(self, "_guard_depth", 0) + 1
         if depth > max_nesting():
@@ -82,7 +87,7 @@ class _GuardedComposer(Composer):
 
 
 def strict_yaml(typ: str = "rt") -> YAML:
-    """A ruamel ``YAML`` of kind ``typ`` whose loads refuse aliases (E270) and deep nesting (E271).
+    """A ruamel ``YAML`` of kind ``typ`` whose loads refuse aliases of collections (E270) and deep nesting (E271).
 
     Raises (on ``load``)
     --------------------
@@ -93,10 +98,12 @@ def strict_yaml(typ: str = "rt") -> YAML:
     --------
     >>> strict_yaml("safe").load("a: [1, 2]")
     {'a': [1, 2]}
+    >>> strict_yaml("safe").load("a: &x name\\nb: *x")
+    {'a': 'name', 'b': 'name'}
     >>> strict_yaml("safe").load("a: &x [1]\\nb: *x")
     Traceback (most recent call last):
     ...
-    realpolitik.files.StructureLimitError: YAML aliases are not read (line 2 refers to '&x'): ...
+    realpolitik.files.StructureLimitError: YAML aliases of lists and mappings are not read (line 2 refers to '&x'): ...
     """
     yaml = YAML(typ=typ, pure=True)
     yaml.Composer = _GuardedComposer
