@@ -240,8 +240,8 @@ def report(info: dict[str, str], rows: list[dict[str, object]], batch: list[dict
         "",
         "## BLAS threads on a dense map",
         "",
-        (f"One run of a dense 1,000-concept map (200,000 links), {STEPS} steps: **{blas['limited'] * 1e3:.1f} ms** with "
-        f"BLAS held to one thread (what `run_fcm` does for dense single runs of 256 concepts or more), "
+        (f"One run of a dense 1,000-concept map (200,000 links), {STEPS} steps: **{blas['limited'] * 1e3:.1f} ms** "
+        f"with BLAS held to one thread (what `run_fcm` does for dense single runs of 256 concepts or more), "
         f"{blas['free'] * 1e3:.1f} ms with BLAS's own {blas['threads']:.0f} threads: "
         f"{blas['free'] / blas['limited']:.1f}× (best of interleaved repeats)."),
         "",

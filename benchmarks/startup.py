@@ -49,7 +49,7 @@ def timed(src: Path, args: list[str]) -> tuple[float, float]:
 
 def measure(trees: dict[str, Path], repeats: int) -> dict[str, dict[str, list[tuple[float, float]]]]:
     times: dict[str, dict[str, list[tuple[float, float]]]] = {name: {c: [] for c in COMMANDS} for name in trees}
-    for name, src in trees.items():  # one warm-up each, so that the file cache is not what is measured
+    for src in trees.values():  # one warm-up each, so that the file cache is not what is measured
         for args in COMMANDS.values():
             timed(src, args)
     for _ in range(repeats):

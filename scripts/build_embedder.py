@@ -71,10 +71,12 @@ EXPORT = textwrap.dedent(
     tokenizer.enable_truncation(256)
     tokenizer.enable_padding()
     encoded = tokenizer.encode_batch(sentences)
-    feed = {"input_ids": np.array([e.ids for e in encoded]), "attention_mask": np.array([e.attention_mask for e in encoded]),
+    feed = {"input_ids": np.array([e.ids for e in encoded]),
+            "attention_mask": np.array([e.attention_mask for e in encoded]),
             "token_type_ids": np.array([e.type_ids for e in encoded])}
     with torch.no_grad():
-        reference = Pooled(encoder)(*(torch.tensor(feed[n]) for n in ["input_ids", "attention_mask", "token_type_ids"])).numpy()
+        inputs = (torch.tensor(feed[n]) for n in ["input_ids", "attention_mask", "token_type_ids"])
+        reference = Pooled(encoder)(*inputs).numpy()
 
     ids = torch.ones((2, 16), dtype=torch.long)
     args = (ids, torch.ones_like(ids), torch.zeros_like(ids))

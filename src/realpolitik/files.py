@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,7 @@ def _guarded_scanner(base: type) -> type:
     ever saw it."""
     if base not in _SCANNERS:
 
-        class GuardedScanner(base):  # type: ignore[misc, valid-type]
+        class GuardedScanner(base):
             def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
                 if len(self.flow_context) >= max_nesting():
                     line = self.reader.get_mark().line + 1
@@ -146,6 +147,7 @@ def nesting_depth(data: Any, *, stop_at: int | None = None) -> int:
     pending: list[tuple[Any, int]] = [(data, 1)]
     while pending:
         node, depth = pending.pop()
+        children: Iterable[Any]
         if isinstance(node, dict):
             children = node.values()
         elif isinstance(node, list):

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.analysis import (
     DEFAULT_MAX_LEVERS,
@@ -32,6 +32,10 @@ from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
 from realpolitik.model.summary import display_names
 
+if TYPE_CHECKING:  # a type only: the functions below import the simulation stage where they run it
+    from realpolitik.simulate import PressResult, SimulationRun
+    from realpolitik.simulate.press import WeightScheme
+
 __all__ = [
     "DEFAULT_DRAWS",
     "PRESS_WEIGHTS",
@@ -50,7 +54,7 @@ __all__ = [
 DEFAULT_DRAWS = 10_000
 #: Sample link strengths around the model's own weights (narrower for confident links), not uniformly:
 #: the curated magnitudes are part of the analysis the report presents.
-PRESS_WEIGHTS = "model"
+PRESS_WEIGHTS: WeightScheme = "model"
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class PressOutcome:
     """A lever, and the press perturbation's result on it or the reason there is none."""
 
     lever: Lever
-    result: Any | None
+    result: PressResult | None
     error: str | None = None
 
 
@@ -78,7 +82,7 @@ class ReportData:
     loops: list[FeedbackLoop] = field(default_factory=list)
     centrality: list[ConceptCentrality] = field(default_factory=list)
     key_actors: list[tuple[str, float]] = field(default_factory=list)
-    run: Any | None = None
+    run: SimulationRun | None = None
     run_error: str | None = None
     levers: list[Lever] = field(default_factory=list)
     presses: list[PressOutcome] = field(default_factory=list)
@@ -108,7 +112,7 @@ class ReportData:
         return [p for p in self.presses if p.result is not None]
 
 
-def run_scenarios(model: Model, **options: Any) -> tuple[Any | None, str | None]:
+def run_scenarios(model: Model, **options: Any) -> tuple[SimulationRun | None, str | None]:
     """Simulate every scenario of the model; return (run, None), or (None, reason) when it cannot be done."""
     from realpolitik.simulate import simulate_scenarios
 
@@ -121,7 +125,7 @@ def run_scenarios(model: Model, **options: Any) -> tuple[Any | None, str | None]
 
 
 def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_DRAWS, seed: int = 0,
-                weights: str = PRESS_WEIGHTS) -> list[PressOutcome]:
+                weights: WeightScheme = PRESS_WEIGHTS) -> list[PressOutcome]:
     """One press perturbation per lever; a lever whose press fails keeps the reason (E054) instead.
 
     See :data:`PRESS_WEIGHTS` for the default weight scheme.
@@ -157,7 +161,7 @@ def report_data_without_runs(model: Model, *, source: str | Path | None = None, 
     return data
 
 
-def add_scenarios(data: ReportData, run: Any | None = None, *, simulate: bool = True,
+def add_scenarios(data: ReportData, run: SimulationRun | None = None, *, simulate: bool = True,
                   max_levers: int = DEFAULT_MAX_LEVERS) -> ReportData:
     """Attach a simulation run (``run``, or a fresh one when ``simulate``) and choose the levers from it."""
     data.run, data.run_error = run, None
@@ -182,7 +186,7 @@ def build_report_data(
     model: Model,
     *,
     source: str | Path | None = None,
-    run: Any | None = None,
+    run: SimulationRun | None = None,
     presses: Sequence[PressOutcome] | None = None,
     simulate: bool = True,
     draws: int = DEFAULT_DRAWS,

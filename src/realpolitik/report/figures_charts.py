@@ -114,13 +114,13 @@ def trajectories_figure(run: Any, labels: Mapping[str, str], *, highlight: int =
     figure = Figure(figsize=(3.4 * columns, 2.6 * rows + 0.3), layout="constrained")
     axes = figure.subplots(rows, columns, squeeze=False, sharey=True)
     colours = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2"]
-    for ax, outcome in zip(axes.flat, outcomes):
+    for ax, outcome in zip(axes.flat, outcomes, strict=False):  # a full last row of the grid has spare panels
         trajectory = np.asarray(outcome.trajectory, dtype=float)
         top = most_moved(outcome, run.baseline, highlight)
         for index in range(trajectory.shape[1]):
             if index not in top:
                 ax.plot(trajectory[:, index], color="#c8c8c8", linewidth=0.7)
-        for colour, index in zip(colours, top):
+        for colour, index in zip(colours, top, strict=False):  # at most one colour each for the most moved
             name = textwrap.shorten(labels.get(run.concepts[index], run.concepts[index]), 28, placeholder="…")
             ax.plot(trajectory[:, index], color=colour, linewidth=1.6, label=name)
         status = outcome.status.replace("_", " ") + (f", period {outcome.period}" if outcome.period else "")
@@ -146,7 +146,7 @@ def press_figure(presses: Sequence[tuple[Any, Any]], labels: Mapping[str, str]) 
     figure = Figure(figsize=(2.6 + 2.4 * columns, (0.9 + 0.24 * len(concepts)) * grid_rows), layout="constrained")
     grid = figure.subplots(grid_rows, columns, squeeze=False, sharey=True)
     rows = np.arange(len(concepts))
-    for ax, (lever, result) in zip(grid.flat, presses):
+    for ax, (lever, result) in zip(grid.flat, presses, strict=False):  # the grid may have spare panels
         positive = np.asarray(result.p_positive, dtype=float)
         negative = np.asarray(result.p_negative, dtype=float)
         ax.barh(rows, positive, color=_UP, height=0.7, label="P(+)")

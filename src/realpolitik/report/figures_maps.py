@@ -72,7 +72,8 @@ def actor_network_figure(model: Model) -> Figure:
     seen: dict[tuple[str, str], int] = {}
     for u, v, data in graph.edges(data=True):
         if data["origin"] == "affiliation":
-            ax.plot(*zip(positions[u], positions[v]), linestyle=":", color="#555555", linewidth=1.2, zorder=1)
+            ax.plot(*zip(positions[u], positions[v], strict=True), linestyle=":", color="#555555", linewidth=1.2,
+                    zorder=1)
             continue
         pair = tuple(sorted((u, v)))
         index = seen[pair] = seen.get(pair, -1) + 1
@@ -82,9 +83,9 @@ def actor_network_figure(model: Model) -> Figure:
                width=0.8 + 2.2 * data["strength"], rad=rad, dashed=bool(data["valid_to"]), alpha=0.85)
     for node, data in graph.nodes(data=True):
         person = data["kind"] == "person"
+        marker = "s" if not person and data["kind"] == "state" else "o"
         ax.scatter(*positions[node], s=120 if person else 420, color=KIND_COLOURS.get(data["kind"], "#999999"),
-                   edgecolors="white", linewidths=1.5, zorder=3, marker="o" if person else "s" if data["kind"] == "state"
-                   else "o")
+                   edgecolors="white", linewidths=1.5, zorder=3, marker=marker)
         role = textwrap.shorten(data.get("role") or "", 34, placeholder="…")
         label = f"{data['name']}\n{role}" if person and role else data["name"]
         ax.annotate(_wrap(label, 22), positions[node], xytext=(0, -13 if person else -17), textcoords="offset points",

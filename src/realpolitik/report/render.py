@@ -17,8 +17,9 @@ from realpolitik.about import __version__
 from realpolitik.errors import Errors, InputFileError, ReportError
 from realpolitik.files import write_atomically
 from realpolitik.model.edtf import InvalidDateError, parse_date
-from realpolitik.model.schema import SECTIONS
+from realpolitik.model.schema import SECTIONS, Forecast
 from realpolitik.model.summary import counts, people, resolve_clamps, timeline
+from realpolitik.model.vocabulary import BANDS
 from realpolitik.report.data import ReportData
 from realpolitik.report.figures_charts import (
     forecasts_figure,
@@ -135,13 +136,14 @@ def _scenario_rows(data: ReportData) -> tuple[list[dict], list[dict]]:
 def _press_tables(data: ReportData) -> list[dict]:
     names, tables = data.names, []
     for press in data.presses:
-        table = {"lever": press.lever, "error": press.error, "rows": [], "info": ""}
+        rows: list[dict[str, Any]] = []
+        table: dict[str, Any] = {"lever": press.lever, "error": press.error, "rows": rows, "info": ""}
         result = press.result
         if result is not None:
             table["info"] = (f"{result.accepted} of {result.draws} sampled systems were stable and kept "
                              f"(acceptance {_num(result.acceptance_rate):.0%}).")
             for i, concept in enumerate(result.concepts):
-                table["rows"].append({
+                rows.append({
                     "concept": names.get(concept, concept),
                     "p_positive": _num(result.p_positive[i]), "p_zero": _num(result.p_zero[i]),
                     "p_negative": _num(result.p_negative[i]),
@@ -150,6 +152,11 @@ def _press_tables(data: ReportData) -> list[dict]:
                 })
         tables.append(table)
     return tables
+
+
+def _probability(forecast: Forecast) -> tuple[float, float]:
+    # the schema fills a missing range in from the band, so the fallback only restates that default
+    return forecast.probability if forecast.probability is not None else BANDS[forecast.band]
 
 
 def _item_name(item: Any) -> str:
@@ -276,7 +283,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
         "forecasts": [
             {"id": f.id, "statement": f.statement, "term": f.estimative_term, "band": f.band,
              "proposed": f.review == "proposed",
-             "low": f.probability[0], "high": f.probability[1], "horizon": f.horizon,
+             "low": _probability(f)[0], "high": _probability(f)[1], "horizon": f.horizon,
              "midpoint": scores[f.id].probability if f.id in scores else None,
              "brier": scores[f.id].brier if f.id in scores else None,
              "outcome": None if f.resolution is None else ("happened" if f.resolution.outcome else "did not happen"),
@@ -339,7 +346,8 @@ def render_markdown(data: ReportData, figure_dir: Path, *, figure_format: str = 
     return _environment().get_template("report.md").render(context), files
 
 
-def write_report(data: ReportData, path: str | Path, *, fmt: str | None = None, figure_format: str = "png") -> list[Path]:
+def write_report(data: ReportData, path: str | Path, *, fmt: str | None = None,
+                 figure_format: str = "png") -> list[Path]:
     """Write the report to ``path``; returns the files written, the report first.
 
     ``fmt`` is ``"html"`` or ``"md"``; by default ``md`` for a ``.md`` path, else ``html``.

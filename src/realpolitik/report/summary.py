@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -10,6 +10,9 @@ from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.schema import SECTIONS
 from realpolitik.model.summary import counts, resolve_clamps
 from realpolitik.report.data import ReportData
+
+if TYPE_CHECKING:
+    from realpolitik.simulate import ScenarioOutcome, SimulationRun
 
 __all__ = ["MOVE_THRESHOLD", "agrees", "describe_date", "executive_summary", "headline", "loop_is_proposed",
            "plain_summary", "proposed_items", "scenario_headline"]
@@ -56,22 +59,39 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-def _moves(data: ReportData, outcome: Any) -> list[tuple[str, float]]:
+def _moves(data: ReportData, run: SimulationRun, outcome: ScenarioOutcome) -> list[tuple[str, float]]:
     """Concepts the scenario moves, largest first, leaving out those it holds fixed (its own clamps or inherited)."""
     scenario = next((s for s in data.model.scenarios if s.id == outcome.scenario), None)
     clamped = set(resolve_clamps(data.model, scenario.id)) if scenario is not None else set()
-    concepts = list(data.run.concepts)
+    concepts = list(run.concepts)
     delta = np.asarray(outcome.delta, dtype=float)
     order = np.argsort(-np.abs(delta), kind="stable")
-    return [(concepts[i], float(delta[i])) for i in order if concepts[i] not in clamped and abs(delta[i]) >= MOVE_THRESHOLD]
+    return [(concepts[i], float(delta[i])) for i in order
+            if concepts[i] not in clamped and abs(delta[i]) >= MOVE_THRESHOLD]
 
 
-def scenario_headline(data: ReportData, outcome: Any) -> str:
+def _biggest_move(data: ReportData) -> tuple[str, str, float] | None:
+    """The largest change any scenario makes against the baseline: (scenario name, concept, change)."""
+    if data.run is None:
+        return None
+    best: tuple[str, str, float] | None = None
+    for outcome in data.run.outcomes:
+        if outcome.scenario == data.run.baseline:
+            continue
+        for concept, delta in _moves(data, data.run, outcome)[:1]:
+            if best is None or abs(delta) > abs(best[2]):
+                best = (outcome.name, concept, delta)
+    return best
+
+
+def scenario_headline(data: ReportData, outcome: ScenarioOutcome) -> str:
     """One sentence on what a scenario does against the baseline, and how far it bears out the source."""
+    run = data.run
+    assert run is not None  # ``outcome`` is one of the outcomes of the report's run
     names = data.names
     scenario = next((s for s in data.model.scenarios if s.id == outcome.scenario), None)
     own = dict(scenario.clamps) if scenario is not None else {}
-    moves = _moves(data, outcome)
+    moves = _moves(data, run, outcome)
     held = _join([f"{names.get(c, c)} at {v:g}" for c, v in own.items()])
     head = f"{outcome.name}" + (f" (holding {held})" if held else "")
     ups = [f"{names.get(c, c)} ({d:+.2f})" for c, d in moves if d > 0][:2]
@@ -80,7 +100,7 @@ def scenario_headline(data: ReportData, outcome: Any) -> str:
     sentence = f"{head} {' and '.join(parts)}" if parts else f"{head} barely moves any other concept"
     claims = dict(scenario.expected) if scenario is not None else {}
     if claims:
-        index = {c: i for i, c in enumerate(data.run.concepts)}
+        index = {c: i for i, c in enumerate(run.concepts)}
         delta = np.asarray(outcome.delta, dtype=float)
         held_out = sum(agrees(e, float(delta[index[c]])) for c, e in claims.items() if c in index)
         sentence += f"; it bears out {held_out} of the source's {len(claims)} claimed directions"
@@ -153,13 +173,7 @@ def plain_summary(data: ReportData) -> list[str]:
         points.append(f"The author expects, among {len(open_forecasts)} open forecast(s), most firmly that "
                       f"{likeliest.statement.rstrip('.')} (“{likeliest.estimative_term}”, a {low:.0%}–{high:.0%} "
                       "chance).")
-    best = None
-    for outcome in data.run.outcomes if data.run is not None else []:
-        if outcome.scenario == data.run.baseline:
-            continue
-        for concept, delta in _moves(data, outcome)[:1]:
-            if best is None or abs(delta) > abs(best[2]):
-                best = (outcome.name, concept, delta)
+    best = _biggest_move(data)
     if best is not None:
         points.append(f"Of the what-if scenarios, “{best[0]}” changes most: {names.get(best[1], best[1])} "
                       f"{'rises' if best[2] > 0 else 'falls'} by {_points(best[2])} on a 0–100 scale of how strongly "
@@ -199,8 +213,10 @@ def executive_summary(data: ReportData) -> list[str]:
         points += [scenario_headline(data, o) for o in data.run.outcomes if o.scenario != data.run.baseline]
     elif data.run_error:
         points.append(f"Scenarios were not simulated: {data.run_error}.")
-    for press in data.pressed:
+    for press in data.presses:
         result, lever = press.result, press.lever
+        if result is None:  # a press that failed has nothing to headline (the report's press section says why)
+            continue
         up = np.asarray(result.p_positive, dtype=float)
         down = np.asarray(result.p_negative, dtype=float)
         others = [i for i, c in enumerate(result.concepts) if c != lever.concept]
@@ -239,13 +255,7 @@ def headline(data: ReportData) -> list[str]:
         structure.append(f"most central concept {data.centrality[0].label}")
     text = "; ".join(structure) or "no causal structure"
     lines.append(text[0].upper() + text[1:] + ".")
-    best = None
-    for outcome in data.run.outcomes if data.run is not None else []:
-        if outcome.scenario == data.run.baseline:
-            continue
-        for concept, delta in _moves(data, outcome)[:1]:
-            if best is None or abs(delta) > abs(best[2]):
-                best = (outcome.name, concept, delta)
+    best = _biggest_move(data)
     if best is not None:
         lines.append(f"Biggest scenario effect: {best[0]} moves {names.get(best[1], best[1])} by {best[2]:+.2f} "
                      "against the baseline.")

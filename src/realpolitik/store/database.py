@@ -151,7 +151,8 @@ class CorpusStore:
 
     def _open(self, read_only: bool, *, sandboxed: bool = False) -> duckdb.DuckDBPyConnection:
         self._check_duckdb_file()
-        config = dict(_SANDBOX_CONFIG if sandboxed else _NO_EXTENSION_DOWNLOADS)
+        config: dict[str, str | bool | int | float | list[str]] = dict(
+            _SANDBOX_CONFIG if sandboxed else _NO_EXTENSION_DOWNLOADS)
         deadline = time.monotonic() + self.lock_timeout
         pause = 0.02
         while True:

@@ -29,7 +29,8 @@ def run_update_demo(later: str | Path, output: str | Path, *, model_path: str | 
                     seed: int = 0) -> DemoResult:
     """Update a copy of the model (the bundled one by default) with the documents of ``later`` (a folder, or its
     ``texts/`` subfolder, dated by an index.csv) and write the report to ``output``: the reviewed part of the
-    updated model, with the "what changed since the model" section listing the proposals. The copy and the update sit beside the report.
+    updated model, with the "what changed since the model" section listing the proposals. The copy and the update
+    sit beside the report.
 
     Raises
     ------

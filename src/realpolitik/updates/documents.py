@@ -106,9 +106,9 @@ def later_documents(paths: Sequence[str | Path], *, published: Sequence[str] = (
                 if beside is not None and beside not in indexes:
                     indexes[beside] = read_index(beside)
                 dates = indexes.get(beside, {}) if beside is not None else {}
-            date = dates.get(file.stem)
-            if date is None:
+            if file.stem not in dates:
                 raise UpdateError.coded("E300", path=file)
+            date = dates[file.stem]
         found.append(LaterDocument(path=file, published=date))
     return sorted(found, key=lambda document: (document.day, str(document.path)))
 

@@ -41,7 +41,7 @@ class MiniLmSimilarity:
 
     def __init__(self, folder: Path = EMBEDDER_FOLDER) -> None:
         try:
-            import onnxruntime
+            import onnxruntime  # type: ignore[import-untyped]  # the wheel ships neither py.typed nor stubs
             from tokenizers import Tokenizer
 
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

@@ -27,9 +27,9 @@ def _label(item: Any) -> str:
 def _relation(model: Model, relation_id: str) -> dict[str, Any]:
     relation = model.get("relations", relation_id)
     names = {actor.id: actor.name for actor in model.actors}
-    return {"id": relation.id, "text": f"{names.get(relation.source, relation.source)} {relation.type.replace('_', ' ')} "
-            f"{names.get(relation.target, relation.target)}", "polarity": relation.polarity,
-            "valid_from": relation.valid_from, "valid_to": relation.valid_to}
+    source, target = names.get(relation.source, relation.source), names.get(relation.target, relation.target)
+    return {"id": relation.id, "text": f"{source} {relation.type.replace('_', ' ')} {target}",
+            "polarity": relation.polarity, "valid_from": relation.valid_from, "valid_to": relation.valid_to}
 
 
 def changes_section(before: Model, after: Model, result: UpdateResult, texts: dict[str, str]) -> dict[str, Any]:
@@ -68,7 +68,8 @@ def changes_section(before: Model, after: Model, result: UpdateResult, texts: di
                 "date": evidence.proposed.date, "source": evidence.proposed.source},
         })
     return {
-        "documents": [{"title": titles.get(d, d[:12]), "published": dates.get(d)} for d in result.added.get("documents", [])],
+        "documents": [{"title": titles.get(d, d[:12]), "published": dates.get(d)}
+                      for d in result.added.get("documents", [])],
         "new": new, "changes": changes, "forecasts": forecasts,
         "open_forecasts": len(result.forecasts), "proposed_resolutions": result.proposed_resolutions,
         "brier_before": result.brier_before, "brier_after": result.brier_after, "retrieval": result.retrieval,

@@ -88,7 +88,7 @@ def _entry(item: Any) -> dict[str, Any]:
     return {key: value for key, value in entry.items() if value not in ([], {})}
 
 
-def _with(model: Model, additions: dict[str, list]) -> Model:
+def _with(model: Model, additions: dict[str, list[Any]]) -> Model:
     return model.model_copy(update={s: [*getattr(model, s), *additions.get(s, [])] for s in _SECTIONS})
 
 
@@ -134,7 +134,8 @@ def update_model(
     original = source.read_bytes()
     result = UpdateResult(output=target, record=record_path(target))
     model_day = latest_model_date(model)
-    current, additions = model, {section: [] for section in _SECTIONS}
+    current = model
+    additions: dict[str, list[Any]] = {section: [] for section in _SECTIONS}
     passages: list[Passage] = []
     from realpolitik.extract import extract_document  # loads spaCy, so only when an update runs
 
