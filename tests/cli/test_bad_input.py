@@ -103,7 +103,7 @@ def bad(tmp_path_factory) -> dict[str, Path]:
         "hostile.html": (b"<html><head><script>alert(1)</script></head><body><nav>menu</nav>"
                          b"<article><p>" + SENTENCE.encode()
                          + b"<img src=x onerror=alert(2)></p></article></body></html>"),
-        "deep.md": b"---\ntitle: &t x\nauthor: *t\n---\n" + SENTENCE.encode(),
+        "deep.md": b"---\ntags: &t [x, y]\nmore: [*t, *t]\n---\n" + SENTENCE.encode(),
     }
     for name, data in files.items():
         (folder / name).write_bytes(data)
