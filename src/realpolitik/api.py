@@ -74,7 +74,8 @@ def ingest(path: str | Path) -> IngestedDocument:
     >>> import tempfile, realpolitik as rp
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     page = Path(tmp) / "brief.md"
-    ...     _ = page.write_text("# Dam talks stall\\n\\nEgypt and Ethiopia met in Cairo in May 2023.\\n", encoding="utf-8")
+    ...     text = "# Dam talks stall\\n\\nEgypt and Ethiopia met in Cairo in May 2023.\\n"
+    ...     _ = page.write_text(text, encoding="utf-8")
     ...     document = rp.ingest(page)
     >>> document.title, len(document.id)
     ('Dam talks stall', 64)

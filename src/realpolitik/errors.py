@@ -134,8 +134,8 @@ class Errors:
             "max_length, which bounds its memory); split the document and extract the parts")
     E280 = ("unexpected failure ({kind}: {reason}); nothing more was done. This is a bug: please report it with "
             "the command, and set REALPOLITIK_DEBUG=1 to see where it happened")
-    E281 = ("the workbook unpacks to {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB (a zip bomb, or a sheet far "
-            "larger than a map needs); nothing was imported: {path}")
+    E281 = ("the workbook unpacks to {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB (a zip bomb, or a sheet "
+            "far larger than a map needs); nothing was imported: {path}")
     E282 = "more than {limit:,} rows to import; split the list or import it as a JSON model: {path}"
     E276 = "the request body holds {what}; numbers must be finite (NaN and Infinity are not JSON)"
     # Ingest (E100-E129): reading documents of any format into IngestedDocument

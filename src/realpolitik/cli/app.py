@@ -15,8 +15,8 @@ import sys
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 from rich.markup import escape
+from typer.core import TyperCommand, TyperGroup
 
 from realpolitik.cli.common import EXIT_PROBLEMS, err_console
 from realpolitik.errors import Errors, RealpolitikError

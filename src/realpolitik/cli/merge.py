@@ -42,8 +42,8 @@ def merge_command(
     for first, second in report.contradictions:
         console.print(f"  [yellow]contradiction[/]: causal links {first} and {second} have opposite signs")
     if report.duplicates:
-        console.print("  kept once, as several models hold them word for word: "
-                      + ", ".join(f"{len(ids)} {section.replace('_', ' ')}" for section, ids in report.duplicates.items()))
+        kept = ", ".join(f"{len(ids)} {section.replace('_', ' ')}" for section, ids in report.duplicates.items())
+        console.print("  kept once, as several models hold them word for word: " + kept)
     if report.pooled_links:
         console.print(f"  pooled {len(report.pooled_links)} causal link(s) supported by several sources")
     for index, section, old, new in report.renamed:

@@ -9,8 +9,8 @@ import typer
 
 from realpolitik.cli.common import EXIT_USAGE, console, err_console, fail
 from realpolitik.cli.options import ModelArgument, ReviewedOnlyOption, load_for_run, model_path_or_bundled
-from realpolitik.errors import Errors
 from realpolitik.data import bundled_model_path
+from realpolitik.errors import Errors
 from realpolitik.model import find_document_texts
 from realpolitik.report import DEFAULT_DRAWS, build_report_data, write_report
 
@@ -78,7 +78,8 @@ def report_command(
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     if fmt is None and suffix and suffix not in ("html", "htm", "md", "markdown"):
         # a report is HTML or Markdown; `-o x.pdf` would otherwise write HTML under a name that says PDF
-        fail(Errors.E050.format(fmt=suffix, known="html, md (name the file .html or .md, or give --format)"), EXIT_USAGE)
+        known = "html, md (name the file .html or .md, or give --format)"
+        fail(Errors.E050.format(fmt=suffix, known=known), EXIT_USAGE)
     path = model_path_or_bundled(model)
     loaded = load_for_run(model, reviewed_only=reviewed_only)
     texts = quotable_texts(loaded, path, documents or [])

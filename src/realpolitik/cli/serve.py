@@ -47,7 +47,8 @@ def serve_command(
         help=f"Secret every request must carry (default ${TOKEN_ENV}); required off loopback.",
         show_default=False)] = None,
     max_body_mb: Annotated[float, typer.Option(
-        "--max-body-mb", help="Largest request body accepted, in MB (bigger ones get 413).", min=0.001, max=1024)] = 1.0,
+        "--max-body-mb", help="Largest request body accepted, in MB (bigger ones get 413).", min=0.001, max=1024,
+    )] = 1.0,
 ) -> None:
     """Serve the web app: review the model against its documents, explore it, run its scenarios."""
     import uvicorn

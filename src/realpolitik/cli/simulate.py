@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 import typer
 from rich.table import Table
@@ -26,6 +26,17 @@ __all__ = ["register"]
 _DEAD_BAND = 1e-3
 
 
+class _RunOptions(TypedDict):
+    """The keyword options this command passes on to :func:`simulate_scenarios` and :func:`simulate_clamps`."""
+
+    rule: str
+    transfer: str
+    steepness: float
+    steps: int
+    tolerance: float
+    hold_sources: bool
+
+
 def _delta(value: float) -> str:
     if abs(value) < _DEAD_BAND:
         return f"[dim]{value:+.3f}[/]"
@@ -45,7 +56,8 @@ def _print_tables(run: SimulationRun, model: Model) -> None:
                        ", ".join(f"{labels.get(k, k)}={v:g}" for k, v in o.clamps.items()))
     console.print(status)
     base = next((o for o in run.outcomes if o.scenario == run.baseline), None)
-    finals = Table(title=f"Final state{' and change against ' + run.baseline if run.baseline else ' and change against the unclamped run'}",
+    against = run.baseline if run.baseline else "the unclamped run"
+    finals = Table(title=f"Final state and change against {against}",
                    title_justify="left", title_style="bold")
     finals.add_column("concept", overflow="fold")
     if base is not None:
@@ -65,7 +77,8 @@ def _print_tables(run: SimulationRun, model: Model) -> None:
 def simulate_command(
     model: ModelArgument = None,
     scenario: Annotated[list[str], typer.Option("--scenario", "-s", help="Scenario id to run (repeatable).")] = [],  # noqa: B006
-    run_all: Annotated[bool, typer.Option("--all", help="Run every scenario (the default when none is named).")] = False,
+    run_all: Annotated[bool, typer.Option(
+        "--all", help="Run every scenario (the default when none is named).")] = False,
     rule: Annotated[str, typer.Option(help="Update rule: kosko, modified_kosko or rescaled.")] = "modified_kosko",
     transfer: Annotated[str, typer.Option(help="Transfer function: sigmoid, tanh, bivalent or trivalent.")] = "sigmoid",
     steepness: Annotated[float, typer.Option(help="Steepness λ of sigmoid and tanh.")] = 1.0,
@@ -93,8 +106,8 @@ def simulate_command(
     if not steepness > 0:
         fail(Errors.E040.format(option="--steepness", requirement="> 0", value=steepness), EXIT_USAGE)
     loaded = load_for_run(model, reviewed_only=reviewed_only)
-    options = {"rule": rule, "transfer": transfer, "steepness": steepness, "steps": steps, "tolerance": tolerance,
-               "hold_sources": hold_sources}
+    options: _RunOptions = {"rule": rule, "transfer": transfer, "steepness": steepness, "steps": steps,
+                            "tolerance": tolerance, "hold_sources": hold_sources}
     try:
         if clamps:
             base = BASELINE if any(s.id == BASELINE for s in loaded.scenarios) else None

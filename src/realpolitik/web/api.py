@@ -199,8 +199,9 @@ class HistoryOut(BaseModel):
 
 IfMatch = Annotated[str, Header(min_length=1, description="The ETag of the version you changed (GET /api/model).")]
 
-_ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
-_WRITE_ERRORS = {**_ERRORS, 428: {"model": ErrorOut}}
+# FastAPI's `responses=` takes a dict keyed by status code (or "default", "4XX") of OpenAPI response fields
+_ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorOut} for status in (400, 404, 409, 422)}
+_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**_ERRORS, 428: {"model": ErrorOut}}
 
 def _change_out(change: Change) -> JSONResponse:
     body = ChangeOut(action=change.action, section=change.section, id=change.item_id, version=change.version,
@@ -392,9 +393,10 @@ def add_from_corpus(state: State, document_id: str, if_match: IfMatch):
     one), every item ``review: proposed``. One change: undo takes it all back."""
     if state.corpus is None:
         raise UnknownIdError(Errors.E255)
-    [document] = state.corpus.load_documents([document_id]) or [None]
-    if document is None:
+    found = state.corpus.load_documents([document_id])
+    if not found:
         raise UnknownIdError(Errors.E133.format(id=document_id))
+    [document] = found
     model, _version = state.model()
     if any(d.id == document.id for d in model.documents):
         raise EditRefusedError(Errors.E254.format(id=document.id[:12] + "…"))

@@ -26,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Match
+from starlette.types import Receive, Scope, Send
 
 from realpolitik.errors import (
     CorpusStoreError,
@@ -118,7 +119,7 @@ class _BodyGuard:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length", b"").decode("latin-1").strip()
         if declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send, 413, Errors.E275.format(size=int(declared), limit=self.limit))
+            await self._refuse(scope, receive, send, 413, Errors.E275.format(size=int(declared), limit=self.limit))
             return
         chunks, size = [], 0
         while True:
@@ -128,7 +129,8 @@ class _BodyGuard:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limit:
-                await self._refuse(send, 413, Errors.E275.format(size=f"more than {self.limit}", limit=self.limit))
+                too_big = Errors.E275.format(size=f"more than {self.limit}", limit=self.limit)
+                await self._refuse(scope, receive, send, 413, too_big)
                 return
             chunks.append(chunk)
             if not message.get("more_body"):
@@ -136,7 +138,7 @@ class _BodyGuard:
         body = b"".join(chunks)
         problem = self._json_problem(body) if body and b"json" in headers.get(b"content-type", b"") else None
         if problem is not None:
-            await self._refuse(send, 422, problem)
+            await self._refuse(scope, receive, send, 422, problem)
             return
         replayed = False
 
@@ -165,8 +167,8 @@ class _BodyGuard:
         return None
 
     @staticmethod
-    async def _refuse(send: Any, status: int, detail: str) -> None:
-        await JSONResponse({"detail": detail}, status_code=status)({"type": "http"}, None, send)
+    async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, detail: str) -> None:
+        await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
 
 
 def is_loopback_host(host: str) -> bool:

@@ -136,6 +136,8 @@ def timeline_view(model: Model) -> dict[str, Any]:
     names = display_names(model)
     events = []
     for event in timeline(model):
+        lower: str | None
+        upper: str | None
         try:
             span = parse_date(event.date)
             lower, upper = span.lower.isoformat(), span.upper.isoformat()
