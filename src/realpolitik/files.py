@@ -7,8 +7,9 @@ the mode a user gave the file it replaces.
 
 Every YAML or JSON file that comes from a user (model files, extractions, front matter, ``--merge`` inputs) is read
 with :func:`strict_yaml` or :func:`load_json`: YAML aliases of lists and mappings are refused (E270; expanding
-them is how a few hundred bytes become gigabytes, the "billion laughs"; an alias of a scalar is read), and nesting deeper than :data:`MAX_NESTING` levels is refused
-(E271) before a recursive parser or validator can run out of stack.
+them is how a few hundred bytes become gigabytes, the "billion laughs"; an alias of a scalar is read), and
+nesting deeper than :data:`MAX_NESTING` levels is refused (E271) before a recursive parser or validator can run out
+of stack.
 """
 
 from __future__ import annotations
