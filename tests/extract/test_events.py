@@ -70,7 +70,7 @@ def test_narrative_time_reads_each_coordinated_clause(nlp):
             "in the events of 4 May.")
     events = _events(nlp, text)
     denial = next(e for e in events if e.trigger == "deny")
-    assert (denial.date, denial.type, denial.model_extra.get("date_inferred")) == ("2031-05", "reject", True)
+    assert (denial.date, denial.type, denial.date_inferred) == ("2031-05", "reject", True)
     assert "sweden" in denial.actors and "chile" not in denial.actors
 
 
