@@ -100,6 +100,13 @@ class AppState:
                 self._texts = (version, texts)
             return self._texts[1]
 
+    def update_record(self) -> dict[str, Any] | None:
+        """The update record beside the model file (``NAME.update.json``), or ``None`` when it has none; read on
+        each call, since an update writes it apart from the model (UpdateError E309 when it is unreadable)."""
+        from realpolitik.updates import read_record  # the updates package loads the embedder's stack: only here
+
+        return read_record(self.settings.model)
+
     def view(self, name: str, make: Callable[[Model], Any]) -> Any:
         """``make(model)``, computed once per version of the model file."""
         model, version = self.model()
