@@ -33,6 +33,7 @@ async function load() {
 
 /** A forecast's evidence trail from an update: later passages with stance and score, the resolution proposed. */
 function trail(found) {
+  if (!found.evidence.length) return el("p", { class: "hint trail-none" }, "No passage of the later documents bears on it.");
   const proposed = found.proposed_resolution;
   const heading = `${found.evidence.length} later passage(s)` + (proposed ? `; proposed: ${proposed.outcome
     ? "happened" : "did not happen"} (${proposed.date}; ${proposed.source}), apply with Resolve`
