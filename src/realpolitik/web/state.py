@@ -145,9 +145,10 @@ class AppState:
     def report_html(self) -> str:
         """The report of the model as it is now (one HTML file)."""
         model, version = self.model()
+        # the texts are looked up before taking the lock: texts() takes it too, and the lock is not re-entrant
+        quoted = {} if self.settings.model.resolve() == bundled_model_path().resolve() else self.texts()
         with self._lock:
             if self._report is None or self._report[0] != version:
-                quoted = {} if self.settings.model.resolve() == bundled_model_path().resolve() else self.texts()
                 data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS, texts=quoted)
                 self._report = (version, render_html(data))
             return self._report[1]
