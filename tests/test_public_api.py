@@ -41,7 +41,7 @@ ALLOWED = {
     # later documents proposed onto a model: extraction and drafting, the analysis's forecast scores
     "updates": {"corpus", "record", "extract", "model", "draft", "analysis", "report", "data"},
     "web": {"corpus", "record", "extract", "store", "draft", "model", "simulate", "analysis", "report", "interop",
-            "batch", "data"},
+            "batch", "data", "updates"},
     # the `import realpolitik as rp` verbs sit on every stage below the CLI
     "api": {"corpus", "record", "extract", "draft", "model", "simulate", "analysis", "report", "interop", "updates",
             "data"},

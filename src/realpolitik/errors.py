@@ -234,6 +234,7 @@ class Errors:
     E306 = "cannot load the sentence embedder {path}: {reason}"
     E307 = "'{value}' is not a publication date for {path}: {reason}"
     E308 = "cannot write the update record {path}: {reason}"
+    E309 = "cannot read the update record {path}: {reason}"
 
 
 class RealpolitikError(Exception):

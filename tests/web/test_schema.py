@@ -58,4 +58,5 @@ def test_the_schema_documents_every_api_route():
         "/api/timeline", "/api/forecasts", "/api/scenarios", "/api/simulate", "/api/press", "/api/report",
         # review over the whole model: merges, bulk review, items marked in the text, the forms' field list
         "/api/merge", "/api/bulk", "/api/documents/{document_id}/items", "/api/fields/{section}",
+        "/api/changes",
     }

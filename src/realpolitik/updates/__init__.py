@@ -16,7 +16,7 @@ from realpolitik.updates.evidence import (
     split_passages,
 )
 from realpolitik.updates.summary import changes_section
-from realpolitik.updates.update import UpdateResult, record_path, update_model
+from realpolitik.updates.update import UpdateResult, read_record, record_path, update_model
 
 __all__ = [
     "EMBEDDER_FOLDER",
@@ -39,6 +39,7 @@ __all__ = [
     "latest_model_date",
     "load_similarity",
     "read_index",
+    "read_record",
     "read_stance",
     "record_path",
     "run_update_demo",

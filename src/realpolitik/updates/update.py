@@ -39,7 +39,7 @@ from realpolitik.updates.evidence import (
     split_passages,
 )
 
-__all__ = ["UpdateResult", "record_path", "update_model"]
+__all__ = ["UpdateResult", "read_record", "record_path", "update_model"]
 
 _SECTIONS = ("documents", *REVIEWABLE_SECTIONS)
 
@@ -81,6 +81,33 @@ def record_path(output: str | Path) -> Path:
     """Where the update record of an updated model ``output`` is written: ``NAME.update.json`` beside it."""
     output = Path(output)
     return output.with_name(f"{output.stem}.update.json")
+
+
+#: The keys a record holds that its readers use, with the type each must have.
+_RECORD_KEYS: dict[str, type] = {"added": dict, "changes": list, "forecasts": list}
+
+
+def read_record(output: str | Path) -> dict[str, Any] | None:
+    """The update record of the updated model ``output`` (:func:`record_path`), or ``None`` when it has none.
+
+    Raises
+    ------
+    UpdateError
+        E309 when the record is there but is not JSON or lacks what :func:`update_model` writes.
+    """
+    path = record_path(output)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UpdateError.coded("E309", path=path, reason=str(exc)) from exc
+    if not isinstance(data, dict):
+        raise UpdateError.coded("E309", path=path, reason="it is not a JSON object")
+    for key, kind in _RECORD_KEYS.items():
+        if not isinstance(data.get(key), kind):
+            raise UpdateError.coded("E309", path=path, reason=f"'{key}' is missing or not a {kind.__name__}")
+    return data
 
 
 def _entry(item: Any) -> dict[str, Any]:

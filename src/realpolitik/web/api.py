@@ -312,13 +312,28 @@ def get_timeline(state: State) -> dict[str, Any]:
 
 @router.get("/api/forecasts", tags=["views"])
 def get_forecasts(state: State) -> dict[str, Any]:
-    """Forecasts with probabilities, resolutions and Brier scores, and the report's forecasts figure (SVG)."""
+    """Forecasts with probabilities, resolutions and Brier scores, and the report's forecasts figure (SVG); with
+    an update record beside the model, each forecast's ``trail``: later passages (stance, score) and the
+    resolution proposed."""
     def make(model):
         data = views.forecasts_view(model)
         data["figure"] = _svg(forecasts_figure(model.forecasts)) if model.forecasts else None
         return data
 
-    return state.view("forecasts", make)
+    board = state.view("forecasts", make)
+    # the record is read apart from the cached board: an update writes it beside the model, not into it
+    trails = views.forecast_evidence_view(state.model()[0], state.update_record(), state.texts())
+    return {**board, "updated": bool(trails),
+            "forecasts": [{**row, "trail": trails.get(row["id"])} for row in board["forecasts"]]}
+
+
+@router.get("/api/changes", tags=["review"], responses=_ERRORS)
+def get_changes(state: State, response: Response) -> dict[str, Any]:
+    """The proposals an update made (``NAME.update.json`` beside the model) that await review, by kind, each
+    with its evidence in the later document; ``record`` is false when the model has no update record."""
+    model, version = state.model()
+    response.headers["ETag"] = f'"{version}"'
+    return {"version": version, **views.changes_view(model, state.update_record(), state.texts())}
 
 
 @router.get("/api/scenarios", tags=["simulate"])

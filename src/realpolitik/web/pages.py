@@ -19,6 +19,7 @@ _TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PAGES = (("/", "index", "Corpus and documents"), ("/network", "network", "Actor network"),
          ("/causal-map", "causal_map", "Causal map"), ("/timeline", "timeline", "Timeline"),
          ("/scenarios", "scenarios", "Scenarios"), ("/forecasts", "forecasts", "Forecasts"),
+         ("/changes", "changes", "Changes from an update"),
          ("/report", "report", "Report"))
 router = APIRouter(include_in_schema=False)
 

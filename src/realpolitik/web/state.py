@@ -100,6 +100,13 @@ class AppState:
                 self._texts = (version, texts)
             return self._texts[1]
 
+    def update_record(self) -> dict[str, Any] | None:
+        """The update record beside the model file (``NAME.update.json``), or ``None`` when it has none; read on
+        each call, since an update writes it apart from the model (UpdateError E309 when it is unreadable)."""
+        from realpolitik.updates import read_record  # the updates package loads the embedder's stack: only here
+
+        return read_record(self.settings.model)
+
     def view(self, name: str, make: Callable[[Model], Any]) -> Any:
         """``make(model)``, computed once per version of the model file."""
         model, version = self.model()
@@ -138,9 +145,10 @@ class AppState:
     def report_html(self) -> str:
         """The report of the model as it is now (one HTML file)."""
         model, version = self.model()
+        # the texts are looked up before taking the lock: texts() takes it too, and the lock is not re-entrant
+        quoted = {} if self.settings.model.resolve() == bundled_model_path().resolve() else self.texts()
         with self._lock:
             if self._report is None or self._report[0] != version:
-                quoted = {} if self.settings.model.resolve() == bundled_model_path().resolve() else self.texts()
                 data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS, texts=quoted)
                 self._report = (version, render_html(data))
             return self._report[1]

@@ -17,6 +17,7 @@ from realpolitik.analysis import actor_network, brier_score, causal_graph, forec
 from realpolitik.errors import Errors, UnknownIdError
 from realpolitik.model import (
     REFERENCES,
+    REVIEWABLE_SECTIONS,
     SECTIONS,
     InvalidDateError,
     Model,
@@ -32,9 +33,11 @@ from realpolitik.simulate import BASELINE, press_perturbation, simulate_clamps, 
 __all__ = [
     "EXCERPT_CONTEXT",
     "causal_map_view",
+    "changes_view",
     "document_spans",
     "evidence_view",
     "field_specs",
+    "forecast_evidence_view",
     "forecasts_view",
     "network_view",
     "press_view",
@@ -92,6 +95,83 @@ def evidence_view(model: Model, section: str, item: Any, texts: Mapping[str, str
             entry["after"] = text[evidence.end:evidence.end + EXCERPT_CONTEXT]
         shown.append(entry)
     return shown
+
+
+#: Characters of a later document's passage shown on the forecasts board.
+PASSAGE_SHOWN = 300
+
+
+def _update_documents(model: Model, record: Mapping[str, Any] | None) -> list[str]:
+    """The ids of the documents an update added that the model still holds."""
+    held = {document.id for document in model.documents}
+    return [d for d in (record or {}).get("added", {}).get("documents", []) if d in held]
+
+
+def changes_view(model: Model, record: Mapping[str, Any] | None, texts: Mapping[str, str]) -> dict[str, Any]:
+    """What an update proposed (``record``: :func:`realpolitik.updates.read_record`) that still awaits review.
+
+    A proposal of the update is an item ``review: proposed`` with evidence in a document the update added; it
+    leaves the list once accepted or rejected. Each proposal lists its evidence spans (to open in the document);
+    a relation the update turned or contradicted carries that change.
+    """
+    added = _update_documents(model, record)
+    if record is None:
+        return {"record": False, "documents": [], "kinds": [], "changes": [], "warnings": [], "proposed": 0}
+    names = display_names(model)
+    titles = {document.id: document for document in model.documents}
+    marks: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    changes = []
+    for change in record.get("changes", []):
+        entry = {key: change.get(key) for key in ("kind", "section", "old", "new", "date")}
+        for end in ("old", "new"):
+            try:
+                item = model.get(entry["section"], entry[end])
+            except UnknownIdError:
+                entry[f"{end}_label"] = None  # rejected since, or never in this model
+            else:
+                entry[f"{end}_label"] = item_label(entry["section"], item, names)
+        marks.setdefault((entry["section"], entry["new"]), []).append(entry)
+        changes.append(entry)
+    wanted = set(added)
+    kinds = []
+    for section in REVIEWABLE_SECTIONS:
+        items = []
+        for item in getattr(model, section):
+            spans = [(index, e) for index, e in enumerate(item.evidence) if e.document in wanted]
+            if item.review != "proposed" or not spans:
+                continue
+            items.append({"id": item.id, "label": item_label(section, item, names), "review": item.review,
+                          "changes": marks.get((section, item.id), []),
+                          "evidence": [{"index": index, "document": e.document, "start": e.start, "end": e.end,
+                                        "title": titles[e.document].title if e.document in titles else None,
+                                        "paraphrase": e.paraphrase, "has_text": e.document in texts}
+                                       for index, e in spans]})
+        if items:
+            kinds.append({"section": section, "items": items})
+    return {"record": True, "changes": changes, "kinds": kinds, "warnings": list(record.get("warnings", [])),
+            "proposed": sum(len(kind["items"]) for kind in kinds),
+            "documents": [{"id": d, "title": titles[d].title, "published": titles[d].published,
+                           "has_text": d in texts} for d in added]}
+
+
+def forecast_evidence_view(model: Model, record: Mapping[str, Any] | None,
+                           texts: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Each forecast's evidence trail from an update record: the later passages bearing on it (stance, score,
+    the passage's words when its document is at hand) and the resolution proposed, by forecast id."""
+    if record is None:
+        return {}
+    titles = {document.id: document.title for document in model.documents}
+    trails = {}
+    for entry in record.get("forecasts", []):
+        passages = []
+        for passage in entry.get("evidence", []):
+            text = texts.get(passage["document"])
+            start, end = passage["start"], passage["end"]
+            passages.append({**passage, "title": titles.get(passage["document"]),
+                             "text": text[start:end][:PASSAGE_SHOWN] if text is not None and end <= len(text)
+                             else None})
+        trails[entry["forecast"]] = {"evidence": passages, "proposed_resolution": entry.get("proposed_resolution")}
+    return trails
 
 
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:

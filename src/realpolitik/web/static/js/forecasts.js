@@ -18,7 +18,8 @@ async function load() {
     const outcome = f.resolution ? `${f.resolution.outcome ? "happened" : "did not happen"} (${f.resolution.date}; `
       + `${f.resolution.source})` : "open";
     return el("tr", { "data-forecast": f.id, class: f.resolution ? "resolved" : "open" },
-      el("td", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); evidence(f.id); } }, f.statement)),
+      el("td", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); evidence(f.id); } }, f.statement),
+        f.trail ? trail(f.trail) : null),
       el("td", {}, f.estimative_term), el("td", {}, f.band.replace(/_/g, " ")), el("td", {}, percent(f.probability)),
       el("td", {}, f.horizon || ""), el("td", {}, outcome), el("td", { class: "number" },
         f.brier === null ? "" : f.brier.toFixed(3)),
@@ -28,6 +29,21 @@ async function load() {
   const figure = document.getElementById("forecast-figure");
   figure.replaceChildren(...(data.figure ? [svgImage(data.figure, "forecasts"), el("figcaption", {},
     "Each forecast's probability band with its midpoint, and the outcome where it has resolved.")] : []));
+}
+
+/** A forecast's evidence trail from an update: later passages with stance and score, the resolution proposed. */
+function trail(found) {
+  if (!found.evidence.length) return el("p", { class: "hint trail-none" }, "No passage of the later documents bears on it.");
+  const proposed = found.proposed_resolution;
+  const heading = `${found.evidence.length} later passage(s)` + (proposed ? `; proposed: ${proposed.outcome
+    ? "happened" : "did not happen"} (${proposed.date}; ${proposed.source}), apply with Resolve`
+    : "; no resolution proposed");
+  return el("details", { class: "trail" }, el("summary", {}, heading),
+    el("ul", {}, ...found.evidence.map((p) => el("li", { class: `stance-${p.stance}` },
+      el("span", { class: "stance" }, p.stance), ` ${p.score.toFixed(2)} · `,
+      el("a", { href: `/documents/${encodeURIComponent(p.document)}` }, p.title || p.document.slice(0, 12)),
+      ` (${p.published}, characters ${p.start}–${p.end})`, p.text ? el("blockquote", { class: "excerpt" }, p.text)
+        : null))));
 }
 
 async function evidence(id) {
