@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import sys
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,26 +17,16 @@ import pytest
 from realpolitik.cli.app import main
 from realpolitik.data import bundled_model_path
 from realpolitik.model import load_model
+from tests.conftest import CliResult
 
 SENTENCE = "The river council met in Vell on Monday and agreed to share the water of the upper dam.\n"
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out + self.err
 
 
 @pytest.fixture
 def run(capsys, monkeypatch):
     """Run the CLI in-process as ``realpolitik ARGS``; assert that no traceback was printed."""
 
-    def invoke(*args: str | Path) -> Run:
+    def invoke(*args: str | Path) -> CliResult:
         monkeypatch.setattr(sys, "argv", ["realpolitik", *map(str, args)])
         monkeypatch.setenv("COLUMNS", "200")
         monkeypatch.delenv("REALPOLITIK_DEBUG", raising=False)
@@ -47,8 +36,8 @@ def run(capsys, monkeypatch):
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
         captured = capsys.readouterr()
-        result = Run(code, captured.out, captured.err)
-        assert "Traceback" not in result.text, result.text
+        result = CliResult(code, captured.out, captured.err)
+        assert "Traceback" not in result.output, result.output
         return result
 
     return invoke
@@ -132,8 +121,8 @@ BAD_MODELS = {  # file -> the code its message must carry, or words it must hold
 def test_every_model_command_refuses_every_bad_model_in_one_line(run, bad, tmp_path, command, name):
     extra = ["--to", "json", "-o", tmp_path / "x.json"] if command == "export" else []
     result = run(command, bad[name], *extra)
-    assert result.code == 1, result.text
-    assert BAD_MODELS[name] in result.text, result.text
+    assert result.code == 1, result.output
+    assert BAD_MODELS[name] in result.output, result.output
 
 
 @pytest.mark.parametrize("name", ["laughs.yaml", "deep.json", "nan.yaml"])
@@ -141,20 +130,20 @@ def test_report_merge_and_draft_refuse_bad_models(run, bad, tmp_path, name):
     assert run("report", bad[name], "-o", tmp_path / "r.html").code == 1
     assert not (tmp_path / "r.html").exists()
     merged = run("merge", bundled_model_path(), bad[name], "-o", tmp_path / "m.yaml")
-    assert merged.code == 1 and not (tmp_path / "m.yaml").exists(), merged.text
+    assert merged.code == 1 and not (tmp_path / "m.yaml").exists(), merged.output
     extraction = tmp_path / "e.json"
     extraction.write_text('{"document": ' + "[" * 2000 + "]" * 2000 + "}", encoding="utf-8")
     drafted = run("draft", extraction, "-o", tmp_path / "d.yaml")
-    assert drafted.code == 1 and "deeper than 64 levels" in drafted.text, drafted.text
+    assert drafted.code == 1 and "deeper than 64 levels" in drafted.output, drafted.output
     drafted = run("draft", extraction, "--merge", bad[name], "-o", tmp_path / "d.yaml")
     assert drafted.code == 1 and not (tmp_path / "d.yaml").exists()
 
 
 def test_ingest_of_a_mixed_folder_reads_every_good_file_and_names_every_bad_one(run, bad, tmp_path):
     result = run("ingest", bad["mixed"], "--output-dir", tmp_path / "out", "--json")
-    assert result.code == 1, result.text
+    assert result.code == 1, result.output
     for code in ("E278", "E108", "E102", "E101", "E114"):  # bomb, malformed PDF, PNG as text, empty, dangling link
-        assert code in result.text, (code, result.text)
+        assert code in result.output, (code, result.output)
     texts = sorted(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.txt"))
     assert len(texts) == 4  # good.txt, good.pdf, utf16.txt, cp1252.txt
     assert sum("river council" in text for text in texts) == 4
@@ -167,14 +156,14 @@ CODES = {"empty.txt": "E101", "png.txt": "E102", "malformed.pdf": "E108", "bomb.
 @pytest.mark.parametrize("name", sorted(CODES))
 def test_ingest_refuses_each_bad_document_with_a_code(run, bad, tmp_path, name):
     result = run("ingest", bad[name], "--output-dir", tmp_path)
-    assert result.code == 1 and "not read" in result.text and CODES[name] in result.text, result.text
+    assert result.code == 1 and "not read" in result.output and CODES[name] in result.output, result.output
 
 
 def test_extract_goes_on_after_a_bad_file(run, bad, tmp_path):
     out = tmp_path / "x.json"
     result = run("extract", bad["bomb.pdf"], bad["png.txt"], bad["utf16.txt"], bad["hostile.html"], "-o", out)
-    assert result.code == 1, result.text
-    assert "decompression bomb" in result.text and "PNG image" in result.text
+    assert result.code == 1, result.output
+    assert "decompression bomb" in result.output and "PNG image" in result.output
     import json
 
     extractions = json.loads(out.read_text(encoding="utf-8"))
@@ -184,33 +173,33 @@ def test_extract_goes_on_after_a_bad_file(run, bad, tmp_path):
 def test_draft_reads_what_ingest_reads(run, bad, tmp_path):
     for name in ("utf16.txt", "good.pdf"):
         result = run("draft", bad[name], "-o", tmp_path / f"{name}.yaml")
-        assert result.code == 0, result.text
+        assert result.code == 0, result.output
         assert load_model(tmp_path / f"{name}.yaml").documents
 
 
 def test_front_matter_aliases_are_left_in_the_text(run, bad, tmp_path):
     result = run("ingest", bad["deep.md"], "--output-dir", tmp_path, "--json")
-    assert result.code == 0, result.text
-    assert "are not read" in result.text  # as a note: the document is read, its front matter not expanded
+    assert result.code == 0, result.output
+    assert "are not read" in result.output  # as a note: the document is read, its front matter not expanded
 
 
 def test_corpus_add_of_a_mixed_folder_keeps_the_good_files(run, bad, tmp_path):
     result = run("corpus", "add", bad["mixed"], "--data-dir", tmp_path / "store")
-    assert result.code == 1, result.text
-    assert "decompression bomb" in result.text
+    assert result.code == 1, result.output
+    assert "decompression bomb" in result.output
     listed = run("corpus", "list", "--data-dir", tmp_path / "store", "--json")
-    assert listed.code == 0 and listed.out.count('"id"') == 4, listed.text
+    assert listed.code == 0 and listed.stdout.count('"id"') == 4, listed.output
 
 
 def test_simulate_refuses_steps_that_would_not_fit_before_allocating(run):
     result = run("simulate", "--steps", "100000000")
-    assert result.code == 2 and "GB of memory" in result.err and "lower --steps" in result.err, result.text
+    assert result.code == 2 and "GB of memory" in result.stderr and "lower --steps" in result.stderr, result.output
 
 
 def test_merging_a_model_with_itself_gives_the_model(run, tmp_path):
     bundled = bundled_model_path()
     result = run("merge", bundled, bundled, "-o", tmp_path / "m.yaml")
-    assert result.code == 0, result.text
+    assert result.code == 0, result.output
     merged, original = load_model(tmp_path / "m.yaml"), load_model(bundled)
     for section in ("relations", "events", "forecasts", "scenarios", "causal_links", "actors", "concepts"):
         assert len(getattr(merged, section)) == len(getattr(original, section)), section
@@ -225,12 +214,12 @@ def test_an_unexpected_exception_is_one_coded_line_unless_debugging(run, monkeyp
     monkeypatch.setattr(show, "load_for_run", broken, raising=False)
     monkeypatch.setattr(show, "load_model", broken, raising=False)
     result = run("show", bundled_model_path())
-    assert result.code == 1 and "unexpected failure (TypeError: a dependency failed" in result.err, result.text
+    assert result.code == 1 and "unexpected failure (TypeError: a dependency failed" in result.stderr, result.output
 
 
 def test_messages_are_text_not_markup(run, tmp_path):
     result = run("validate", tmp_path / "[bold]missing[/bold].yaml")
-    assert "[bold]missing[/bold]" in result.err, result.text
+    assert "[bold]missing[/bold]" in result.stderr, result.output
 
 
 def test_an_xlsx_zip_bomb_and_an_oversized_edge_list_are_refused(run, tmp_path):
@@ -242,18 +231,18 @@ def test_an_xlsx_zip_bomb_and_an_oversized_edge_list_are_refused(run, tmp_path):
         archive.writestr("xl/worksheets/sheet1.xml", b" " * 250_000_000)
     assert bomb.stat().st_size < 2_000_000
     result = run("import", bomb, "--from", "xlsx", "-o", tmp_path / "m.yaml")
-    assert result.code == 1 and "unpacks to" in result.err, result.text
+    assert result.code == 1 and "unpacks to" in result.stderr, result.output
     edges = tmp_path / "edges.csv"
     rows = "".join(f"c{i},c{i + 1},0.5\n" for i in range(100_001))
     edges.write_text("cause,effect,weight\n" + rows, encoding="utf-8")
     result = run("import", edges, "--from", "csv", "-o", tmp_path / "m.yaml")
-    assert result.code == 1 and "more than 100,000 rows" in result.err, result.text
+    assert result.code == 1 and "more than 100,000 rows" in result.stderr, result.output
     assert not (tmp_path / "m.yaml").exists()
 
 
 def test_report_refuses_negative_draws_and_a_suffix_it_cannot_write(run, tmp_path):
     result = run("report", "--draws", "-1", "-o", tmp_path / "r.html")
-    assert result.code == 2 and "must be positive" in result.err, result.text
+    assert result.code == 2 and "must be positive" in result.stderr, result.output
     result = run("report", "-o", tmp_path / "r.pdf")
-    assert result.code == 2 and "unknown report format 'pdf'" in result.err, result.text
+    assert result.code == 2 and "unknown report format 'pdf'" in result.stderr, result.output
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.html").exists()
