@@ -80,7 +80,7 @@ def check_token(token: str | None) -> str | None:
 
 
 def local_path(path: str) -> str:
-    """``path`` as a path on this site: a browser reads ``//host/x`` and ``/\\host/x`` as another site.
+    r"""``path`` as a path on this site: a browser reads ``//host/x`` and ``/\host/x`` as another site.
 
     Examples
     --------
