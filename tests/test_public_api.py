@@ -32,8 +32,9 @@ ALLOWED = {
     "model": {"corpus", "record", "data", "lang"},
     "simulate": {"model"},
     "analysis": {"model"},
-    # a draft model from an extraction; evaluation against gold models; batch extraction over a corpus store
-    "draft": {"corpus", "record", "extract", "model", "data", "lang"},
+    # a draft model from an extraction (its proposed scenario presses the map's upstream lever); evaluation
+    # against gold models; batch extraction over a corpus store
+    "draft": {"corpus", "record", "extract", "model", "analysis", "data", "lang"},
     "evaluate": {"corpus", "record", "extract", "model", "draft", "data", "lang"},
     "batch": {"corpus", "record", "extract", "store", "model", "draft", "data"},
     "interop": {"corpus", "model", "simulate", "analysis", "data"},

@@ -42,3 +42,17 @@ def test_inherited_clamps_and_baseline(basin):
     crackdown = basin.get("scenarios", "crackdown")
     assert resolve_clamps(basin, crackdown.id) == {"mediation": 0.2, "border": 1.0}
     assert default_baseline(basin) == "baseline"
+
+
+def test_the_upstream_lever_is_the_driver_that_reaches_most_concepts(basin):
+    from realpolitik.analysis import upstream_lever
+    from realpolitik.model import CausalLink
+
+    links = [link for link in basin.causal_links if link.effect != "mediation"]
+    lever = upstream_lever(basin.model_copy(update={"causal_links": links}))
+    assert lever is not None and lever.concept == "mediation" and lever.direction == 1
+    # A strong link between two concepts outside the chain does not outrank the chain.
+    side = CausalLink(id="side", cause="drought", effect="locusts", weight=1.0)
+    lone = basin.model_copy(update={"causal_links": [*links, side]})
+    assert upstream_lever(lone).concept == "mediation"
+    assert upstream_lever(basin.model_copy(update={"causal_links": []})) is None

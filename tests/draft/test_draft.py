@@ -247,3 +247,27 @@ def test_values_the_model_format_refuses_are_reported_and_the_rest_is_drafted(ar
     assert "actors tarrow: name" in reasons and "affiliation 'karsland' was left out" in reasons
     assert "estimative_term" in reasons and "precedes valid_from" in reasons
     assert len(model.forecasts) == 2 and model.forecasts[0].probability is not None
+
+
+def test_the_draft_proposes_one_scenario_on_its_most_upstream_concept(drafted):
+    from realpolitik.analysis import upstream_lever
+    from realpolitik.simulate import simulate_scenarios
+
+    model = drafted.model
+    (scenario,) = model.scenarios
+    lever = upstream_lever(model)
+    assert scenario.review == "proposed" and scenario.clamps == {lever.concept: 1.0}
+    assert not any(link.effect == lever.concept for link in model.causal_links)
+    assert scenario.evidence and scenario.evidence[0].document == model.documents[0].id
+    assert drafted.created["scenarios"] == [scenario.id]
+    run = simulate_scenarios(model)
+    (outcome,) = run.outcomes
+    assert outcome.scenario == scenario.id
+    downstream = {link.effect for link in model.causal_links if link.cause == lever.concept}
+    assert any(outcome.delta[run.concepts.index(concept)] != 0 for concept in downstream)
+
+
+def test_a_draft_without_causal_links_proposes_no_scenario(article):
+    _, _, _, extraction = article
+    bare = extraction.model_copy(update={"causal_links": []})
+    assert draft_model(bare).model.scenarios == []

@@ -47,7 +47,7 @@ def test_the_evidence_appendix_quotes_the_sentence_of_each_span(drafted):
     html = render_html(build_report_data(model, simulate=False, texts={document_id: text}))
     appendix = html[html.index('id="evidence"'):]
     quotes = re.findall(r'<q class="quote">(.*?)</q>', appendix, flags=re.S)
-    spans = [e for s in ("actors", "relations", "events", "concepts", "causal_links", "forecasts")
+    spans = [e for s in ("actors", "relations", "events", "concepts", "causal_links", "forecasts", "scenarios")
              for i in getattr(model, s) for e in i.evidence]
     assert len(quotes) == len(spans)
     link = model.causal_links[0].evidence[0]

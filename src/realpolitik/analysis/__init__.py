@@ -16,7 +16,14 @@ from realpolitik.analysis.calibration import (
 )
 from realpolitik.analysis.centrality import ConceptCentrality, causal_graph, concept_centrality
 from realpolitik.analysis.forecasts import ForecastScore, brier_score, forecast_midpoint, score_forecasts
-from realpolitik.analysis.levers import DEFAULT_MAX_LEVERS, Lever, default_baseline, main_levers, ranked_levers
+from realpolitik.analysis.levers import (
+    DEFAULT_MAX_LEVERS,
+    Lever,
+    default_baseline,
+    main_levers,
+    ranked_levers,
+    upstream_lever,
+)
 from realpolitik.analysis.loops import FeedbackLoop, LoopSearch, feedback_loops, loop_search
 from realpolitik.analysis.network import actor_network, actor_strength, relation_holds_at
 from realpolitik.analysis.overview import (
@@ -86,4 +93,5 @@ __all__ = [
     "stance_timeline",
     "triad_balance",
     "triads",
+    "upstream_lever",
 ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from realpolitik.model import resolve_clamps
 from realpolitik.model.schema import Model
 
-__all__ = ["DEFAULT_MAX_LEVERS", "Lever", "default_baseline", "main_levers", "ranked_levers"]
+__all__ = ["DEFAULT_MAX_LEVERS", "Lever", "default_baseline", "main_levers", "ranked_levers", "upstream_lever"]
 
 #: Levers a report presses: enough to cover those a source argues about; each costs one press perturbation.
 DEFAULT_MAX_LEVERS = 6
@@ -101,6 +101,40 @@ def ranked_levers(model: Model, *, baseline: str | None = None) -> list[Lever]:
         drivers, reason = list(labels), "highest out-strength in the causal map"
     ranked = sorted(drivers, key=lambda c: (-strength.get(c, 0.0), c))
     return [Lever(c, labels[c], 1, reason) for c in ranked]
+
+
+def upstream_lever(model: Model) -> Lever | None:
+    """The concept that sets most of the causal map in motion: the driver whose pushes reach the most concepts.
+
+    Only concepts that no link drives are candidates (pushing a concept the map itself moves says little about
+    the source's argument). They are ranked by how many concepts lie downstream of them along the links, then by
+    out-strength, then by id, so a draft's scattered pairs do not outrank the chain its author argues. None for a
+    map without links.
+
+    Examples
+    --------
+    >>> from realpolitik.model import CausalLink, Concept, Model
+    >>> m = Model(title="t", concepts=[Concept(id=c, label=c.upper()) for c in "abcxy"],
+    ...           causal_links=[CausalLink(id="l1", cause="a", effect="b", weight=0.3),
+    ...                         CausalLink(id="l2", cause="b", effect="c", weight=0.3),
+    ...                         CausalLink(id="l3", cause="x", effect="y", weight=0.9)])
+    >>> lever = upstream_lever(m)
+    >>> lever.concept, lever.direction, lever.reason
+    ('a', 1, 'no link drives it, and pushing it reaches 2 concepts')
+    """
+    import networkx as nx
+
+    graph = nx.DiGraph((link.cause, link.effect) for link in model.causal_links)
+    if graph.number_of_nodes() == 0:
+        return None
+    strength = _out_strength(model)
+    labels = {concept.id: concept.label for concept in model.concepts}
+    candidates = [node for node in graph if graph.in_degree(node) == 0] or list(graph)
+    reach = {node: len(nx.descendants(graph, node)) for node in candidates}
+    best = min(candidates, key=lambda c: (-reach[c], -strength.get(c, 0.0), c))
+    driven = graph.in_degree(best) > 0
+    cause = "a link drives it too" if driven else "no link drives it"
+    return Lever(best, labels.get(best, best), 1, f"{cause}, and pushing it reaches {reach[best]} concepts")
 
 
 def default_baseline(model: Model) -> str | None:

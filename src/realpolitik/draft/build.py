@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from realpolitik.draft.paraphrase import keywords, own_words
 from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normalise_phrase, phrase_term, read_hedge
+from realpolitik.analysis import upstream_lever
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.model import REVIEWABLE_SECTIONS
 from realpolitik.model.bands import band_for_term
@@ -28,6 +29,7 @@ from realpolitik.model.schema import (
     Forecast,
     Model,
     Relation,
+    Scenario,
 )
 from realpolitik.model.vocabulary import ACTOR_KINDS, BANDS, EVENT_TYPES, RELATION_TYPES, Band, band_for_probability
 from realpolitik.record import ExtractedCausalLink, ExtractedDocument, Extraction, SpanEvidence
@@ -39,7 +41,7 @@ MAX_ACTOR_EVIDENCE = 3
 #: A concept's label, and each of its terms, is at most this many words of a phrase: a name, never a clause
 #: of the source.
 MAX_LABEL_WORDS = 5
-_DRAFTED = ("actors", "relations", "events", "concepts", "causal_links", "forecasts")
+_DRAFTED = ("actors", "relations", "events", "concepts", "causal_links", "forecasts", "scenarios")
 
 
 @dataclass
@@ -446,6 +448,8 @@ def draft_model(
         documents=[document], actors=actors, relations=relations, events=events, concepts=concepts,
         causal_links=links, forecasts=forecasts,
     )
+    if existing is None or not existing.scenarios:  # a model that has scenarios needs no starting one
+        model = model.model_copy(update={"scenarios": _proposed_scenarios(model)})
     result = DraftResult(model=model, undated_events=drafter.undated, dropped=drafter.dropped, pooled_links=pooled)
     if existing is None:
         result.created = {section: [item.id for item in getattr(model, section)] for section in _DRAFTED}
@@ -455,6 +459,24 @@ def draft_model(
     if problems:
         raise RealpolitikError(Errors.E182.format(problems="; ".join(str(p) for p in problems[:3])))
     return result
+
+
+def _proposed_scenarios(model: Model) -> list[Scenario]:
+    """One scenario to start from, so a draft runs as soon as it is saved: its most upstream concept held high.
+
+    The scenario is proposed like every drafted item; its evidence is that of the concept's strongest outgoing
+    link, so a reviewer sees why it was chosen. A draft without causal links proposes none.
+    """
+    lever = upstream_lever(model)
+    if lever is None:
+        return []
+    outgoing = sorted((link for link in model.causal_links if link.cause == lever.concept),
+                      key=lambda link: (-abs(link.weight), link.id))
+    return [Scenario(
+        id=f"press-{lever.concept}"[:80], name=f"What if {lever.label} rises",
+        description=f"Proposed by the draft: {lever.label} held high ({lever.reason}).",
+        clamps={lever.concept: 1.0}, evidence=list(outgoing[0].evidence[:1]), review="proposed",
+    )]
 
 
 def draft_additions(extraction: Extraction, *, existing: Model, filename: str | None = None

@@ -42,9 +42,9 @@ __all__ = [
 ]
 
 #: Sections whose items are reviewed against their documents (accepted, edited, rejected).
-REVIEWABLE_SECTIONS = ("actors", "relations", "events", "concepts", "causal_links", "forecasts")
+REVIEWABLE_SECTIONS = ("actors", "relations", "events", "concepts", "causal_links", "forecasts", "scenarios")
 #: Sections whose items can be edited field by field.
-EDITABLE_SECTIONS = (*REVIEWABLE_SECTIONS, "scenarios")
+EDITABLE_SECTIONS = REVIEWABLE_SECTIONS
 #: Sections whose items can be merged: two entries that name one actor, or one concept.
 MERGEABLE_SECTIONS = ("actors", "concepts")
 #: What a bulk review does to each selected item.
@@ -114,7 +114,7 @@ def reject_item(file: ModelFile, section: str, item_id: str, expect: str | None)
     Raises
     ------
     EditRefusedError
-        E247 for an item of a section that is not reviewed (documents, scenarios).
+        E247 for an item of a section that is not reviewed (documents).
     """
     def edit(root: Any) -> tuple[list, list]:
         _find(root, section, item_id)
