@@ -10,9 +10,9 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
+from realpolitik.analysis import upstream_lever
 from realpolitik.draft.paraphrase import keywords, own_words
 from realpolitik.draft.phrases import DEFAULT_THRESHOLD, cluster_phrases, normalise_phrase, phrase_term, read_hedge
-from realpolitik.analysis import upstream_lever
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.model import REVIEWABLE_SECTIONS
 from realpolitik.model.bands import band_for_term
