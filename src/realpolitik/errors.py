@@ -91,7 +91,6 @@ class Errors:
     E245 = "the change would leave the model invalid, so nothing was saved: {reason}"
     E246 = "nothing to undo: no change made through the web app is left in the history"
     E247 = "'{field}' cannot be changed here: {why}"
-    E248 = "binding to {host} exposes the app beyond this machine: give a token with --token or $REALPOLITIK_TOKEN"
     E249 = "missing or wrong token: open the link `realpolitik serve` printed, or send it as X-Realpolitik-Token"
     E250 = "the text of document '{id}' is not at hand: pass --documents DIR or set $REALPOLITIK_DOCUMENTS"
     E251 = "cannot write {path}: {reason}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -16,11 +17,30 @@ from realpolitik.data import bundled_model_path
 from tests.web.conftest import free_port
 
 
-def test_a_non_loopback_bind_without_a_token_is_a_usage_error(cli, model_copy, monkeypatch):
+def _start_up_token(process: subprocess.Popen) -> str:
+    """The token on the start-up line of a running ``serve`` (printed before uvicorn listens)."""
+    for line in process.stderr:
+        found = re.search(r"\?token=(\S+)", line)
+        if found:
+            return found.group(1)
+    raise AssertionError("serve printed no token")
+
+
+@pytest.mark.slow
+def test_a_non_loopback_bind_without_a_token_runs_with_a_generated_one(model_copy, tmp_path, monkeypatch):
     monkeypatch.delenv("REALPOLITIK_TOKEN", raising=False)
-    result = cli("serve", model_copy, "--host", "0.0.0.0", "--port", str(free_port()))
-    assert result.code == 2
-    assert "--token" in result.stderr and "0.0.0.0" in result.stderr
+    tokens = []
+    for _run in range(2):
+        process, url = _serve([str(model_copy), "--host", "0.0.0.0"], cwd=tmp_path)
+        try:
+            token = _start_up_token(process)
+            assert _get(url + "/api/model")[0] == 401
+            assert _get(url + "/api/model", {"X-Realpolitik-Token": token})[0] == 200
+            tokens.append(token)
+        finally:
+            process.terminate()
+            process.communicate(timeout=30)
+    assert all(len(token) >= 16 for token in tokens) and tokens[0] != tokens[1]  # a new run, a new secret
 
 
 def test_a_missing_model_file_is_exit_1(cli, tmp_path):

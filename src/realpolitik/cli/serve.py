@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,12 +15,14 @@ from realpolitik.data import bundled_model_path
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.files import MB
 
-__all__ = ["TOKEN_ENV", "WORK_DIR", "register", "serve_command", "working_copy"]
+__all__ = ["GENERATED_TOKEN_BYTES", "TOKEN_ENV", "WORK_DIR", "register", "serve_command", "working_copy"]
 
 #: Where ``serve`` without a MODEL keeps its working copy of the bundled model (the bundled file is never written).
 WORK_DIR = Path("realpolitik-work")
 #: Environment variable holding the token for a non-loopback bind.
 TOKEN_ENV = "REALPOLITIK_TOKEN"
+#: Random bytes in a generated token: 24 give 32 URL-safe characters, twice the shortest token accepted.
+GENERATED_TOKEN_BYTES = 24
 
 
 def working_copy(folder: Path = WORK_DIR) -> Path:
@@ -41,10 +44,13 @@ def serve_command(
     corpus: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--corpus", help="A corpus store (the --data-dir of `realpolitik corpus`, or its .duckdb file) whose "
         "documents can be added to the model.", show_default=False)] = None,
-    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs --token.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        help="Address to bind; off loopback every request needs the token (one is generated if none is given).",
+    )] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
     token: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        help=f"Secret every request must carry (default ${TOKEN_ENV}); required off loopback.",
+        help=f"Secret every request must carry (default ${TOKEN_ENV}); off loopback, a random one is made when "
+             "neither is given.",
         show_default=False)] = None,
     max_body_mb: Annotated[float, typer.Option(
         "--max-body-mb", help="Largest request body accepted, in MB (bigger ones get 413).", min=0.001, max=1024,
@@ -61,8 +67,11 @@ def serve_command(
         check_token(token)
     except RealpolitikError as exc:
         fail(str(exc), EXIT_USAGE)
-    if not is_loopback_host(host) and not token:
-        fail(Errors.E248.format(host=host), EXIT_USAGE)
+    generated = not is_loopback_host(host) and not token
+    if generated:
+        # Off loopback the app is never left open: a fresh secret for this run, shown once on the start-up line.
+        token = secrets.token_urlsafe(GENERATED_TOKEN_BYTES)
+        err_console.print(f"no --token given for {host}: generated one for this run")
     if model is None:
         model = working_copy()
         err_console.print(f"serving a working copy of the bundled model: {model} (edits are saved there)")
@@ -74,7 +83,7 @@ def serve_command(
                                  host=host, corpus=corpus, max_body_bytes=int(max_body_mb * MB)))
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
-    if token and not os.environ.get(TOKEN_ENV):
+    if token and (generated or not os.environ.get(TOKEN_ENV)):
         err_console.print(f"open {url}?token={token}", soft_wrap=True)
     else:
         err_console.print(f"open {url}" + (" (with ?token=… from $REALPOLITIK_TOKEN)" if token else ""),
