@@ -110,7 +110,10 @@ def _run(template: Path, work: Path, name: str, **options) -> dict:
            "words_per_second": round(report.words / wall, 1),
            "peak_rss_mb": {w: round(s["peak_rss"] / 2**20) for w, s in report.per_worker.items()},
            "pipeline_loads": {w: s["pipeline_loads"] for w, s in report.per_worker.items()},
-           "documents_per_worker": {w: s["documents"] for w, s in report.per_worker.items()}}
+           "documents_per_worker": {w: s["documents"] for w, s in report.per_worker.items()},
+           # the store after the batch, which compacts it when a quarter of its blocks are free
+           "compacted": report.compacted,
+           "store_mb_per_1000_documents": round(db.stat().st_size / 2**20 / max(done, 1) * 1000, 1)}
     print(json.dumps(row), file=sys.stderr, flush=True)
     return row
 

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from realpolitik.batch import extract_corpus
-from realpolitik.errors import BatchError
+from realpolitik.errors import BatchError, CorpusStoreError
 from realpolitik.store import CorpusStore, run_query
 from tests.batch import fakes
 from tests.batch.conftest import write_briefs
@@ -249,3 +249,33 @@ def test_a_store_locked_mid_batch_stops_it_with_the_finished_documents_kept(tmp_
     assert done == 4 and pending == 6
     rest = extract_corpus(store, extractor=fakes.extract, loader=fakes.load)
     assert rest.saved == 6 and _consistent(store.path) == (10, 0)
+
+
+def test_a_batch_that_leaves_free_blocks_ends_by_compacting_the_store(briefs_store):
+    os.chmod(briefs_store.path, 0o640)
+    before = {table: briefs_store.count(table) for table in ("documents", "extractions", "actors", "mentions")}
+    report = extract_corpus(briefs_store, extractor=fakes.slow_extract, loader=fakes.load, flush_every=1)
+    assert report.saved == 24 and report.as_dict()["compacted"] is report.compacted
+    # one transaction per document leaves freed blocks behind; the batch rewrote the file without them
+    assert report.compacted and briefs_store.free_share() == 0.0
+    assert _consistent(briefs_store.path) == (24, 0)
+    assert briefs_store.count("documents") == before["documents"]
+    assert run_query(briefs_store, "SELECT sum(n_mentions) FROM extractions").rows == [(24 * 5 * 20,)]
+    assert os.stat(briefs_store.path).st_mode & 0o777 == 0o640
+    assert [p.name for p in briefs_store.path.parent.iterdir() if "compacting" in p.name] == []
+    # a store with little free space is left as it is
+    assert briefs_store.compact() is False
+
+
+def test_compacting_refuses_cleanly_when_the_copy_cannot_be_written(briefs_store, monkeypatch):
+    extract_corpus(briefs_store, extractor=fakes.extract, loader=fakes.load)
+    original = briefs_store.path.read_bytes()
+
+    def no_room(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_room)
+    with pytest.raises(CorpusStoreError, match="cannot write .*No space left on device"):
+        briefs_store.compact(min_free_share=0.0)
+    assert briefs_store.path.read_bytes() == original
+    assert [p.name for p in briefs_store.path.parent.iterdir() if "compacting" in p.name] == []

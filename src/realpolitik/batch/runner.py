@@ -39,6 +39,8 @@ class BatchReport:
     errors: list[tuple[str, str]] = field(default_factory=list)
     #: host:pid -> documents, words, busy seconds, peak RSS (bytes), pipeline loads seen
     per_worker: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: whether the batch ended by rewriting the store without its free blocks (:meth:`CorpusStore.compact`)
+    compacted: bool = False
 
     @property
     def words_per_second(self) -> float:
@@ -50,6 +52,7 @@ class BatchReport:
             "failed": self.failed, "words": self.words, "seconds": round(self.seconds, 3),
             "words_per_second": round(self.words_per_second, 1),
             "errors": [{"document_id": d, "error": e} for d, e in self.errors], "per_worker": self.per_worker,
+            "compacted": self.compacted,
         }
 
 
@@ -210,6 +213,8 @@ def extract_corpus(
             client.close()
         if cluster is not None:
             cluster.close()
+    if report.saved:
+        report.compacted = store.compact()
     return report
 
 

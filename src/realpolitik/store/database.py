@@ -32,6 +32,7 @@ from realpolitik.errors import CorpusStoreError, Errors
 from realpolitik.record import Extraction, SpanEvidence
 
 __all__ = [
+    "COMPACT_FREE_SHARE",
     "DATA_DIR_ENV",
     "DB_FILENAME",
     "EXTRACTION_TABLES",
@@ -115,6 +116,10 @@ class AddResult:
             "failed": [{"path": p, "error": e} for p, e in self.failed],
             "words": self.words,
         }
+
+
+#: Free share of a store's blocks above which a batch ends by rewriting the file (:meth:`CorpusStore.compact`).
+COMPACT_FREE_SHARE = 0.25
 
 
 class CorpusStore:
@@ -312,6 +317,53 @@ class CorpusStore:
             con.execute("ROLLBACK")
             raise
         return exists is None
+
+    def free_share(self) -> float:
+        """The share of the file's blocks that hold nothing (left by rewritten or deleted rows), 0 for no file."""
+        if not self.path.exists():
+            return 0.0
+        with self.connect(read_only=True) as con:
+            row = con.execute("PRAGMA database_size").fetchone()
+        total, free = (int(row[3]), int(row[5])) if row else (0, 0)
+        return free / total if total else 0.0
+
+    def compact(self, *, min_free_share: float = COMPACT_FREE_SHARE) -> bool:
+        """Rewrite the file without its free blocks when at least ``min_free_share`` of them are free.
+
+        DuckDB reuses freed blocks but never gives them back, and a batch of extractions leaves about a third of
+        the file free (each transaction rewrites the tail of the tables it touches). The copy is written beside
+        the file while this process holds DuckDB's write lock on it, then moved over it in one rename, with the
+        file's mode, so a reader sees either the old file or the new one and a crash leaves the old one.
+
+        Returns
+        -------
+        bool
+            Whether the file was rewritten.
+
+        Raises
+        ------
+        CorpusStoreError
+            E148 when the copy cannot be written (the store is left as it was).
+        """
+        if self.free_share() < min_free_share:
+            return False
+        fresh = self.path.with_name(f".{self.path.name}.compacting-{os.getpid()}")
+        fresh.unlink(missing_ok=True)
+        mode = self.path.stat().st_mode & 0o7777
+        quoted = str(fresh).replace("'", "''")
+        with self.connect() as con:
+            name = str(scalar(con, "SELECT current_database()")).replace('"', '""')
+            try:
+                con.execute(f"ATTACH '{quoted}' AS compacted")
+                con.execute(f'COPY FROM DATABASE "{name}" TO compacted')
+                con.execute("DETACH compacted")
+                os.chmod(fresh, mode)
+                os.replace(fresh, self.path)
+            except (duckdb.Error, OSError) as exc:
+                fresh.unlink(missing_ok=True)
+                reason = str(exc).strip().splitlines()[0]
+                raise CorpusStoreError(Errors.E148.format(path=self.path, reason=reason)) from exc
+        return True
 
     def count(self, table: str) -> int:
         """Number of rows in one of :data:`TABLES`."""
