@@ -26,6 +26,7 @@ from realpolitik.extract.collectives import (
     state_body,
 )
 from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file, load_gazetteer, slugify
+from realpolitik.extract.intervals import enclosing
 from realpolitik.extract.sentences import text_of
 
 __all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon"]
@@ -75,6 +76,20 @@ def _record(doc: Doc, entry: ActorEntry) -> ActorRecord:
     return records[entry.id]
 
 
+class _Entities:
+    """Some of a doc's entities (which never overlap), in order, asked which one holds a stretch of tokens."""
+
+    def __init__(self, entities: list[Span]) -> None:
+        self.entities = sorted(entities, key=lambda ent: ent.start)
+        self.starts = [ent.start for ent in self.entities]
+        self.ends = [ent.end for ent in self.entities]
+
+    def holder(self, start: int, end: int) -> Span | None:
+        """The entity holding tokens ``start`` to ``end`` (``end`` excluded), if one does."""
+        index = enclosing(self.starts, self.ends, start, end)
+        return None if index is None else self.entities[index]
+
+
 class ActorRecognizer:
     """Find actor mentions by gazetteer (names, aliases, demonyms, capitals), generic rules and spaCy NER."""
 
@@ -107,20 +122,27 @@ class ActorRecognizer:
         institutions = [ent for ent in doc.ents
                         if ent.label_ == "ORG" and len(ent) > 1 and _bare(ent) not in gaz.surface
                         and any(t.text in self.institution_words for t in ent)]
+        # entities never overlap, so the one that could hold a match is found by bisection (see _holder)
+        people_at, names_at, bodies_at, institutions_at = (
+            _Entities(group) for group in (people, names, bodies, institutions))
         spans = []
         for match_id, start, end in self.matcher(doc):
             span = Span(doc, start, end, label=match_id)
-            if any(p.start <= start and end <= p.end and (p.start, p.end) != (start, end)
-                   and gaz.surface[span.label_][1] != "leader" and doc[start - 1].lower_ != "of" for p in people):
+            in_person = people_at.holder(start, end)
+            if (in_person is not None and (in_person.start, in_person.end) != (start, end)
+                    and gaz.surface[span.label_][1] != "leader" and doc[start - 1].lower_ != "of"):
                 continue  # a name inside a longer person's name ("Jordan Peterson") is not the state
-            if any(n.start <= start and end <= n.end and (n.start, n.end) != (start, end) for n in names):
+            in_name = names_at.holder(start, end)
+            if in_name is not None and (in_name.start, in_name.end) != (start, end):
                 continue  # part of a facility's or a law's name
-            if any(b.start < start and end <= b.end and any(t.lower_ == "of" for t in doc[b.start:start])
-                   for b in bodies):
+            in_body = bodies_at.holder(start, end)
+            if in_body is not None and in_body.start < start and any(
+                    t.lower_ == "of" for t in doc[in_body.start:start]):
                 continue
-            if gaz.surface[span.label_][1] != "leader" and any(
-                    b.start <= start and end <= b.end and (b.start, b.end) != (start, end)
-                    and not any(t.text in self.institution_words for t in span) for b in institutions):
+            in_institution = institutions_at.holder(start, end)
+            if (gaz.surface[span.label_][1] != "leader" and in_institution is not None
+                    and (in_institution.start, in_institution.end) != (start, end)
+                    and not any(t.text in self.institution_words for t in span)):
                 continue
             spans.append(span)
         spans = filter_spans(spans)

@@ -27,6 +27,7 @@ from realpolitik.extract.dates import (
     resolve_relative,
 )
 from realpolitik.extract.gazetteer import KnownEvent, load_gazetteer
+from realpolitik.extract.intervals import SpanSet
 from realpolitik.extract.sentences import text_of
 
 __all__ = ["DateRecognizer", "NamedEventMention", "latest"]
@@ -130,19 +131,23 @@ class DateRecognizer:
         reference = published or latest([d.edtf for d in dates if ".." not in d.edtf])
         # dates without a year ("on 12 June") and phrases naming a time by the reference ("last week"): placed
         # against the reference date, or left out when there is none
+        claimed = SpanSet([(m.start, m.end) for m in anchors])
         for partial in partials:
-            if any(m.start < partial.end and partial.start < m.end for m in anchors):
+            if claimed.overlaps(partial.start, partial.end):
                 continue
             value = resolve_partial(partial, reference, _looks_ahead(doc, partial.start, partial.end))
             mention = DateMatch.checked(partial.start, partial.end, partial.text, value, "partial")
             if mention is not None:
                 anchors.append(mention)
-        anchors += [m for m in find_deictic(text, reference)
-                    if not any(a.start < m.end and m.start < a.end for a in anchors)]
+                claimed.add(mention.start, mention.end)
+        deictic = [m for m in find_deictic(text, reference) if not claimed.overlaps(m.start, m.end)]
+        for mention in deictic:
+            claimed.add(mention.start, mention.end)
+        anchors += deictic
         anchors.sort(key=lambda m: m.start)
         relative: list[DateMatch] = []
         for kind, match in relative_matches(text):
-            if any(m.start < match.end() and match.start() < m.end for m in anchors + relative):
+            if claimed.overlaps(match.start(), match.end()):
                 continue
             if kind in ("duration", "ago"):
                 anchor = DateMatch.checked(0, 0, "", reference, "reference") if reference else None
@@ -157,6 +162,7 @@ class DateRecognizer:
             mention = DateMatch.checked(match.start(), end, text[match.start():end], value, "relative")
             if mention is not None:
                 relative.append(mention)
+                claimed.add(mention.start, mention.end)
         everything = [d for d in anchors if not any(r.start <= d.start and d.end <= r.end for r in relative)]
         doc._.rp_dates = sorted(everything + relative, key=lambda m: m.start)
         doc._.rp_reference_date = reference

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from realpolitik.extract.gazetteer import load_data_file
+from realpolitik.extract.intervals import SpanSet
 
 __all__ = ["DateMatch", "PartialDate", "RELATIVE", "TIME_NOUNS", "bounds_of", "find_dates", "find_deictic",
            "find_partial_dates",
@@ -319,7 +320,7 @@ def find_dates(text: str) -> list[DateMatch]:
     >>> [m.edtf for m in find_dates("before the 1990s, in the late 19th century, over the summer of 2029")]
     ['../1989', '18XX', '2029-06/2029-08']
     """
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     found: list[DateMatch] = []
     lowered = text.lower()
     for kind, pattern in _PATTERNS:
@@ -327,7 +328,7 @@ def find_dates(text: str) -> list[DateMatch]:
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.overlaps(start, end):
                 continue
             value = _edtf(kind, {k: v for k, v in match.groupdict().items() if v is not None})
             if value is None:
@@ -336,7 +337,7 @@ def find_dates(text: str) -> list[DateMatch]:
             mention = DateMatch.checked(start, end, text[start:end], value, kind)
             if mention is None:
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             found.append(mention)
     return sorted(found, key=lambda m: m.start)
 
@@ -384,7 +385,7 @@ def find_partial_dates(text: str, absolute: list[DateMatch] | None = None) -> li
     >>> [(p.text, p.qualifier) for p in find_partial_dates("Rumours ran since February. May it end. On 5 May 2020.")]
     [('since February', 'from')]
     """
-    taken = [(m.start, m.end) for m in (find_dates(text) if absolute is None else absolute)]
+    taken = SpanSet([(m.start, m.end) for m in (find_dates(text) if absolute is None else absolute)])
     found: list[PartialDate] = []
     for kind, pattern in _PARTIAL:
         for match in pattern.finditer(text):
@@ -399,7 +400,7 @@ def find_partial_dates(text: str, absolute: list[DateMatch] | None = None) -> li
                 start = before.start("lean") if before.group("lean") else before.start("part") \
                     if before.group("part") else start
             end = match.end()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.overlaps(start, end):
                 continue
             month = _month(groups["m"])
             day = int(groups["d"]) if groups.get("d") else None
@@ -408,7 +409,7 @@ def find_partial_dates(text: str, absolute: list[DateMatch] | None = None) -> li
             qualifier = _qualifier(text, start)
             if qualifier:
                 start = qualifier[0]
-            taken.append((start, end))
+            taken.add(start, end)
             found.append(PartialDate(start, end, text[start:end], month, day, qualifier[1] if qualifier else None,
                                      groups["lean"].lower() if groups.get("lean") else None))
     return sorted(found, key=lambda p: p.start)

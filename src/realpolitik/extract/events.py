@@ -9,7 +9,7 @@ phrase as participants. Named events of general knowledge ("the Doha agreement")
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -254,11 +254,20 @@ def _around_named(text: str, date):
     return DateMatch.checked(date.start, date.end, date.text, value, date.kind)
 
 
-def _dates_a_named_event(doc: Doc, span) -> bool:
-    """Whether a stated date follows a named event's mention at once ("the Doha agreement in 2020")."""
+#: The longest gap between a named event and a date that follows it "at once" (", in " with spaces around it).
+_JUST_IN_LONGEST = 64
+
+
+def _dates_a_named_event(doc: Doc, span, named_ends: list[int]) -> bool:
+    """Whether a stated date follows a named event's mention at once ("the Doha agreement in 2020").
+
+    ``named_ends`` holds the named events' end offsets, sorted: only those ending just before the date are read,
+    so a long document costs a bisection per date, not a pass over every named event.
+    """
     text = text_of(doc)
-    return any(n.end <= span.start_char and _JUST_IN.fullmatch(text[n.end:span.start_char])
-               for n in doc._.rp_named_events)
+    first = bisect_left(named_ends, span.start_char - _JUST_IN_LONGEST)
+    last = bisect_left(named_ends, span.start_char + 1)
+    return any(_JUST_IN.fullmatch(text[end:span.start_char]) for end in named_ends[first:last])
 
 
 class EventRecognizer:
@@ -275,23 +284,31 @@ class EventRecognizer:
         # sentence start -> the predicate its dated list items share, and the items' words
         lists: dict[int, tuple[Token | None, set[int]]] = {}
         skip_until = doc._.rp_title_end or 0
+        # indexes over the doc's named events and dates, so each date is read in constant or logarithmic time
+        named_at: dict[int, str] = {}
+        for named in doc._.rp_named_events:
+            named_at.setdefault(named.start, named.event.id)
+        named_ends = sorted(n.end for n in doc._.rp_named_events)
+        stated = sorted((d.start, d.edtf) for d in doc._.rp_dates if d.kind != "named")
+        stated_starts = [start for start, _ in stated]
         for date in doc._.rp_dates:
             span = doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None or date.start < skip_until:
                 continue
             event, item = None, None
             if date.kind == "named":
-                known = next((n.event.id for n in doc._.rp_named_events if n.start == date.start), None)
+                known = named_at.get(date.start)
                 sent = sentence_of(doc, span.start)
-                restated = any(d.kind != "named" and sent.start_char <= d.start < sent.end_char
-                               and date.edtf.startswith(d.edtf) for d in doc._.rp_dates)
+                in_sentence = stated[bisect_left(stated_starts, sent.start_char):
+                                     bisect_left(stated_starts, sent.end_char)]
+                restated = any(date.edtf.startswith(edtf) for _, edtf in in_sentence)
                 if known not in named_seen or restated:  # the named event itself: first named, or named with its date
                     named_seen.add(known)
                     event = self._named(doc, span, date)
             if event is None:  # a later mention dates what the sentence says happened around then: to the month
                 if date.kind == "named":
                     date = _around_named(text_of(doc), date)
-                elif _dates_a_named_event(doc, span):
+                elif _dates_a_named_event(doc, span, named_ends):
                     continue  # "the Doha agreement in 2020": the year is the agreement's, not the clause's
                 item = _listed_item(doc, span)
                 if date is None:
@@ -338,9 +355,16 @@ class EventRecognizer:
             first, last = bounds_of(event.date) if event.date else (None, None)
             if first and last and len(first) >= 7 and first[:7] == last[:7]:  # one month, not a stretch of them
                 dated.append((event.start, first[:7]))
-        taken = [(e.start, e.end) for e in events]
+        spans = sentences(doc)[0]
+        starts = [sent.start_char for sent in spans]
+        # the spans events already cover, by sentence: a clause is compared only with those of its own sentence
+        taken: list[list[tuple[int, int]]] = [[] for _ in spans]
+        for event in events:
+            home = max(bisect_right(starts, event.start) - 1, 0)  # the sentence the event starts in
+            for index in range(home, max(bisect_left(starts, event.end), home + 1)):
+                taken[index].append((event.start, event.end))
         found: list[EventCandidate] = []
-        for sent in sentences(doc)[0]:
+        for index, sent in enumerate(spans):
             if sent.start_char < skip_until:
                 continue
             root = sent.root
@@ -353,11 +377,12 @@ class EventRecognizer:
                 if not kept:
                     continue
                 start, end = kept[0].idx, kept[-1].idx + len(kept[-1])
-                if any(s < end and start < e for s, e in taken + [(f.start, f.end) for f in found]):
+                if any(s < end and start < e for s, e in taken[index]):
                     continue
                 clause_event = self._narrative_clause(doc, text, predicate, root, start, end, dated)
                 if clause_event is not None:
                     found.append(clause_event)
+                    taken[index].append((clause_event.start, clause_event.end))
         return found
 
     def _narrative_clause(self, doc: Doc, text: str, predicate: Token, root: Token, start: int, end: int,

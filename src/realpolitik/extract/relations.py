@@ -227,6 +227,19 @@ def _phrase(token: Token, skip: tuple[str, ...] = ()) -> list[Token]:
     return sorted(kept, key=lambda t: t.i)
 
 
+#: Where :func:`_named_actors` keeps its answer in ``doc.user_data``.
+_NAMED_KEY = "realpolitik.relations.named_actors"
+
+
+def _named_actors(doc: Doc) -> frozenset[str]:
+    """The actors the text names, computed once per doc (a person's relations are read many times over)."""
+    mentions = doc._.rp_mentions
+    cached = doc.user_data.get(_NAMED_KEY)
+    if cached is None or cached[0] != len(mentions):  # mentions added since: read them again
+        cached = doc.user_data[_NAMED_KEY] = (len(mentions), frozenset(m.actor for m in mentions))
+    return cached[1]
+
+
 class RelationRecognizer:
     """Read relations between the actors of a sentence around relation cue words."""
 
@@ -350,8 +363,7 @@ class RelationRecognizer:
     def _actor(self, doc: Doc, actor: str) -> str:
         """People stand for whom they act for: an envoy's praise is their state's."""
         record = doc._.rp_actors.get(actor)
-        named = {m.actor for m in doc._.rp_mentions}
-        if record is not None and record.kind == "person" and record.affiliation in named:
+        if record is not None and record.kind == "person" and record.affiliation in _named_actors(doc):
             return record.affiliation  # only an actor the text names, so every relation's ends are actors
         return actor
 
