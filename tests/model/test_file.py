@@ -122,3 +122,111 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         write_atomically(target, "new\n", code="E164")
     assert failed.value.code == "E164"
     assert target.read_text(encoding="utf-8") == "old\n" and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+# --- proposals that leave the file as it was when rejected ----------------------------------------------------
+DRAFTED = "a" * 64
+CURATED = "b" * 64
+LISTED_ONLY = "c" * 64
+
+#: ``concepts`` is there, empty: a section the proposals create stays, empty, when they are all rejected.
+TURNED = f"""\
+title: Turned
+documents:
+  - {{id: "{CURATED}", title: Curated source}}
+  - {{id: "{LISTED_ONLY}", title: Listed for later reading}}
+actors:
+  - id: upstria
+    name: Upstria
+    kind: state
+    evidence:
+      - document: "{CURATED}"
+        start: 0
+        end: 7
+        paraphrase: names Upstria
+  - id: downland
+    name: Downland
+    kind: state
+    evidence:
+      - document: "{CURATED}"
+        start: 10
+        end: 18
+        paraphrase: names Downland
+relations:
+  - id: partners
+    source: upstria
+    target: downland
+    type: partnership
+    polarity: 0.5
+    valid_from: "2020"
+    evidence:
+      - document: "{CURATED}"
+        start: 0
+        end: 18
+        paraphrase: the two are partners
+concepts: []
+"""
+
+
+def _proposals(*, cited_by_curated: bool) -> dict:
+    def evidence() -> list[dict]:  # one list per item: a shared one would be written as a YAML alias
+        return [{"document": DRAFTED, "start": 0, "end": 9, "paraphrase": "a later claim"}]
+
+    items: dict = {
+        "documents": [{"id": DRAFTED, "title": "A later analysis", "published": "2031-02-03"}],
+        "relations": [{"id": "conflict", "source": "upstria", "target": "downland", "type": "conflict",
+                       "polarity": -0.8, "valid_from": "2031-02-03", "supersedes": "partners",
+                       "review": "proposed", "evidence": evidence()}],
+        "concepts": [{"id": "drought", "label": "Drought", "review": "proposed", "evidence": evidence()}],
+    }
+    if cited_by_curated:
+        items["concepts"].append({"id": "rain", "label": "Rain", "evidence": evidence()})
+    return items
+
+
+@pytest.fixture
+def turned(tmp_path):
+    path = tmp_path / "turned.yaml"
+    path.write_text(TURNED, encoding="utf-8")
+    return ModelFile(path)
+
+
+def test_rejecting_every_proposal_takes_the_document_only_they_cited_and_gives_back_the_bytes(turned):
+    from realpolitik.model import add_items, bulk_review
+
+    add_items(turned, _proposals(cited_by_curated=False), turned.version())
+    assert turned.load().get("relations", "partners").valid_to is None  # proposing a turn writes nothing on it
+    first = reject_item(turned, "concepts", "drought", turned.version())
+    assert first.removed == [] and DRAFTED in {d.id for d in turned.load().documents}  # still cited
+    change = bulk_review(turned, "reject", turned.version())
+    assert change.removed == [("relations", "conflict"), ("documents", DRAFTED)]
+    assert turned.path.read_text(encoding="utf-8") == TURNED
+
+
+def test_a_document_that_a_curated_item_cited_or_no_item_cites_stays(turned):
+    from realpolitik.model import add_items, bulk_review
+
+    add_items(turned, _proposals(cited_by_curated=True), turned.version())
+    bulk_review(turned, "reject", turned.version())
+    assert {d.id for d in turned.load().documents} == {CURATED, LISTED_ONLY, DRAFTED}  # "rain" still cites it
+    reject_item(turned, "concepts", "rain", turned.version())  # a curated item: its document is the curator's
+    assert {d.id for d in turned.load().documents} == {CURATED, LISTED_ONLY, DRAFTED}
+
+
+def test_accepting_a_successor_ends_the_relation_it_supersedes(turned):
+    from realpolitik.model import add_items
+
+    add_items(turned, _proposals(cited_by_curated=False), turned.version())
+    change = accept_item(turned, "relations", "conflict", turned.version())
+    model = turned.load()
+    assert change.updated == [("relations", "partners")]
+    assert model.get("relations", "partners").valid_to == model.get("relations", "conflict").valid_from
+    assert [p for p in check_model(model) if p.severity == "error"] == []
+
+
+def test_a_successor_of_an_unknown_relation_is_an_unknown_reference():
+    model = Model.model_validate({
+        "title": "t", "actors": [{"id": a, "name": a, "kind": "state"} for a in ("x", "y")],
+        "relations": [{"id": "r", "source": "x", "target": "y", "type": "conflict", "polarity": -1,
+                       "supersedes": "gone"}]})
+    assert [(p.code, p.message) for p in check_model(model)] == [("E012", "unknown relation 'gone'")]

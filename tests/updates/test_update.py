@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from realpolitik.errors import UpdateError
-from realpolitik.model import Model, ModelFile, load_model
+from realpolitik.model import Change, Model, ModelFile, bulk_review, load_model
 from realpolitik.updates import (
     LaterDocument,
     find_changes,
@@ -101,14 +101,46 @@ def test_forecasts_get_evidence_and_no_resolution_is_applied(updated):
     assert json.loads(record_path(output).read_text(encoding="utf-8"))["forecasts"] == record["forecasts"]
 
 
-def test_a_turned_relation_ends_where_its_successor_begins(updated):
-    _model, output, record = updated
-    after = ModelFile(output).load()
+def _reviewed_copy(output: Path, folder: Path, action: str) -> tuple[ModelFile, Change]:
+    """A copy of the updated model with every proposal accepted or rejected at once, through the review API."""
+    copy = folder / output.name
+    shutil.copy(output, copy)
+    file = ModelFile(copy)
+    return file, bulk_review(file, action, file.version())
+
+
+def test_a_turn_is_proposed_on_the_successor_and_applied_when_it_is_accepted(updated, tmp_path: Path):
+    model_path, output, record = updated
+    before, proposed = load_model(model_path), ModelFile(output).load()
     turns = [change for change in record["changes"] if change["kind"] == "turn"]
+    assert turns  # the later documents turn relations of the seed; without one this test would check nothing
+    accepted, _change = _reviewed_copy(output, tmp_path, "accept")
+    after = accepted.load()
     for turn in turns:
-        old, new = after.get("relations", turn["old"]), after.get("relations", turn["new"])
-        assert old.valid_to == turn["date"] and new.valid_from is not None
+        old, new = proposed.get("relations", turn["old"]), proposed.get("relations", turn["new"])
+        assert new.supersedes == old.id and new.valid_from is not None and new.review == "proposed"
         assert (old.source, old.target) == (new.source, new.target) and old.type != new.type
+        if old.id in {relation.id for relation in before.relations}:  # the model's own relation is untouched
+            assert old == before.get("relations", old.id)
+        assert after.get("relations", old.id).valid_to is not None
+
+
+def test_rejecting_every_proposal_gives_back_the_model_file_byte_for_byte(updated, tmp_path: Path):
+    model_path, output, record = updated
+    rejected, change = _reviewed_copy(output, tmp_path, "reject")
+    assert rejected.path.read_bytes() == model_path.read_bytes()
+    assert sorted(i for s, i in change.removed if s == "documents") == sorted(record["added"]["documents"])
+
+
+def test_accepting_every_proposal_gives_a_model_that_validate_accepts(updated, tmp_path: Path, seed_path: Path):
+    _model, output, record = updated
+    accepted, _change = _reviewed_copy(output, tmp_path, "accept")
+    assert not [item.id for section in WITH_EVIDENCE for item in getattr(accepted.load(), section)
+                if item.review == "proposed"]
+    result = run_cli("validate", accepted.path, "--documents", LATER / "texts", "--documents", seed_path.parent,
+                     "--json")
+    assert result.code == 0, result.output[-2000:]
+    assert json.loads(result.stdout)["ok"]
 
 
 def test_the_later_dates_come_from_the_index(later_texts: list[Path]):

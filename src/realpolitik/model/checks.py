@@ -167,6 +167,7 @@ def check_model(
     _check_refs(references_in(model, "actors"), {actor.id for actor in model.actors}, "actor", out)
     _check_refs(references_in(model, "concepts"), {concept.id for concept in model.concepts}, "concept", out)
     _check_refs(references_in(model, "causal_links"), {link.id for link in model.causal_links}, "causal link", out)
+    _check_refs(references_in(model, "relations"), {relation.id for relation in model.relations}, "relation", out)
     _check_scenario_bases(model, out)
     _check_dates(model, out)
     _check_people_and_bands(model, out)

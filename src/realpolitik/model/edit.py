@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from realpolitik.errors import EditRefusedError, Errors, ModelValidationError, UnknownIdError
+from realpolitik.model.edtf import InvalidDateError, parse_date
 from realpolitik.model.file import UNCHECKED, Change, ModelFile
 from realpolitik.model.references import REFERENCES, remove_with_dependents
 from realpolitik.model.schema import SECTIONS, Evidence, Model, Resolution, Scenario
@@ -98,13 +99,38 @@ def _reviewed(file: ModelFile, edit, *, expect: str | None, action: str, section
     return result, version
 
 
-def accept_item(file: ModelFile, section: str, item_id: str, expect: str | None) -> Change:
-    """Mark an item ``review: accepted`` (curated items too: the mark records that someone checked it)."""
-    def edit(root: Any) -> None:
-        _set_before_evidence(_find(root, section, item_id), "review", "accepted")
+def _accept(root: Any, section: str, item_id: str) -> list[tuple[str, str]]:
+    """Mark an item accepted and apply what it proposes on other items: a relation that ``supersedes`` another
+    ends that one at its own ``valid_from`` (unless it ends by then already). Returns the other items changed.
 
-    _, version = _reviewed(file, edit, expect=expect, action="accept", section=section, item_id=item_id)
-    return Change("accept", section, item_id, version)
+    A proposal never writes on an item it does not own until it is accepted, so rejecting it leaves the file
+    as it was (see docs/update.md).
+    """
+    item = _find(root, section, item_id)
+    _set_before_evidence(item, "review", "accepted")
+    if section != "relations" or not item.get("supersedes") or not item.get("valid_from"):
+        return []
+    old = _find(root, "relations", str(item["supersedes"]))
+    start = str(item["valid_from"])
+    try:
+        ends_by_then = old.get("valid_to") is not None and (
+            parse_date(str(old["valid_to"])).upper <= parse_date(start).upper)
+    except InvalidDateError:  # the checks report the date; accepting leaves it to the analyst
+        return []
+    if ends_by_then:
+        return []
+    _set_before_evidence(old, "valid_to", start)
+    return [("relations", str(old.get("id")))]
+
+
+def accept_item(file: ModelFile, section: str, item_id: str, expect: str | None) -> Change:
+    """Mark an item ``review: accepted`` (curated items too: the mark records that someone checked it), and apply
+    what it proposes on other items (:func:`_accept`: a successor relation ends the one it supersedes)."""
+    def edit(root: Any) -> list[tuple[str, str]]:
+        return _accept(root, section, item_id)
+
+    changed, version = _reviewed(file, edit, expect=expect, action="accept", section=section, item_id=item_id)
+    return Change("accept", section, item_id, version, updated=changed)
 
 
 def reject_item(file: ModelFile, section: str, item_id: str, expect: str | None) -> Change:
@@ -509,9 +535,10 @@ def bulk_review(file: ModelFile, action: str, expect: str | None, *, sections: I
             raise EditRefusedError.coded("E261", action=action, why="no item matches the selection"
                                          + ("" if include_curated else " among the proposed items"))
         if action == "accept":
+            accepted = list(chosen)
             for section, item_id in chosen:
-                _set_before_evidence(_find(root, section, item_id), "review", "accepted")
-            return [], chosen
+                accepted += [key for key in _accept(root, section, item_id) if key not in accepted]
+            return [], accepted
         removed: list[tuple[str, str]] = []
         updated: list[tuple[str, str]] = []
         for key in chosen:

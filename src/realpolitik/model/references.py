@@ -3,6 +3,12 @@
 :data:`REFERENCES` is read by the checks (every reference must name an existing item) and by the removal of an
 item (what cannot stand without it goes too, what merely names it forgets it). A new reference in the format is a
 new row here, and both follow.
+
+Evidence names documents too, but the other way round: a document does not need an item, so it is not a row of
+the table. Removal still takes a document with it when the document is left *drafted only*: the removed items
+cited it, every one of them carried a review mark (drafted, not curated by hand), and no item left cites it. So
+rejecting everything a draft or an update proposed takes away the documents it added, and a document listed by
+hand, or cited by an item curated by hand, is never removed.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ class Reference:
 REFERENCES: tuple[Reference, ...] = (
     Reference("relations", "source", "actors", "one", "remove"),
     Reference("relations", "target", "actors", "one", "remove"),
+    Reference("relations", "supersedes", "relations", "one", "forget"),
     Reference("events", "participants", "actors", "many", "forget"),
     Reference("forecasts", "subjects", "actors", "many", "forget"),
     Reference("actors", "affiliation", "actors", "one", "forget"),
@@ -110,7 +117,8 @@ def remove_with_dependents(tree: dict, section: str, item_id: str) -> tuple[list
     """Remove an item from a model tree (plain or round-trip mappings), with what cannot stand without it.
 
     Items that reference it with ``on_remove="remove"`` go too (and what depends on them, in turn); items that
-    merely name it forget the name. The tree is changed in place, keeping the layout of everything else.
+    merely name it forget the name; documents left drafted only go last (see the module's notes). The tree is
+    changed in place, keeping the layout of everything else.
 
     Returns
     -------
@@ -136,6 +144,7 @@ def remove_with_dependents(tree: dict, section: str, item_id: str) -> tuple[list
     index = _index_of(items, item_id)
     if index is None:
         raise UnknownIdError(Errors.E242.format(kind=section.rstrip("s").replace("_", " "), id=item_id))
+    gone_entries = [items[index]]
     del items[index]
     removed: list[tuple[str, str]] = []
     updated: list[tuple[str, str]] = []
@@ -150,13 +159,40 @@ def remove_with_dependents(tree: dict, section: str, item_id: str) -> tuple[list
                     continue
                 key = (ref.section, str(entry.get("id")))
                 if ref.on_remove == "remove":
+                    gone_entries.append(entry)
                     del entries[i]
                     removed.append(key)
                     pending.append(key)
                 elif _forget(entry, ref, gone) and key not in updated:
                     updated.append(key)
     updated = [key for key in updated if key not in removed]
+    removed += _remove_drafted_only_documents(tree, gone_entries)
     return removed, updated
+
+
+def _cited_documents(item: Any) -> list[str]:
+    evidence = item.get("evidence") if isinstance(item, dict) else None
+    return [str(e.get("document")) for e in evidence or [] if isinstance(e, dict) and e.get("document")]
+
+
+def _remove_drafted_only_documents(tree: dict, gone: list[Any]) -> list[tuple[str, str]]:
+    """Remove the documents that only drafted items among ``gone`` cited and no item left in ``tree`` cites."""
+    drafted_only: dict[str, bool] = {}
+    for entry in gone:
+        for document in _cited_documents(entry):
+            drafted_only[document] = drafted_only.get(document, True) and entry.get("review") is not None
+    if not any(drafted_only.values()):
+        return []
+    still_cited = {document for section, entries in tree.items() if section != "documents"
+                   and isinstance(entries, list) for entry in entries for document in _cited_documents(entry)}
+    documents = tree.get("documents") or []
+    removed: list[tuple[str, str]] = []
+    for document, drafted in drafted_only.items():
+        index = _index_of(documents, document)
+        if drafted and document not in still_cited and index is not None:
+            del documents[index]
+            removed.append(("documents", document))
+    return removed
 
 
 def _pointing_to(section: str) -> Iterable[Reference]:

@@ -143,6 +143,11 @@ class Relation(_Item):
     polarity: float = Field(ge=-1.0, le=1.0, description="-1 hostile … 0 neutral … +1 friendly.")
     valid_from: EdtfString | None = Field(default=None, description="When the relation began (EDTF), if stated.")
     valid_to: EdtfString | None = Field(default=None, description="When it ended (EDTF), if it did.")
+    supersedes: str | None = Field(
+        default=None,
+        description="Id of the relation this one succeeds (a turn a later document proposes): accepting this "
+        "relation ends that one at this one's valid_from.",
+    )
     description: str | None = Field(default=None, description="The relation in a sentence.")
 
 

@@ -3,9 +3,11 @@
 A drafted relation between two actors the model already relates, in the same direction, is compared with the
 model's relation that is still open on the document's date:
 
-* a **different type** (partnership → recognition, support → conflict) means the relation turned: the old one
-  gets ``valid_to`` (the document's date) and the drafted one becomes its successor with ``valid_from`` that
-  date, so ``analyse --at`` shows the network as it was on either side;
+* a **different type** (partnership → recognition, support → conflict) means the relation turned: the drafted
+  one becomes its successor, with ``valid_from`` (the document's date unless the draft dated it) and
+  ``supersedes`` naming the old one. The old relation is not touched: accepting the successor ends it at the
+  successor's ``valid_from`` (:func:`realpolitik.model.accept_item`), so ``analyse --at`` shows the network as
+  it was on either side, and rejecting the successor leaves the old relation as it was;
 * the **same type with the other sign** of polarity is a contradiction: both are kept, and the pair is flagged.
 
 A drafted causal link between the same two concepts as a model link but with the other sign is kept too, and
@@ -53,9 +55,9 @@ def find_changes(model: Model, relations: list[Relation], links: list[CausalLink
     Returns
     -------
     (changes, relations, links)
-        The changes found, and the drafted relations and links with ``valid_from`` set on successors and
-        ``contradicts`` on contradicting links (the model's own items are not touched here; a turn's
-        ``valid_to`` is applied when the update is written).
+        The changes found, and the drafted relations and links with ``valid_from`` and ``supersedes`` set on
+        successors and ``contradicts`` on contradicting links (the model's own items are never touched: a
+        turn's ``valid_to`` is written when the successor is accepted).
     """
     day = parse_date(published).upper
     changes: list[RelationChange] = []
@@ -66,8 +68,8 @@ def find_changes(model: Model, relations: list[Relation], links: list[CausalLink
                 continue
             if old.type != relation.type:
                 changes.append(RelationChange("turn", "relations", old.id, relation.id, published))
-                if relation.valid_from is None:
-                    relation = relation.model_copy(update={"valid_from": published})
+                relation = relation.model_copy(update={"valid_from": relation.valid_from or published,
+                                                       "supersedes": old.id})
                 break
             if (old.polarity > 0) != (relation.polarity > 0) and old.polarity and relation.polarity:
                 changes.append(RelationChange("contradiction", "relations", old.id, relation.id, published))

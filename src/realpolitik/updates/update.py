@@ -6,10 +6,12 @@ leaves out relations, events and forecasts the model already holds): what the dr
 (``review: proposed``). Relation turns and contradictions follow :mod:`realpolitik.updates.changes`; the open
 forecasts get their evidence from :mod:`realpolitik.updates.evidence`.
 
-The updated model is the original file's text with the proposals appended (and a turned relation's
-``valid_to`` set), written through :class:`realpolitik.model.ModelFile`, so an analyst reviews it like any
-draft. Forecast evidence and proposed resolutions go to the update record beside it (``NAME.update.json``):
-a resolution is never written into the model by ``update``; ``forecasts --resolve`` applies one after review.
+The updated model is the original file's text with the proposals appended, written through
+:class:`realpolitik.model.ModelFile`, so an analyst reviews it like any draft. Nothing already in the file is
+changed: a turned relation's successor names it in ``supersedes`` and ends it only when accepted, and the
+later documents go again when every item citing them is rejected, so rejecting all gives back the file.
+Forecast evidence and proposed resolutions go to the update record beside it (``NAME.update.json``): a
+resolution is never written into the model by ``update``; ``forecasts --resolve`` applies one after review.
 """
 
 from __future__ import annotations
@@ -184,12 +186,11 @@ def update_model(
             result.changes += changes
             for section, items in new.items():
                 additions[section] += items
-            # a turned relation is closed at once, so a later document does not turn it a second time
+            # a turned relation is closed here, in memory only, so a later document does not turn it a second
+            # time; in the file its successor's ``supersedes`` closes it once accepted
             turned = {c.old: c.date for c in changes if c.kind == "turn"}
             closed = [r.model_copy(update={"valid_to": turned[r.id]}) if r.id in turned else r
                       for r in current.relations]
-            additions["relations"] = [r.model_copy(update={"valid_to": turned[r.id]}) if r.id in turned else r
-                                      for r in additions["relations"]]
             current = _with(current.model_copy(update={"relations": closed}), new)
             passages += split_passages(ingested.text, document=ingested.id, published=later.published,
                                        title=ingested.title or later.path.stem)
@@ -214,10 +215,6 @@ def update_model(
     if source.read_bytes() != original or source.version() != version:
         raise UpdateError.coded("E303", path=source.path)
     write_atomically(target, original, code="E308")
-    ended: dict[str, str] = {}
-    for change in result.changes:
-        if change.kind == "turn":
-            ended.setdefault(change.old, change.date)
     if any(additions.values()):
         def edit(root: Any) -> None:
             for section, items in additions.items():
@@ -225,9 +222,6 @@ def update_model(
                     root[section] = []
                 for item in items:
                     root[section].append(_entry(item))
-            for relation in root.get("relations") or []:
-                if relation.get("id") in ended:
-                    relation["valid_to"] = ended[relation["id"]]
 
         ModelFile(target).change(edit)
     data = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"

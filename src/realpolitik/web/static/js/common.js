@@ -63,7 +63,7 @@ export function sayError(error) {
 
 export const SECTION_NAMES = {
   actors: "actor", relations: "relation", events: "event", concepts: "concept", causal_links: "causal link",
-  forecasts: "forecast", scenarios: "scenario",
+  forecasts: "forecast", scenarios: "scenario", documents: "document",
 };
 
 /** An SVG string as an <img> (an image cannot run scripts, whatever the SVG holds). */
