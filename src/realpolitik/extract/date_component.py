@@ -8,7 +8,9 @@ the date the text speaks from: the publication date when known, else the latest 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -27,7 +29,7 @@ from realpolitik.extract.dates import (
     resolve_relative,
 )
 from realpolitik.extract.gazetteer import KnownEvent, load_gazetteer
-from realpolitik.extract.intervals import SpanSet
+from realpolitik.extract.intervals import SpanSet, enclosing
 from realpolitik.extract.sentences import text_of
 
 __all__ = ["DateRecognizer", "NamedEventMention", "latest"]
@@ -90,6 +92,23 @@ def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
     return token.tag_ in ("VBZ", "VBP", "VB", "MD") or token.tag_ == "VBG" and bool(aux & {"is", "are", "am"})
 
 
+def _outside(spans: list[DateMatch], dates: list[DateMatch]) -> list[DateMatch]:
+    """The ``dates`` that none of ``spans`` holds, in their order.
+
+    ``spans`` may overlap, so each date is compared with the furthest end reached by the spans starting at or
+    before it: one bisection a date instead of a pass over the spans.
+    """
+    ordered = sorted(spans, key=lambda span: span.start)
+    starts = [span.start for span in ordered]
+    reach = list(accumulate((span.end for span in ordered), max))
+    kept = []
+    for date in dates:
+        index = bisect_right(starts, date.start)
+        if not (index and reach[index - 1] >= date.end):
+            kept.append(date)
+    return kept
+
+
 class DateRecognizer:
     """Find absolute dates, named events and relative phrases; set the document's reference date."""
 
@@ -120,7 +139,9 @@ class DateRecognizer:
                 named.append(NamedEventMention(span.start_char, span.end_char, event))
         doc._.rp_named_events = named
         # a date inside an event's name ("the 2020 war") gives way to the event's own date
-        dates = [d for d in dates if not any(n.start <= d.start and d.end <= n.end for n in named)]
+        by_start = sorted(named, key=lambda n: n.start)  # event names never overlap (filter_spans)
+        name_starts, name_ends = [n.start for n in by_start], [n.end for n in by_start]
+        dates = [d for d in dates if enclosing(name_starts, name_ends, d.start, d.end) is None]
         # a named event's own mention carries its date unless a stated date overlaps it
         anchors = dates + [m for m in (DateMatch.checked(n.start, n.end, text[n.start:n.end], n.event.date, "named")
                                        for n in named) if m is not None]
@@ -145,6 +166,7 @@ class DateRecognizer:
             claimed.add(mention.start, mention.end)
         anchors += deictic
         anchors.sort(key=lambda m: m.start)
+        anchor_starts = [m.start for m in anchors]
         relative: list[DateMatch] = []
         for kind, match in relative_matches(text):
             if claimed.overlaps(match.start(), match.end()):
@@ -152,7 +174,7 @@ class DateRecognizer:
             if kind in ("duration", "ago"):
                 anchor = DateMatch.checked(0, 0, "", reference, "reference") if reference else None
             else:
-                anchor = self._anchor(kind, match.end(), match.start(), anchors, text)
+                anchor = self._anchor(kind, match.end(), match.start(), anchors, anchor_starts, text)
             if anchor is None:
                 continue
             value = resolve_relative(kind, match.group("n"), match.group("unit"), anchor.edtf)
@@ -163,18 +185,28 @@ class DateRecognizer:
             if mention is not None:
                 relative.append(mention)
                 claimed.add(mention.start, mention.end)
-        everything = [d for d in anchors if not any(r.start <= d.start and d.end <= r.end for r in relative)]
+        everything = _outside(relative, anchors)
         doc._.rp_dates = sorted(everything + relative, key=lambda m: m.start)
         doc._.rp_reference_date = reference
         return doc
 
     @staticmethod
-    def _anchor(kind: str, after: int, before: int, anchors: list[DateMatch], text: str) -> DateMatch | None:
+    def _anchor(kind: str, after: int, before: int, anchors: list[DateMatch], starts: list[int],
+                text: str) -> DateMatch | None:
+        """The date a relative phrase counts from: the one right after "within"/"after"/"before" ("within 40 hours
+        of the takeover"), else the last single date ending before it. ``anchors`` are in order of start, and
+        ``starts`` their starts, so only the anchors near the phrase are read."""
         if kind in ("within", "after", "before"):
-            for anchor in anchors:
+            for index in range(bisect_left(starts, after), len(anchors)):
+                anchor = anchors[index]
                 gap = text[after:anchor.start]
-                if anchor.start >= after and len(gap) <= 12 and gap.strip().lower() in ("", "the", "its", "their"):
+                if len(gap) > 12:
+                    return None  # the anchors after this one start further away still
+                if gap.strip().lower() in ("", "the", "its", "their"):
                     return anchor
             return None
-        earlier = [a for a in anchors if a.end <= before and "/" not in a.edtf and "[" not in a.edtf]
-        return earlier[-1] if earlier else None
+        for index in range(bisect_left(starts, before) - 1, -1, -1):  # the last in order that qualifies
+            anchor = anchors[index]
+            if anchor.end <= before and "/" not in anchor.edtf and "[" not in anchor.edtf:
+                return anchor
+        return None

@@ -546,8 +546,9 @@ def find_deictic(text: str, reference: str | None) -> list[DateMatch]:
     spans = [(spec, match.start(), match.end()) for spec, cues, pattern in _DEICTIC
              if any(cue in lowered for cue in cues) for match in pattern.finditer(text)]
     spans += [({"approximate": "month"}, match.start("r"), match.end("r")) for match in _RECENT.finditer(text)]
+    claimed = SpanSet()
     for spec, start, end in sorted(spans, key=lambda s: (s[1] - s[2], s[1])):  # the longest phrase wins
-        if any(start < m.end and m.start < end for m in found) or _inside_name(text, start):
+        if claimed.overlaps(start, end) or _inside_name(text, start):
             continue
         value = _deictic_value(spec, reference)
         qualifier = _qualifier(text, start) if value else None
@@ -556,6 +557,7 @@ def find_deictic(text: str, reference: str | None) -> list[DateMatch]:
         mention = DateMatch.checked(start, end, text[start:end], value, "deictic")
         if mention is not None:
             found.append(mention)
+            claimed.add(mention.start, mention.end)
     return sorted(found, key=lambda m: m.start)
 
 
