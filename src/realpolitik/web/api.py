@@ -2,7 +2,7 @@
 
 Routes read and change the model file through :class:`~realpolitik.model.ModelFile` and the review actions of
 :mod:`realpolitik.model.edit`; drafts come from :func:`realpolitik.draft.draft_additions`, what the pages show from
-:mod:`realpolitik.web.views`. Errors are raised as the library's own and turned into statuses in one place
+:mod:`realpolitik.report.page_data`. Errors are raised as the library's own and turned into statuses in one place
 (:func:`realpolitik.web.app.status_of`).
 """
 
@@ -30,9 +30,9 @@ from realpolitik.model import (
     item_label,
 )
 from realpolitik.model import edit as review
+from realpolitik.report import page_data
 from realpolitik.report.figures_charts import forecasts_figure
 from realpolitik.report.svg import figure_svg
-from realpolitik.web import views
 from realpolitik.web.state import AppState
 
 __all__ = ["PRESS_DRAWS", "router"]
@@ -226,7 +226,7 @@ def _svg(figure) -> str:
 def _document_fields(model: Model, document: Document, texts: dict[str, str],
                      spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """A document's card: its metadata, whether its text is at hand, and how many items (proposed ones) cite it."""
-    spans = views.document_spans(model, document.id, REVIEWABLE_SECTIONS) if spans is None else spans
+    spans = page_data.document_spans(model, document.id, REVIEWABLE_SECTIONS) if spans is None else spans
     return {"id": document.id, "title": document.title, "author": document.author, "publisher": document.publisher,
             "published": document.published, "has_text": document.id in texts,
             "items": len({(s["section"], s["id"]) for s in spans}),
@@ -251,7 +251,7 @@ def get_items(state: State, response: Response) -> ItemsOut:
     """Every item of every section, with a display label."""
     model, version = state.model()
     response.headers["ETag"] = f'"{version}"'
-    return ItemsOut(version=version, reviewable=list(REVIEWABLE_SECTIONS), sections=views.sections_of(model))
+    return ItemsOut(version=version, reviewable=list(REVIEWABLE_SECTIONS), sections=page_data.sections_of(model))
 
 
 @router.get("/api/items/{section}/{item_id}", response_model=ItemOut, responses=_ERRORS, tags=["review"])
@@ -262,15 +262,15 @@ def get_item(state: State, section: str, item_id: str, response: Response) -> It
     response.headers["ETag"] = f'"{version}"'
     return ItemOut(version=version, section=section, id=item_id, item=item.model_dump(mode="json"),
                    label=item_label(section, item, display_names(model)),
-                   evidence=views.evidence_view(model, section, item, state.texts()),
-                   fields=views.field_specs(section) if section != "documents" else [])
+                   evidence=page_data.evidence_view(model, section, item, state.texts()),
+                   fields=page_data.field_specs(section) if section != "documents" else [])
 
 
 @router.get("/api/fields/{section}", tags=["review"], responses=_ERRORS)
 def get_fields(section: str) -> list[dict[str, Any]]:
     """What a form shows for each field of a section's items: kind, whether required, bounds, choices, and the
     section a reference points to (a picker)."""
-    return views.field_specs(section)
+    return page_data.field_specs(section)
 
 
 @router.get("/api/documents/{document_id}", response_model=DocumentTextOut, responses=_ERRORS, tags=["documents"])
@@ -280,7 +280,7 @@ def get_document(state: State, document_id: str, response: Response) -> Document
     document = state.document(document_id)
     texts = state.texts()
     text = texts.get(document.id)
-    spans = views.document_spans(model, document.id, REVIEWABLE_SECTIONS)
+    spans = page_data.document_spans(model, document.id, REVIEWABLE_SECTIONS)
     response.headers["ETag"] = f'"{version}"'
     return DocumentTextOut(**_document_fields(model, document, texts, spans), text=text, spans=spans,
                            length=None if text is None else len(text), version=version)
@@ -295,19 +295,19 @@ def get_history(state: State) -> HistoryOut:
 @router.get("/api/network", tags=["views"])
 def get_network(state: State) -> dict[str, Any]:
     """Actors with positions for drawing; relations and people's affiliations as edges."""
-    return state.view("network", views.network_view)
+    return state.view("network", page_data.network_view)
 
 
 @router.get("/api/causal-map", tags=["views"])
 def get_causal_map(state: State) -> dict[str, Any]:
     """Concepts with positions for drawing; causal links as signed edges."""
-    return state.view("causal-map", views.causal_map_view)
+    return state.view("causal-map", page_data.causal_map_view)
 
 
 @router.get("/api/timeline", tags=["views"])
 def get_timeline(state: State) -> dict[str, Any]:
     """Events in date order with the first and last day each date can mean."""
-    return views.timeline_view(state.model()[0])
+    return page_data.timeline_view(state.model()[0])
 
 
 @router.get("/api/forecasts", tags=["views"])
@@ -316,13 +316,13 @@ def get_forecasts(state: State) -> dict[str, Any]:
     an update record beside the model, each forecast's ``trail``: later passages (stance, score) and the
     resolution proposed."""
     def make(model):
-        data = views.forecasts_view(model)
+        data = page_data.forecasts_view(model)
         data["figure"] = _svg(forecasts_figure(model.forecasts)) if model.forecasts else None
         return data
 
     board = state.view("forecasts", make)
     # the record is read apart from the cached board: an update writes it beside the model, not into it
-    trails = views.forecast_evidence_view(state.model()[0], state.update_record(), state.texts())
+    trails = page_data.forecast_evidence_view(state.model()[0], state.update_record(), state.texts())
     return {**board, "updated": bool(trails),
             "forecasts": [{**row, "trail": trails.get(row["id"])} for row in board["forecasts"]]}
 
@@ -333,13 +333,13 @@ def get_changes(state: State, response: Response) -> dict[str, Any]:
     with its evidence in the later document; ``record`` is false when the model has no update record."""
     model, version = state.model()
     response.headers["ETag"] = f'"{version}"'
-    return {"version": version, **views.changes_view(model, state.update_record(), state.texts())}
+    return {"version": version, **page_data.changes_view(model, state.update_record(), state.texts())}
 
 
 @router.get("/api/scenarios", tags=["simulate"])
 def get_scenarios(state: State) -> dict[str, Any]:
     """The concepts a control can clamp and every scenario with its clamps (inherited ones included)."""
-    return views.scenarios_view(state.model()[0])
+    return page_data.scenarios_view(state.model()[0])
 
 
 @router.post("/api/simulate", responses=_ERRORS, tags=["simulate"])
@@ -347,7 +347,7 @@ def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> dict[str
     """Run a scenario, or the given clamps, through the FCM: the result against the baseline and every concept's
     trajectory, as data the page draws.  Computed once per version of the model and request."""
     key = (body.scenario, tuple(sorted(body.clamps.items())))
-    return state.result("simulate", key, lambda model: views.simulate_view(model, scenario=body.scenario,
+    return state.result("simulate", key, lambda model: page_data.simulate_view(model, scenario=body.scenario,
                                                                            clamps=body.clamps)[0])
 
 
@@ -359,7 +359,7 @@ def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str, Any]
         if body.concept not in {c.id for c in model.concepts}:
             known = ", ".join(c.id for c in model.concepts)
             raise UnknownIdError(Errors.E030.format(concept=body.concept, known=known))
-        return views.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)[0]
+        return page_data.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)[0]
 
     return state.result("press", (body.concept, body.direction, body.draws, body.seed), make)
 

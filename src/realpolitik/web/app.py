@@ -2,7 +2,7 @@
 
 Every route is a thin shell over the library: the model file is read and changed through
 :class:`~realpolitik.model.ModelFile` and the review actions of :mod:`realpolitik.model.edit`, drafts come from
-:func:`realpolitik.draft.draft_additions`, what the pages show from :mod:`realpolitik.web.views`, the report from
+:func:`realpolitik.draft.draft_additions`, what the pages show from :mod:`realpolitik.report.page_data`, the report from
 :mod:`realpolitik.report`. Errors become HTTP statuses by their type, in one table (:data:`HTTP_STATUS`).
 """
 
