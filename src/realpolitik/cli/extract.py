@@ -12,6 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, err_console, fail, table
 from realpolitik.cli.options import PublishedOption, checked_published
+from realpolitik.corpus import MAX_TEXT_BYTES
+from realpolitik.corpus.source import MB
 from realpolitik.errors import Errors, RealpolitikError
 from realpolitik.files import write_atomically
 
@@ -47,11 +49,16 @@ def extract_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (one object, a list for several files), "
                                      "jsonl (one object a line) or table.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", help="Largest file to read, in megabytes (1 MB = 1,048,576 bytes).")
+    ] = MAX_TEXT_BYTES / MB,
     published: PublishedOption = None,
 ) -> None:
     """Extract actors, people, dated events, relations, causal links and forecasts from documents."""
     if fmt not in FORMATS:
         fail(Errors.E162.format(fmt=fmt, known=", ".join(FORMATS)), EXIT_USAGE)
+    if max_mb <= 0:
+        fail(Errors.E113.format(value=max_mb), EXIT_USAGE)
     published = checked_published(published)
     if output is not None and output.is_dir():
         fail(Errors.E164.format(path=output, reason="it is a directory"), EXIT_USAGE)
@@ -67,7 +74,7 @@ def extract_command(
         for path in paths:
             progress.update(task, description=path.name)
             try:
-                results.append(extract_file(path, nlp=nlp, published=published))
+                results.append(extract_file(path, nlp=nlp, published=published, limit=int(max_mb * MB)))
             except RealpolitikError as exc:
                 failed += 1
                 err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)

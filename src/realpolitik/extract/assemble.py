@@ -12,7 +12,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from realpolitik.corpus import IngestedDocument, check_published, find_author_note, ingest_file, sha256_hex
+from realpolitik.corpus import (
+    MAX_TEXT_BYTES,
+    IngestedDocument,
+    check_published,
+    find_author_note,
+    ingest_file,
+    sha256_hex,
+)
 from realpolitik.errors import Errors, InputFileError
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.dates import is_valid_edtf
@@ -210,15 +217,16 @@ def extract_text(text: str, *, document_id: str | None = None, title: str | None
                                              language="en"), nlp=nlp)
 
 
-def extract_file(path: str | Path, *, nlp: Language | None = None, published: str | None = None) -> Extraction:
+def extract_file(path: str | Path, *, nlp: Language | None = None, published: str | None = None,
+                 limit: int = MAX_TEXT_BYTES) -> Extraction:
     """Read a document through the ingest stage and extract from it.
 
     ``published`` (ISO date) is the publication date when the caller knows it; otherwise the one the document
-    states, if any, is the reference of relative dates.
+    states, if any, is the reference of relative dates. ``limit`` is the largest file read, in bytes (E103 above it).
 
     Raises
     ------
     InputFileError
         If the file cannot be read as a document, or ``published`` is not an ISO date (E115).
     """
-    return extract_document(ingest_file(Path(path), published=published), nlp=nlp)
+    return extract_document(ingest_file(Path(path), limit=limit, published=published), nlp=nlp)
