@@ -57,6 +57,16 @@ async function evidence(id) {
 function openResolve(forecast) {
   resolving = { id: forecast.id, version };
   document.getElementById("resolve-title").textContent = `Resolve: ${forecast.statement}`;
+  const form = document.getElementById("resolve-form");
+  form.reset();
+  // the resolution an update proposed fills the form; nothing is saved until the analyst checks it and submits
+  const proposed = forecast.trail && forecast.trail.proposed_resolution;
+  if (proposed) {
+    form.elements.outcome.value = proposed.outcome ? "true" : "false";
+    form.elements.date.value = proposed.date || "";
+    form.elements.source.value = proposed.source || "";
+    form.elements.note.value = proposed.note || "";
+  }
   dialog.showModal();
 }
 
