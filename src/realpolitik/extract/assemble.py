@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,10 +27,13 @@ from realpolitik.extract.dates import is_valid_edtf
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
 from realpolitik.extract.sentences import as_text_doc, text_of
+from realpolitik.progress import progress_bar
 from realpolitik.record import (
     ExtractedActor,
+    ExtractedCausalLink,
     ExtractedDocument,
     ExtractedEvent,
+    ExtractedForecast,
     ExtractedRelation,
     ExtractedSection,
     Extraction,
@@ -137,7 +141,8 @@ def _fill_forecast_actors(doc: Doc, forecasts: list) -> list:
     return forecasts
 
 
-def extract_document(document: IngestedDocument, *, nlp: Language | None = None) -> Extraction:
+def extract_document(document: IngestedDocument, *, nlp: Language | None = None, section_chars: int | None = None,
+                     show_progress: bool = False) -> Extraction:
     """Extract actors, people, dated events, relations, causal links and forecasts from an ingested document.
 
     Parameters
@@ -146,6 +151,12 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
         The document, as the ingest stage returns it; every offset in the result indexes ``document.text``.
     nlp
         A pipeline from :func:`realpolitik.extract.load_pipeline` (built once and cached when omitted).
+    section_chars
+        The most characters parsed at once (default: the pipeline's ``max_length``, which bounds spaCy's memory).
+        A longer text is read in sections cut at paragraph breaks (:func:`section_bounds`) and joined into one
+        record whose offsets index the whole text; the extraction's notes say so.
+    show_progress
+        Show a bar on stderr while the sections of a long text are read.
 
     Returns
     -------
@@ -173,19 +184,124 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None)
     # every offset still indexes ``document.text``)
     body_end = find_author_note(document.text)
     body = document.text if body_end is None else document.text[:body_end]
-    doc = run_pipeline(body, nlp=nlp, published=document.published, author=author, title=document.title)
+    nlp = nlp or load_pipeline()
+    limit = section_chars or nlp.max_length
     notes = list(document.notes)
     if body_end is not None:
         notes.append(f"the author's note at the end (from character {body_end}) is left out of the extraction")
     if document.published is None:
         notes.append("no publication date is known: relative dates ('last week', 'on 27 July') are left unplaced; "
                      "give it with --published YYYY-MM-DD")
-    causal = find_causal_links(doc)
-    forecasts = _fill_forecast_actors(doc, find_forecasts(doc))
-    return Extraction(
-        document=_document_record(document, reference_date=doc._.rp_reference_date, body_end=body_end),
-        actors=_actors(doc), events=_events(doc), relations=_relations(doc), causal_links=causal,
-        forecasts=forecasts, notes=notes)
+    bounds = section_bounds(body, limit)
+    if len(bounds) > 1:
+        notes.append(f"the text is {len(body):,} characters long, more than the {limit:,} parsed at once: it was "
+                     f"read in {len(bounds)} sections split at paragraph breaks; an actor named in several is one "
+                     "actor, but a pronoun or a relative date does not reach across a section break")
+    parts = []
+    with progress_bar(len(bounds), "sections", enabled=len(bounds) > 1 and show_progress) as bar:
+        for index, (start, end) in enumerate(bounds):
+            doc = run_pipeline(body[start:end], nlp=nlp, published=document.published, author=author,
+                               title=document.title if index == 0 else None)
+            parts.append((start, doc))
+            bar.advance(words=len(body[start:end].split()))
+    reference = document.published or next((d._.rp_reference_date for _, d in parts if d._.rp_reference_date),
+                                           None)
+    items = _joined_sections([(start, _items(doc)) for start, doc in parts])
+    return Extraction(document=_document_record(document, reference_date=reference, body_end=body_end),
+                      notes=notes, **items)
+
+
+def _items(doc: Doc) -> dict[str, list]:
+    """Everything extracted from one parsed text, by section of the extraction record."""
+    return {"actors": _actors(doc), "events": _events(doc), "relations": _relations(doc),
+            "causal_links": find_causal_links(doc), "forecasts": _fill_forecast_actors(doc, find_forecasts(doc))}
+
+
+def section_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    r"""``text`` cut into consecutive sections of at most ``limit`` characters: (start, end) of each.
+
+    Sections end at a paragraph break (a blank line) where one falls inside the limit, else at a line break, else
+    after a sentence's full stop, else at the limit itself; a text within the limit is one section.
+
+    Examples
+    --------
+    >>> text = "One para.\n\nTwo para here.\n\nThree."
+    >>> [text[s:e] for s, e in section_bounds(text, 20)]
+    ['One para.\n\n', 'Two para here.\n\n', 'Three.']
+    >>> section_bounds("abcdefgh", 3)
+    [(0, 3), (3, 6), (6, 8)]
+    """
+    if limit < 1:
+        raise ValueError("a section holds at least one character")
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((found.end() for pattern in _SECTION_BREAKS
+                    for found in [_last_match(pattern, window)] if found is not None and found.end() > 0), limit)
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+#: Where a section may end, best first: a blank line, a line break, a full stop before a space.
+_SECTION_BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n"), re.compile(r"[.!?]\s+"))
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _joined_sections(parts: list[tuple[int, dict[str, list]]]) -> dict[str, list]:
+    """The items of a text's sections as one record's: offsets moved to the whole text, one actor per id (its
+    mentions and aliases pooled), event ids kept unique."""
+    if len(parts) == 1 and parts[0][0] == 0:
+        return parts[0][1]
+    joined: dict[str, list] = {"actors": [], "events": [], "relations": [], "causal_links": [], "forecasts": []}
+    actors: dict[str, dict] = {}
+    event_ids: set[str] = set()
+    for offset, items in parts:
+        for section, entries in items.items():
+            for entry in entries:
+                data = _shifted(entry.model_dump(), offset)
+                if section == "actors":
+                    held = actors.get(data["id"])
+                    if held is None:
+                        actors[data["id"]] = data
+                    else:
+                        held["mentions"] += data["mentions"]
+                        held["aliases"] = sorted(set(held["aliases"]) | set(data["aliases"]))
+                        for name in ("role", "affiliation", "iso3"):
+                            held[name] = held.get(name) or data.get(name)
+                    continue
+                if section == "events":
+                    base, n = data["id"], 2
+                    while data["id"] in event_ids:
+                        data["id"], n = f"{base}_{n}", n + 1
+                    event_ids.add(data["id"])
+                joined[section].append(data)
+    joined["actors"] = sorted(actors.values(), key=lambda a: a["mentions"][0]["start"])
+    return {section: [_RECORD_TYPES[section].model_validate(entry) for entry in entries]
+            for section, entries in joined.items()}
+
+
+#: The record's class of each section's items, to validate the joined sections.
+_RECORD_TYPES: dict[str, type[BaseModel]] = {
+    "actors": ExtractedActor, "events": ExtractedEvent, "relations": ExtractedRelation,
+    "causal_links": ExtractedCausalLink, "forecasts": ExtractedForecast}
+
+
+def _shifted(data, offset: int):
+    """``data`` (a dumped record item) with every character offset moved by ``offset``."""
+    if isinstance(data, dict):
+        return {key: value + offset if key in ("start", "end") and isinstance(value, int) else _shifted(value, offset)
+                for key, value in data.items()}
+    if isinstance(data, list):
+        return [_shifted(value, offset) for value in data]
+    return data
 
 
 def _document_record(document: IngestedDocument, *, reference_date: str | None,
