@@ -79,8 +79,8 @@ def test_review_the_seed_accept_reject_edit_undo(browser, live_server, model_cop
     marks = browser.find_elements("css selector", "#doc-text mark")
     assert len(marks) > 100
     cards = browser.find_elements("css selector", "#items li.item")
-    assert len(cards) == len({(s, i.id) for s in ("actors", "relations", "events", "concepts", "causal_links",
-                                                  "forecasts") for i in getattr(load_model(model_copy), s)})
+    reviewable = ("actors", "relations", "events", "concepts", "causal_links", "forecasts", "scenarios")
+    assert len(cards) == len({(s, i.id) for s in reviewable for i in getattr(load_model(model_copy), s)})
     _shot(browser, tmp_path, "02-document-view")
 
     # Clicking a highlight selects the items it is evidence for.
