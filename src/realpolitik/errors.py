@@ -130,7 +130,10 @@ class Errors:
     E278 = ("the PDF holds a stream that inflates beyond the reader's limit, as a decompression bomb does ({reason}); "
             "nothing of it was read: {path}")
     E279 = ("the text is {length:,} characters long, above the {limit:,} the extractor parses at once (spaCy's "
-            "max_length, which bounds its memory); split the document and extract the parts")
+            "max_length, which bounds its memory); extract_document, extract_text and extract_file read such a text in "
+            "sections")
+    E283 = ("the text is {size:,} bytes ({size_mb:.1f} MB), above the limit of {limit:,} bytes the extractor reads "
+            "(raise it with --max-mb on `realpolitik extract`, or limit= in Python)")
     E280 = ("unexpected failure ({kind}: {reason}); nothing more was done. This is a bug: please report it with "
             "the command, and set REALPOLITIK_DEBUG=1 to see where it happened")
     E281 = ("the workbook unpacks to {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB (a zip bomb, or a sheet "

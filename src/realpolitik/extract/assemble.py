@@ -27,6 +27,7 @@ from realpolitik.extract.dates import is_valid_edtf
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
 from realpolitik.extract.sentences import as_text_doc, text_of
+from realpolitik.files import MB
 from realpolitik.progress import progress_bar
 from realpolitik.record import (
     ExtractedActor,
@@ -185,7 +186,7 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None,
     body_end = find_author_note(document.text)
     body = document.text if body_end is None else document.text[:body_end]
     nlp = nlp or load_pipeline()
-    limit = section_chars or nlp.max_length
+    limit = min(section_chars or nlp.max_length, nlp.max_length)  # more would be refused by run_pipeline (E279)
     notes = list(document.notes)
     if body_end is not None:
         notes.append(f"the author's note at the end (from character {body_end}) is left out of the extraction")
@@ -316,33 +317,41 @@ def _document_record(document: IngestedDocument, *, reference_date: str | None,
 
 def extract_text(text: str, *, document_id: str | None = None, title: str | None = None,
                  author: str | None = None, published: str | None = None,
-                 nlp: Language | None = None) -> Extraction:
+                 nlp: Language | None = None, limit: int = MAX_TEXT_BYTES,
+                 section_chars: int | None = None) -> Extraction:
     """Extract from a string; the document id defaults to the sha256 of its UTF-8 bytes.
 
-    ``published`` is an ISO date or any EDTF value (a model document's date, "2021-09/2022-06").
+    ``published`` is an ISO date or any EDTF value (a model document's date, "2021-09/2022-06"). ``limit`` is
+    the largest text read, in UTF-8 bytes (the same default as the file limit of :func:`extract_file`); a text
+    longer than ``section_chars`` is read in sections (see :func:`extract_document`).
 
     Raises
     ------
     InputFileError
-        If ``text`` is empty (E165).
+        If ``text`` is empty (E165), or longer than ``limit`` (E283).
     """
-    ident = document_id or sha256_hex(text.encode("utf-8"))
+    encoded = text.encode("utf-8")
+    if len(encoded) > limit:
+        raise InputFileError.coded("E283", size=len(encoded), size_mb=len(encoded) / MB, limit=limit)
+    ident = document_id or sha256_hex(encoded)
     if published is not None and not is_valid_edtf(published):  # a model's document may carry any EDTF date
         published = check_published(published)
     return extract_document(IngestedDocument(id=ident, text=text, title=title, author=author, published=published,
-                                             language="en"), nlp=nlp)
+                                             language="en"), nlp=nlp, section_chars=section_chars)
 
 
 def extract_file(path: str | Path, *, nlp: Language | None = None, published: str | None = None,
-                 limit: int = MAX_TEXT_BYTES) -> Extraction:
+                 limit: int = MAX_TEXT_BYTES, section_chars: int | None = None) -> Extraction:
     """Read a document through the ingest stage and extract from it.
 
     ``published`` (ISO date) is the publication date when the caller knows it; otherwise the one the document
-    states, if any, is the reference of relative dates. ``limit`` is the largest file read, in bytes (E103 above it).
+    states, if any, is the reference of relative dates. ``limit`` is the largest file read, in bytes (E103 above it,
+    ``--max-mb`` on the command line); a text longer than ``section_chars`` is read in sections.
 
     Raises
     ------
     InputFileError
         If the file cannot be read as a document, or ``published`` is not an ISO date (E115).
     """
-    return extract_document(ingest_file(Path(path), limit=limit, published=published), nlp=nlp)
+    return extract_document(ingest_file(Path(path), limit=limit, published=published), nlp=nlp,
+                            section_chars=section_chars)
