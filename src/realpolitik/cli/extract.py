@@ -74,7 +74,9 @@ def extract_command(
         for path in paths:
             progress.update(task, description=path.name)
             try:
-                results.append(extract_file(path, nlp=nlp, published=published, limit=int(max_mb * MB)))
+                # one file: its own bar over the sections of a long text (the files' bar is off then)
+                results.append(extract_file(path, nlp=nlp, published=published, limit=int(max_mb * MB),
+                                            show_progress=len(paths) == 1))
             except RealpolitikError as exc:
                 failed += 1
                 err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)

@@ -237,8 +237,12 @@ def section_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     bounds, start = [], 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = next((found.end() for pattern in _SECTION_BREAKS
-                    for found in [_last_match(pattern, window)] if found is not None and found.end() > 0), limit)
+        cut = limit  # no break inside the limit: cut at it
+        for pattern in _SECTION_BREAKS:
+            found = _last_match(pattern, window)
+            if found is not None and found.end() > 0:
+                cut = found.end()
+                break
         bounds.append((start, start + cut))
         start += cut
     bounds.append((start, len(text)))
@@ -341,12 +345,14 @@ def extract_text(text: str, *, document_id: str | None = None, title: str | None
 
 
 def extract_file(path: str | Path, *, nlp: Language | None = None, published: str | None = None,
-                 limit: int = MAX_TEXT_BYTES, section_chars: int | None = None) -> Extraction:
+                 limit: int = MAX_TEXT_BYTES, section_chars: int | None = None,
+                 show_progress: bool = False) -> Extraction:
     """Read a document through the ingest stage and extract from it.
 
     ``published`` (ISO date) is the publication date when the caller knows it; otherwise the one the document
     states, if any, is the reference of relative dates. ``limit`` is the largest file read, in bytes (E103 above it,
-    ``--max-mb`` on the command line); a text longer than ``section_chars`` is read in sections.
+    ``--max-mb`` on the command line); a text longer than ``section_chars`` is read in sections, with a bar on
+    stderr when ``show_progress``.
 
     Raises
     ------
@@ -354,4 +360,4 @@ def extract_file(path: str | Path, *, nlp: Language | None = None, published: st
         If the file cannot be read as a document, or ``published`` is not an ISO date (E115).
     """
     return extract_document(ingest_file(Path(path), limit=limit, published=published), nlp=nlp,
-                            section_chars=section_chars)
+                            section_chars=section_chars, show_progress=show_progress)
