@@ -88,3 +88,15 @@ def test_merge_command_writes_a_valid_model(cli, tmp_path, bundled_path):
 def test_merge_needs_two_models(cli, bundled_path, tmp_path):
     result = cli("merge", bundled_path, "-o", tmp_path / "x.yaml")
     assert result.code == 2 and "at least two" in result.output
+
+
+def test_pooled_weight_stays_within_the_weights_pooled_when_a_link_has_no_confidence():
+    from realpolitik.model import CausalLink
+    from realpolitik.model.merge import pool_links
+
+    sure = CausalLink(id="x", cause="c", effect="e", weight=-1.0, confidence=0.7)
+    unsure = CausalLink(id="x", cause="c", effect="e", weight=-1.0, confidence=0.0)
+    (pooled,), _ = pool_links([sure, unsure])
+    assert pooled.weight == -1.0
+    (alike,), _ = pool_links([sure.model_copy(update={"confidence": 0.0, "weight": -0.4}), unsure])
+    assert alike.weight == pytest.approx(-0.7)

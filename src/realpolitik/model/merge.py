@@ -190,8 +190,10 @@ def _pool_same_sign(members: list[tuple[int, CausalLink]], ids: _Ids, report: Me
     if len(members) == 1:
         return first.model_copy(update={"id": link_id})
     links = [link for _, link in members]
-    total = sum(link.confidence for link in links) or float(len(links))
-    weight = sum(link.weight * (link.confidence or 1.0) for link in links) / total
+    # weighted by confidence, the same weights above and below the line (so the mean stays within the weights);
+    # links that all carry no confidence count alike
+    shares = [link.confidence for link in links] if any(link.confidence for link in links) else [1.0] * len(links)
+    weight = sum(link.weight * share for link, share in zip(links, shares, strict=True)) / sum(shares)
     spread = sum(abs(link.weight - weight) for link in links) / len(links)
     report.pooled_links.append(link_id)
     return first.model_copy(update={
