@@ -197,9 +197,7 @@ class HistoryOut(BaseModel):
     entries: list[dict[str, Any]]
 
 
-# an ETag is the version's hex digits, quoted, perhaps after a weak "W/": quotes alone name no version
-IfMatch = Annotated[str, Header(min_length=1, pattern=r'^\s*(W/)?"?[0-9a-fA-F]',
-                                description="The ETag of the version you changed (GET /api/model).")]
+IfMatch = Annotated[str, Header(min_length=1, description="The ETag of the version you changed (GET /api/model).")]
 
 # FastAPI's `responses=` takes a dict keyed by status code (or "default", "4XX") of OpenAPI response fields
 _ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorOut} for status in (400, 404, 409, 422)}
