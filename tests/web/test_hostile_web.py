@@ -127,3 +127,13 @@ def test_chart_labels_are_escaped_for_plotly():
     # every label drawn from the model's words goes through plotText
     assert "text: data.nodes.map((n) => n.label)" not in charts
     assert charts.count("plotText(") >= 5
+
+
+@pytest.mark.parametrize("etag", ['"', '""', "W/", "W/\"\""])
+def test_an_if_match_that_names_no_version_is_a_conflict_and_changes_nothing(model_copy, etag):
+    before = model_copy.read_bytes()
+    with TestClient(create_app(WebSettings(model=model_copy)), base_url="http://127.0.0.1") as client:
+        response = client.delete("/api/items/actors/russia", headers={"If-Match": etag})
+    assert response.status_code == 409
+    assert "changed since this page read it" in response.json()["detail"]
+    assert model_copy.read_bytes() == before

@@ -213,10 +213,9 @@ def _change_out(change: Change) -> JSONResponse:
 def _if_match(value: str | None) -> str | None:
     if value is None:
         return None
-    value = value.strip()
-    if value.startswith("W/"):
-        value = value[2:]
-    return value.strip('"') or None
+    tag = value.strip().removeprefix("W/").strip('"')
+    # a header that was sent but names no version (quotes alone) matches no version: 409, not 428 for a missing one
+    return tag or value
 
 
 def _svg(figure) -> str:
