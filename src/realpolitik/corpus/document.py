@@ -83,7 +83,8 @@ class IngestedDocument:
     @property
     def words(self) -> int:
         """Number of words (runs of letters and digits) in :attr:`text`."""
-        return len(_WORD.findall(self.text))
+        # counted as they are found: a list of every word of a 50 MB text would hold about ten copies of it
+        return sum(1 for _ in _WORD.finditer(self.text))
 
     def as_dict(self, *, text: bool = True) -> dict:
         """The document as plain JSON-ready data (``text`` left out when ``text=False``).

@@ -3,13 +3,14 @@
 What it returns is a :class:`realpolitik.record.Extraction`.
 """
 
-from realpolitik.extract.assemble import extract_document, extract_file, extract_text, run_pipeline
+from realpolitik.extract.assemble import SECTION_CHARS, extract_document, extract_file, extract_text, run_pipeline
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.dates import find_dates, parse_date
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
 
 __all__ = [
+    "SECTION_CHARS",
     "extract_document",
     "extract_file",
     "extract_text",
