@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from realpolitik.batch.worker import Extractor, Loader, default_extractor, default_loader, extract_task
+from realpolitik.batch.worker import Extractor, Loader, default_extractor, default_loader, extract_batch_task
 from realpolitik.errors import BatchError, CorpusStoreError, Errors
 from realpolitik.progress import ProgressBar, progress_bar
 from realpolitik.store import CorpusStore
@@ -23,6 +23,11 @@ __all__ = ["BatchReport", "check_extractor", "extract_corpus"]
 
 #: Documents read from the store at a time (the client never holds the whole corpus in memory).
 _READ_CHUNK = 64
+#: Documents extracted together in this process (parsed as one batch by spaCy's ``nlp.pipe``).
+_LOCAL_BATCH = 16
+#: Documents sent to a worker as one task: enough for ``nlp.pipe`` to pay, few enough that two workers finish
+#: at about the same time and a killed worker costs little.
+_TASK_BATCH = 8
 
 
 @dataclass
@@ -110,6 +115,17 @@ def _documents(store: CorpusStore, ids: list[str]) -> Iterator[Any]:
         yield from store.load_documents(ids[start:start + _READ_CHUNK])
 
 
+def _batches(documents: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def extract_corpus(
     store: CorpusStore,
     *,
@@ -187,8 +203,10 @@ def extract_corpus(
             failing = True
             try:
                 if in_process:
-                    for document in _documents(store, ids):
-                        writer.add(extract_task(document, extractor, loader))
+                    size = _LOCAL_BATCH if extractor is default_extractor else 1  # see _run_on_cluster
+                    for batch in _batches(_documents(store, ids), size):
+                        for result in extract_batch_task(batch, extractor, loader):
+                            writer.add(result)
                 elif ids:
                     _run_on_cluster(client, _documents(store, ids), extractor, loader, writer, report.workers)
                 failing = False
@@ -253,34 +271,42 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
 
 def _run_on_cluster(client: Any, documents: Iterator[Any], extractor: Extractor, loader: Loader | None,
                     writer: _Writer, workers: int) -> None:
-    """Keep a few documents per worker in flight, writing results back as they arrive."""
+    """Keep a few batches of documents per worker in flight, writing results back as they arrive."""
     from distributed import as_completed
 
-    window = max(2, 3 * max(workers, 1))
-    ids = {}
+    window = max(2, 2 * max(workers, 1))
+    # batching pays only where the documents are parsed together (the project's extractor)
+    batches = _batches(documents, _TASK_BATCH if extractor is default_extractor else 1)
+    sent: dict[str, list[Any]] = {}
 
-    def submit(document: Any) -> Any:
-        future = client.submit(extract_task, document, extractor, loader, pure=False,
-                               key=f"extract-{document.id[:16]}-{time.monotonic_ns()}")
-        ids[future.key] = document.id
+    def submit(batch: list[Any]) -> Any:
+        future = client.submit(extract_batch_task, batch, extractor, loader, pure=False,
+                               key=f"extract-{batch[0].id[:16]}-{time.monotonic_ns()}")
+        sent[future.key] = batch
         return future
 
     pending = as_completed(loop=client.loop)
-    for document in documents:
-        pending.add(submit(document))
+    for batch in batches:
+        pending.add(submit(batch))
         if pending.count() >= window:
             break
     for future in pending:
+        batch = sent.pop(future.key)
         try:
-            result = future.result()
-        except Exception as exc:  # noqa: BLE001 - a task that killed its workers is that document's failure
+            results = future.result()
+        except Exception as exc:  # noqa: BLE001 - a task that killed its worker is the failure of its documents
             if not client.status == "running":
                 raise
-            result = {"document_id": ids[future.key], "ok": False, "words": 0, "worker": "?",
-                      "error": f"{type(exc).__name__}: {exc}"}
-        ids.pop(future.key, None)
+            if len(batch) > 1:  # each document again on its own, so only the one that kills a worker fails
+                for document in batch:
+                    pending.add(submit([document]))
+                future.release()
+                continue
+            results = [{"document_id": batch[0].id, "ok": False, "words": 0, "worker": "?",
+                        "error": f"{type(exc).__name__}: {exc}"}]
         future.release()
-        writer.add(result)
-        document = next(documents, None)
-        if document is not None:
-            pending.add(submit(document))
+        for result in results:
+            writer.add(result)
+        following = next(batches, None)
+        if following is not None:
+            pending.add(submit(following))

@@ -3,15 +3,25 @@
 What it returns is a :class:`realpolitik.record.Extraction`.
 """
 
-from realpolitik.extract.assemble import SECTION_CHARS, extract_document, extract_file, extract_text, run_pipeline
+from realpolitik.extract.assemble import (
+    BATCH_SIZE,
+    SECTION_CHARS,
+    extract_document,
+    extract_documents,
+    extract_file,
+    extract_text,
+    run_pipeline,
+)
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.dates import find_dates, parse_date
 from realpolitik.extract.forecasts import find_forecasts
 from realpolitik.extract.pipeline import load_pipeline
 
 __all__ = [
+    "BATCH_SIZE",
     "SECTION_CHARS",
     "extract_document",
+    "extract_documents",
     "extract_file",
     "extract_text",
     "find_causal_links",
