@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from realpolitik.batch import add_from_store, stored_documents
+from realpolitik.batch import add_from_store, document_texts, stored_documents
 from realpolitik.corpus import ingest_file
 from realpolitik.data import bundled_model_path
 from realpolitik.errors import EditRefusedError, UnknownIdError, VersionConflictError
@@ -64,3 +64,12 @@ def test_an_unknown_document_or_a_stale_version_is_refused_and_nothing_written(s
     with pytest.raises(VersionConflictError):
         add_from_store(model_file, store, karsland()[1], "stale")
     assert model_file.path.read_bytes() == original
+
+
+def test_a_text_not_on_disk_is_taken_from_the_store(store, model_file):
+    document_id = karsland()[1]
+    add_from_store(model_file, store, document_id, model_file.version())
+    model = model_file.load()
+    assert document_id not in document_texts(model, model_file.path)  # the briefing is not beside the model
+    texts = document_texts(model, model_file.path, (), store)
+    assert texts[document_id] == store.load_documents([document_id])[0].text

@@ -2,7 +2,7 @@
 drafting from the store, and adding a stored document to a model file with its draft."""
 
 from realpolitik.batch.draft import draft_from_store
-from realpolitik.batch.model import add_from_store, stored_documents
+from realpolitik.batch.model import add_from_store, document_texts, stored_documents
 from realpolitik.batch.runner import BatchReport, check_extractor, extract_corpus
 from realpolitik.batch.worker import cached_pipeline, default_extractor, default_loader, extract_task
 
@@ -13,6 +13,7 @@ __all__ = [
     "check_extractor",
     "default_extractor",
     "default_loader",
+    "document_texts",
     "draft_from_store",
     "extract_corpus",
     "extract_task",

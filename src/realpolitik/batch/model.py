@@ -1,15 +1,17 @@
-"""A corpus store beside a model file: which stored documents the model holds, and adding one with its draft."""
+"""A corpus store beside a model file: which stored documents the model holds, their texts, and adding one with
+its draft."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import EditRefusedError, UnknownIdError
-from realpolitik.model import Change, Model, ModelFile
+from realpolitik.model import Change, Model, ModelFile, find_document_texts
 from realpolitik.store import CorpusStore
 
-__all__ = ["add_from_store", "stored_documents"]
+__all__ = ["add_from_store", "document_texts", "stored_documents"]
 
 
 def stored_documents(store: CorpusStore, model: Model) -> list[dict[str, Any]]:
@@ -20,6 +22,17 @@ def stored_documents(store: CorpusStore, model: Model) -> list[dict[str, Any]]:
              "file": Path(row["path"]).name if row["path"] else None, "words": row["n_words"],
              "extracted": bool(row["extracted"]), "in_model": row["id"] in held}
             for row in store.list_documents()]
+
+
+def document_texts(model: Model, model_path: Path, documents: Iterable[str | Path] = (),
+                   store: CorpusStore | None = None) -> dict[str, str]:
+    """The texts of the model's documents at hand, by id: found on disk as
+    :func:`~realpolitik.model.find_document_texts` looks (beside ``model_path``, in ``documents``), else held by
+    ``store`` (a document added from the corpus: its offsets index the text the store holds)."""
+    texts, missing, _problems = find_document_texts(model, model_path, documents)
+    if missing and store is not None:
+        texts.update({document.id: document.text for document in store.load_documents(missing)})
+    return texts
 
 
 def add_from_store(file: ModelFile, store: CorpusStore, document_id: str, expect: str | None) -> Change:
