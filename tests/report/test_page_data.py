@@ -39,3 +39,22 @@ def test_the_forecasts_board_carries_its_figure_and_a_press_on_an_unknown_concep
     with pytest.raises(UnknownIdError) as unknown:
         page_data.press_view(bundled, "no_such_concept", 1, draws=100, seed=0)
     assert "no_such_concept" in str(unknown.value) and bundled.concepts[0].id in str(unknown.value)
+
+
+def test_an_item_view_and_a_document_view_show_what_their_pages_draw(bundled):
+    document = bundled.documents[0]
+    view = page_data.document_view(bundled, document, {})
+    assert view["text"] is None and view["length"] is None and view["spans"] and view["id"] == document.id
+    link = bundled.causal_links[0]
+    item = page_data.item_view(bundled, "causal_links", link.id, {})
+    assert item["item"]["id"] == link.id and item["label"] and item["fields"]
+    assert page_data.item_view(bundled, "documents", document.id, {})["fields"] == []
+    with pytest.raises(UnknownIdError):
+        page_data.item_view(bundled, "causal_links", "no_such_link", {})
+
+
+def test_the_forecasts_board_takes_the_trails_of_an_update():
+    board = {"forecasts": [{"id": "a"}, {"id": "b"}], "resolved": 0}
+    joined = page_data.forecast_board(board, {"a": {"evidence": []}})
+    assert joined["updated"] is True and [row["trail"] for row in joined["forecasts"]] == [{"evidence": []}, None]
+    assert page_data.forecast_board(board, {})["updated"] is False

@@ -39,8 +39,11 @@ __all__ = [
     "changes_view",
     "document_card",
     "document_spans",
+    "document_view",
     "evidence_view",
     "field_specs",
+    "item_view",
+    "forecast_board",
     "forecast_evidence_view",
     "forecasts_view",
     "network_view",
@@ -105,6 +108,31 @@ def document_card(model: Model, document: Document, texts: Mapping[str, str],
             "published": document.published, "has_text": document.id in texts,
             "items": len({(s["section"], s["id"]) for s in spans}),
             "proposed": len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"})}
+
+
+def document_view(model: Model, document: Document, texts: Mapping[str, str]) -> dict[str, Any]:
+    """What a document's page shows: its card (:func:`document_card`), its text (None when not at hand) and its
+    length, and every evidence span into it from the reviewed sections, in text order."""
+    text = texts.get(document.id)
+    spans = document_spans(model, document.id, REVIEWABLE_SECTIONS)
+    return {**document_card(model, document, texts, spans), "text": text, "spans": spans,
+            "length": None if text is None else len(text)}
+
+
+def item_view(model: Model, section: str, item_id: str, texts: Mapping[str, str]) -> dict[str, Any]:
+    """What an item's review card shows: the item, its label, its evidence (:func:`evidence_view`) and the form's
+    fields (:func:`field_specs`; none for a document).
+
+    Raises
+    ------
+    UnknownIdError
+        E241 or E242 for a section or an item the model lacks.
+    """
+    item = model.get(section, item_id)
+    return {"section": section, "id": item_id, "item": item.model_dump(mode="json"),
+            "label": item_label(section, item, display_names(model)),
+            "evidence": evidence_view(model, section, item, texts),
+            "fields": field_specs(section) if section != "documents" else []}
 
 
 def evidence_view(model: Model, section: str, item: Any, texts: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -179,6 +207,13 @@ def changes_view(model: Model, record: Mapping[str, Any] | None, texts: Mapping[
             "proposed": sum(len(kind["items"]) for kind in kinds),
             "documents": [{"id": d, "title": titles[d].title, "published": titles[d].published,
                            "has_text": d in texts} for d in added]}
+
+
+def forecast_board(board: Mapping[str, Any], trails: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """The forecasts board (:func:`forecasts_view`) with each forecast's ``trail`` from
+    :func:`forecast_evidence_view` (None where it has none) and ``updated``, whether any forecast has one."""
+    return {**board, "updated": bool(trails),
+            "forecasts": [{**row, "trail": trails.get(row["id"])} for row in board["forecasts"]]}
 
 
 def forecast_evidence_view(model: Model, record: Mapping[str, Any] | None,
