@@ -26,8 +26,6 @@ from realpolitik.model import (
     Evidence,
     Model,
     counts,
-    display_names,
-    item_label,
 )
 from realpolitik.model import edit as review
 from realpolitik.report import page_data
@@ -242,12 +240,9 @@ def get_items(state: State, response: Response) -> ItemsOut:
 def get_item(state: State, section: str, item_id: str, response: Response) -> ItemOut:
     """One item, with each evidence span's text and the text around it when the document is at hand."""
     model, version = state.model()
-    item = model.get(section, item_id)
+    view = page_data.item_view(model, section, item_id, state.texts())
     response.headers["ETag"] = f'"{version}"'
-    return ItemOut(version=version, section=section, id=item_id, item=item.model_dump(mode="json"),
-                   label=item_label(section, item, display_names(model)),
-                   evidence=page_data.evidence_view(model, section, item, state.texts()),
-                   fields=page_data.field_specs(section) if section != "documents" else [])
+    return ItemOut(version=version, **view)
 
 
 @router.get("/api/fields/{section}", tags=["review"], responses=_ERRORS)
@@ -261,13 +256,9 @@ def get_fields(section: str) -> list[dict[str, Any]]:
 def get_document(state: State, document_id: str, response: Response) -> DocumentTextOut:
     """A document's text (``null`` when not at hand) and every evidence span into it, in text order."""
     model, version = state.model()
-    document = state.document(document_id)
-    texts = state.texts()
-    text = texts.get(document.id)
-    spans = page_data.document_spans(model, document.id, REVIEWABLE_SECTIONS)
+    view = page_data.document_view(model, state.document(document_id), state.texts())
     response.headers["ETag"] = f'"{version}"'
-    return DocumentTextOut(**page_data.document_card(model, document, texts, spans), text=text, spans=spans,
-                           length=None if text is None else len(text), version=version)
+    return DocumentTextOut(**view, version=version)
 
 
 @router.get("/api/history", response_model=HistoryOut, tags=["review"])
@@ -310,8 +301,7 @@ def get_forecasts(state: State) -> dict[str, Any]:
     board = state.view("forecasts", page_data.forecasts_view)
     # the record is read apart from the cached board: an update writes it beside the model, not into it
     trails = page_data.forecast_evidence_view(state.model()[0], state.update_record(), state.texts())
-    return {**board, "updated": bool(trails),
-            "forecasts": [{**row, "trail": trails.get(row["id"])} for row in board["forecasts"]]}
+    return page_data.forecast_board(board, trails)
 
 
 @router.get("/api/changes", tags=["review"], responses=_ERRORS)

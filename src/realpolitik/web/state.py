@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from realpolitik.batch import document_texts
 from realpolitik.data import bundled_model_path
-from realpolitik.errors import InputFileError, UnknownIdError
-from realpolitik.model import Document, Model, ModelFile, find_document_texts
+from realpolitik.errors import InputFileError
+from realpolitik.model import Document, Model, ModelFile
+from realpolitik.model.summary import document_of
 from realpolitik.report import build_report_data, render_html
 from realpolitik.store import open_store
 
@@ -81,23 +83,15 @@ class AppState:
 
     def document(self, document_id: str) -> Document:
         """The model's document ``document_id`` (UnknownIdError E240 when it has none)."""
-        model, _version = self.model()
-        found = next((d for d in model.documents if d.id == document_id), None)
-        if found is None:
-            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
-            raise UnknownIdError.coded("E240", id=document_id, known=known)
-        return found
+        return document_of(self.model()[0], document_id)
 
     def texts(self) -> dict[str, str]:
         """The source documents' texts at hand, by id (from disk, else from the corpus store)."""
         model, version = self.model()
         with self._lock:
             if self._texts is None or self._texts[0] != version:
-                texts, missing, _problems = find_document_texts(model, self.settings.model, self.settings.documents)
-                if missing and self.corpus is not None:
-                    # A document added from the corpus: its offsets index the text the store holds.
-                    texts.update({doc.id: doc.text for doc in self.corpus.load_documents(missing)})
-                self._texts = (version, texts)
+                self._texts = (version, document_texts(model, self.settings.model, self.settings.documents,
+                                                       self.corpus))
             return self._texts[1]
 
     def update_record(self) -> dict[str, Any] | None:
