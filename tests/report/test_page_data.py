@@ -58,3 +58,9 @@ def test_the_forecasts_board_takes_the_trails_of_an_update():
     joined = page_data.forecast_board(board, {"a": {"evidence": []}})
     assert joined["updated"] is True and [row["trail"] for row in joined["forecasts"]] == [{"evidence": []}, None]
     assert page_data.forecast_board(board, {})["updated"] is False
+
+
+def test_the_model_overview_heads_the_corpus_page(bundled):
+    overview = page_data.model_overview(bundled, {})
+    assert overview["title"] == bundled.title and overview["counts"]["actors"] == len(bundled.actors)
+    assert [card["id"] for card in overview["documents"]] == [d.id for d in bundled.documents]

@@ -22,6 +22,7 @@ from realpolitik.model import (
     Document,
     InvalidDateError,
     Model,
+    counts,
     display_names,
     item_label,
     parse_date,
@@ -46,6 +47,7 @@ __all__ = [
     "forecast_board",
     "forecast_evidence_view",
     "forecasts_view",
+    "model_overview",
     "network_view",
     "press_view",
     "scenarios_view",
@@ -108,6 +110,13 @@ def document_card(model: Model, document: Document, texts: Mapping[str, str],
             "published": document.published, "has_text": document.id in texts,
             "items": len({(s["section"], s["id"]) for s in spans}),
             "proposed": len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"})}
+
+
+def model_overview(model: Model, texts: Mapping[str, str]) -> dict[str, Any]:
+    """What the corpus page heads with: the model's title, description and counts, and every document's card
+    (:func:`document_card`)."""
+    return {"title": model.title, "description": model.description, "counts": counts(model),
+            "documents": [document_card(model, document, texts) for document in model.documents]}
 
 
 def document_view(model: Model, document: Document, texts: Mapping[str, str]) -> dict[str, Any]:
