@@ -18,15 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from realpolitik.batch import add_from_store, stored_documents
 from realpolitik.errors import EditRefusedError, Errors, UnknownIdError
-from realpolitik.model import (
-    BULK_ACTIONS,
-    MERGEABLE_SECTIONS,
-    REVIEWABLE_SECTIONS,
-    Change,
-    Evidence,
-    Model,
-    counts,
-)
+from realpolitik.model import BULK_ACTIONS, MERGEABLE_SECTIONS, REVIEWABLE_SECTIONS, Change, Evidence, Model
 from realpolitik.model import edit as review
 from realpolitik.report import page_data
 from realpolitik.web.state import AppState
@@ -220,11 +212,9 @@ def _if_match(value: str | None) -> str | None:
 def get_model(state: State, response: Response) -> ModelOut:
     """The model's title, counts, documents (with whether their text is at hand) and current version."""
     model, version = state.model()
-    texts = state.texts()
-    documents = [DocumentOut(**page_data.document_card(model, document, texts)) for document in model.documents]
     response.headers["ETag"] = f'"{version}"'
-    return ModelOut(title=model.title, description=model.description, file=state.settings.model.name, version=version,
-                    counts=counts(model), documents=documents, history=len(state.file.history_entries()),
+    return ModelOut(**page_data.model_overview(model, state.texts()), file=state.settings.model.name,
+                    version=version, history=len(state.file.history_entries()),
                     token_required=bool(state.settings.token))
 
 

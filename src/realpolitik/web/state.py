@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.batch import document_texts
-from realpolitik.data import bundled_model_path
 from realpolitik.errors import InputFileError
 from realpolitik.model import Document, Model, ModelFile
 from realpolitik.model.summary import document_of
-from realpolitik.report import build_report_data, render_html
+from realpolitik.report import build_report_data, quotable_texts, render_html
 from realpolitik.store import open_store
 
 __all__ = ["MAX_BODY_BYTES", "REPORT_DRAWS", "RESULTS_KEPT", "AppState", "WebSettings"]
@@ -68,7 +67,6 @@ class AppState:
         self._lock = threading.Lock()
         self._texts: tuple[str, dict[str, str]] | None = None
         self._report: tuple[str, str] | None = None
-        self._views: dict[str, tuple[str, Any]] = {}
         self._results: OrderedDict[tuple[str, Hashable, str], Any] = OrderedDict()
         self._computing: dict[tuple[str, Hashable, str], threading.Lock] = {}
         self.corpus = None
@@ -103,12 +101,7 @@ class AppState:
 
     def view(self, name: str, make: Callable[[Model], Any]) -> Any:
         """``make(model)``, computed once per version of the model file."""
-        model, version = self.model()
-        cached = self._views.get(name)
-        if cached is None or cached[0] != version:
-            cached = (version, make(model))
-            self._views[name] = cached
-        return cached[1]
+        return self.result(name, (), make)
 
     def result(self, name: str, key: Hashable, make: Callable[[Model], Any]) -> Any:
         """``make(model)`` for one request ``key`` of the route ``name``, computed once per version of the model
@@ -140,7 +133,7 @@ class AppState:
         """The report of the model as it is now (one HTML file)."""
         model, version = self.model()
         # the texts are looked up before taking the lock: texts() takes it too, and the lock is not re-entrant
-        quoted = {} if self.settings.model.resolve() == bundled_model_path().resolve() else self.texts()
+        quoted = quotable_texts(self.settings.model, self.texts())
         with self._lock:
             if self._report is None or self._report[0] != version:
                 data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS, texts=quoted)
