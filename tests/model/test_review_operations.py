@@ -289,3 +289,13 @@ def test_a_stale_version_is_refused_before_anything_else_is_checked(bundled):
         bulk_review(bundled, "delete", "stale")
     with pytest.raises(VersionConflictError):
         save_scenario(bundled, "S", {"no_such_concept": 0.5}, "stale")
+    span = Evidence(document="d" * 64, start=0, end=4, paraphrase="p")
+    with pytest.raises(VersionConflictError):
+        add_from_selection(bundled, "documents", {}, span, None, "stale")
+
+
+def test_nothing_is_marked_in_a_document_whose_text_is_not_at_hand(bundled):
+    span = Evidence(document="d" * 64, start=0, end=4, paraphrase="An actor.")
+    with pytest.raises(EditRefusedError) as missing:
+        add_from_selection(bundled, "actors", {"name": "Dd", "kind": "state"}, span, None, bundled.version())
+    assert missing.value.code == "E250"

@@ -626,22 +626,27 @@ def _item_base(section: str, fields: dict[str, Any]) -> str:
     return f"{fields.get('cause')}_to_{fields.get('effect')}"
 
 
-def add_from_selection(file: ModelFile, section: str, fields: dict[str, Any], evidence: Evidence, text: str,
+def add_from_selection(file: ModelFile, section: str, fields: dict[str, Any], evidence: Evidence, text: str | None,
                        expect: str | None, *, new_concepts: dict[str, dict[str, Any]] | None = None) -> Change:
     """Add one item an analyst marked in a document: ``fields`` in the model format (no id: one is made from its
     name), with ``evidence`` (the selected span of ``text``, the document's normalised text, and the analyst's
     paraphrase) as its evidence. A causal link may create its cause or effect: ``new_concepts`` maps the field
     (``"cause"``, ``"effect"``) to the new concept's fields (a ``label`` at least); the concept gets an id made
     from its label and the same evidence. One change, undone as a whole; the new items carry no review mark, as
-    items curated by hand do.
+    items curated by hand do. ``text`` is None when the document's text is not at hand: nothing can be marked then.
 
     Raises
     ------
+    VersionConflictError
+        E244 or E243 when ``expect`` is not the file's version, checked before anything else.
     EditRefusedError
-        E264 when the span lies outside the text, E265 for an empty selection or a new concept without a label,
-        E247 for a section that is not reviewed or a field that is set here, E245 when the item or the model is
-        not valid.
+        E250 when the text is not at hand, E264 when the span lies outside the text, E265 for an empty selection
+        or a new concept without a label, E247 for a section that is not reviewed or a field that is set here,
+        E245 when the item or the model is not valid.
     """
+    _check_first(file, expect)
+    if text is None:
+        raise EditRefusedError.coded("E250", id=evidence.document[:12] + "…")
     if section not in REVIEWABLE_SECTIONS:
         raise EditRefusedError.coded("E247", field=section, why="only reviewable items are added from a text")
     if not 0 <= evidence.start < evidence.end <= len(text):
