@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from realpolitik.batch import add_from_store, stored_documents
-from realpolitik.errors import EditRefusedError, Errors, UnknownIdError
+from realpolitik.errors import Errors, UnknownIdError
 from realpolitik.model import BULK_ACTIONS, MERGEABLE_SECTIONS, REVIEWABLE_SECTIONS, Change, Evidence, Model
 from realpolitik.model import edit as review
 from realpolitik.report import page_data
@@ -410,14 +410,11 @@ def add_from_selection(state: State, document_id: str, body: Annotated[Selection
     """Add an actor, person, event, relation, concept, causal link or forecast marked in the document's text,
     with the selection as its evidence."""
     document = state.document(document_id)
-    state.file.check_version(_if_match(if_match))
-    text = state.texts().get(document.id)
-    if text is None:
-        raise EditRefusedError.coded("E250", id=document.id[:12] + "…")
     evidence = Evidence.model_construct(document=document.id, start=body.start, end=body.end,
                                         paraphrase=body.paraphrase.strip())
-    return _change_out(review.add_from_selection(state.file, body.section, body.fields, evidence, text,
-                                                 _if_match(if_match), new_concepts=body.new_concepts))
+    return _change_out(review.add_from_selection(state.file, body.section, body.fields, evidence,
+                                                 state.texts().get(document.id), _if_match(if_match),
+                                                 new_concepts=body.new_concepts))
 
 
 @router.post("/api/scenarios", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["simulate"])

@@ -1,9 +1,10 @@
 """The FastAPI app: HTML pages (Jinja2 shells that draw themselves from the JSON API) and the API.
 
 Every route is a thin shell over the library: the model file is read and changed through
-:class:`~realpolitik.model.ModelFile` and the review actions of :mod:`realpolitik.model.edit`, drafts come from
-:func:`realpolitik.draft.draft_additions`, what the pages show from :mod:`realpolitik.report.page_data`, the report from
-:mod:`realpolitik.report`. Errors become HTTP statuses by their type, in one table (:data:`HTTP_STATUS`).
+:class:`~realpolitik.model.ModelFile` and the review actions of :mod:`realpolitik.model.edit`, drafts are added by
+:mod:`realpolitik.draft.into` and :mod:`realpolitik.batch.model`, what the pages show comes from
+:mod:`realpolitik.report.page_data`, the report from :mod:`realpolitik.report`. Errors become HTTP statuses by their
+type, in one table (:data:`HTTP_STATUS`).
 """
 
 from __future__ import annotations

@@ -67,6 +67,7 @@ class AppState:
         self._lock = threading.Lock()
         self._texts: tuple[str, dict[str, str]] | None = None
         self._report: tuple[str, str] | None = None
+        self._views: dict[str, tuple[str, Any]] = {}
         self._results: OrderedDict[tuple[str, Hashable, str], Any] = OrderedDict()
         self._computing: dict[tuple[str, Hashable, str], threading.Lock] = {}
         self.corpus = None
@@ -100,8 +101,13 @@ class AppState:
         return read_record(self.settings.model)
 
     def view(self, name: str, make: Callable[[Model], Any]) -> Any:
-        """``make(model)``, computed once per version of the model file."""
-        return self.result(name, (), make)
+        """``make(model)``, computed once per version of the model file and held for the newest version only."""
+        model, version = self.model()
+        cached = self._views.get(name)
+        if cached is None or cached[0] != version:
+            cached = (version, make(model))
+            self._views[name] = cached
+        return cached[1]
 
     def result(self, name: str, key: Hashable, make: Callable[[Model], Any]) -> Any:
         """``make(model)`` for one request ``key`` of the route ``name``, computed once per version of the model
