@@ -164,7 +164,8 @@ def test_model_api_is_the_documented_one():
         "ModelFile", "Change", "UNCHECKED", "file_version", "check_text", "EDITABLE_SECTIONS", "REVIEWABLE_SECTIONS",
         "accept_item", "add_items", "edit_item", "reject_item", "resolve_forecast", "REFERENCES", "Reference",
         "references_in", "remove_with_dependents", "resolve_clamps", "DOCUMENTS_ENV", "find_document_texts",
-        "display_names", "item_label", "add_scenario", "remove_scenario", "proposed_count", "reviewed_only",
+        "display_names", "item_label", "add_scenario", "remove_scenario", "save_scenario", "proposed_count",
+        "reviewed_only",
         # review operations over the whole model: merges, bulk review, items added from a text selection
         "MERGEABLE_SECTIONS", "BULK_ACTIONS", "merge_items", "bulk_review", "select_items", "add_from_selection",
     }

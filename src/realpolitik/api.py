@@ -28,20 +28,8 @@ if TYPE_CHECKING:  # the extractor loads spaCy, so it is imported only when a ve
     from realpolitik.record import Extraction
     from realpolitik.updates import UpdateResult
 
-__all__ = [
-    "analyse",
-    "draft_model",
-    "export",
-    "extract_file",
-    "extract_text",
-    "import_file",
-    "ingest",
-    "load",
-    "make_report",
-    "press",
-    "update",
-    "validate",
-]
+__all__ = ["analyse", "draft_model", "export", "extract_file", "extract_text", "import_file", "ingest", "load",
+           "make_report", "press", "update", "validate"]
 
 
 def load(path: str | Path | None = None) -> Model:

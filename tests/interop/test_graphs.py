@@ -154,3 +154,17 @@ def test_a_foreign_gexf_becomes_a_causal_map(tmp_path):
     model = import_model(tmp_path / "map.gexf", "gexf")
     assert [(link.cause, link.effect, link.weight) for link in model.causal_links] == [("drought", "migration", 0.8)]
     assert model.documents[0].filename == "map.gexf"
+
+
+def test_the_sd_options_have_one_set_of_defaults_and_a_misspelt_one_is_refused_for_any_format(tmp_path):
+    import pytest
+
+    from realpolitik.data import bundled_model_path
+    from realpolitik.interop import export_model, sd_spec, to_vensim
+    from realpolitik.model import load_model
+
+    model = load_model(bundled_model_path())
+    [written] = export_model(model, "vensim", tmp_path / "map.mdl", scenario="aid_resumed", steps=20)
+    assert written.read_text(encoding="utf-8") == to_vensim(sd_spec(model, "aid_resumed", steps=20))
+    with pytest.raises(TypeError, match="stepz"):
+        export_model(model, "graphml", tmp_path / "map.graphml", stepz=20)  # type: ignore[call-arg]

@@ -12,7 +12,7 @@ import pytest
 
 from realpolitik.data import bundled_model_path
 from realpolitik.draft import draft_model
-from realpolitik.errors import EditRefusedError, UnknownIdError
+from realpolitik.errors import EditRefusedError, UnknownIdError, VersionConflictError
 from realpolitik.model import (
     Evidence,
     ModelFile,
@@ -23,6 +23,7 @@ from realpolitik.model import (
     merge_items,
     references_in,
     save_model,
+    save_scenario,
     select_items,
     validate_file,
 )
@@ -254,3 +255,47 @@ def test_an_invalid_item_from_a_selection_is_refused_with_the_field(drafted, art
         add_from_selection(drafted, "causal_links", {"cause": "sanctions", "effect": "nowhere", "weight": 0.3},
                            evidence, text, drafted.version())
     assert unknown.value.code == "E245" and "nowhere" in str(unknown.value)
+
+
+# --- saving a scenario, and the version checked first -------------------------------------------------------
+def test_a_saved_scenario_gets_a_free_id_from_its_name_and_undo_takes_it_back(bundled):
+    original = bundled.path.read_bytes()
+    concept = bundled.load().concepts[0].id
+    first = save_scenario(bundled, "Aid cut!", {concept: 0.2}, bundled.version(), description="Less aid.")
+    second = save_scenario(bundled, "Aid cut", {concept: 0.3}, bundled.version())
+    assert (first.action, first.section, first.item_id, second.item_id) == (
+        "save scenario", "scenarios", "aid_cut", "aid_cut_2")
+    saved = bundled.load().get("scenarios", "aid_cut")
+    assert saved.clamps == {concept: 0.2} and saved.description == "Less aid." and second.version == bundled.version()
+    bundled.undo(bundled.version())
+    bundled.undo(bundled.version())
+    assert bundled.path.read_bytes() == original
+
+
+def test_a_scenario_on_an_unknown_concept_or_a_taken_id_is_refused(bundled):
+    original = bundled.path.read_bytes()
+    taken = bundled.load().scenarios[0].id
+    for clamps, scenario_id in (({"no_such_concept": 0.5}, None), ({bundled.load().concepts[0].id: 0.5}, taken)):
+        with pytest.raises(EditRefusedError) as refused:
+            save_scenario(bundled, "S", clamps, bundled.version(), scenario_id=scenario_id)
+        assert refused.value.code == "E245"
+    assert bundled.path.read_bytes() == original
+
+
+def test_a_stale_version_is_refused_before_anything_else_is_checked(bundled):
+    with pytest.raises(VersionConflictError):
+        merge_items(bundled, "events", "x", "x", "stale")  # not a mergeable section, and one item twice
+    with pytest.raises(VersionConflictError):
+        bulk_review(bundled, "delete", "stale")
+    with pytest.raises(VersionConflictError):
+        save_scenario(bundled, "S", {"no_such_concept": 0.5}, "stale")
+    span = Evidence(document="d" * 64, start=0, end=4, paraphrase="p")
+    with pytest.raises(VersionConflictError):
+        add_from_selection(bundled, "documents", {}, span, None, "stale")
+
+
+def test_nothing_is_marked_in_a_document_whose_text_is_not_at_hand(bundled):
+    span = Evidence(document="d" * 64, start=0, end=4, paraphrase="An actor.")
+    with pytest.raises(EditRefusedError) as missing:
+        add_from_selection(bundled, "actors", {"name": "Dd", "kind": "state"}, span, None, bundled.version())
+    assert missing.value.code == "E250"

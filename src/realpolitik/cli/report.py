@@ -9,10 +9,9 @@ import typer
 
 from realpolitik.cli.common import EXIT_USAGE, console, err_console, fail
 from realpolitik.cli.options import ModelArgument, ReviewedOnlyOption, load_for_run, model_path_or_bundled
-from realpolitik.data import bundled_model_path
 from realpolitik.errors import Errors
 from realpolitik.model import find_document_texts
-from realpolitik.report import DEFAULT_DRAWS, build_report_data, write_report
+from realpolitik.report import DEFAULT_DRAWS, build_report_data, quotable_texts, write_report
 
 __all__ = [
     "DrawsOption",
@@ -21,7 +20,6 @@ __all__ = [
     "OutputOption",
     "SeedOption",
     "default_output",
-    "quotable_texts",
     "register",
 ]
 
@@ -45,15 +43,6 @@ SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the press pertu
 def default_output(output: Path | None, fmt: str | None) -> Path:
     """The output path given, or ``realpolitik-report/report.<fmt>``."""
     return output if output is not None else Path("realpolitik-report") / f"report.{fmt or 'html'}"
-
-
-def quotable_texts(model, path: Path, documents: list[Path]) -> dict[str, str]:
-    """The source texts at hand that a report may quote: the user's own documents; none for the bundled model,
-    whose report keeps to its paraphrases."""
-    if path.resolve() == bundled_model_path().resolve():
-        return {}
-    texts, _missing, _problems = find_document_texts(model, path, documents)
-    return texts
 
 
 def report_command(
@@ -82,7 +71,7 @@ def report_command(
         fail(Errors.E050.format(fmt=suffix, known=known), EXIT_USAGE)
     path = model_path_or_bundled(model)
     loaded = load_for_run(model, reviewed_only=reviewed_only)
-    texts = quotable_texts(loaded, path, documents or [])
+    texts = quotable_texts(path, find_document_texts(loaded, path, documents or [])[0])
     with err_console.status("simulating and drawing the report…"):
         data = build_report_data(loaded, source=path.name, simulate=simulate, draws=draws, seed=seed, texts=texts)
         files = write_report(data, default_output(output, fmt), fmt=fmt, figure_format=figures)

@@ -9,7 +9,7 @@ GraphML and GEXF.  docs/interop.md says what each format carries and what it los
 from realpolitik.interop.convert import EXPORT_FORMATS, IMPORT_FORMATS, export_model, import_model, pysd_check
 from realpolitik.interop.graphs import graph_to_model, model_to_graph, read_graph, write_gexf, write_graphml
 from realpolitik.interop.imports import EDGE_COLUMNS, import_edges, import_fcmpy, import_matrix, linguistic_terms
-from realpolitik.interop.sd import SdSpec, sd_spec, to_vensim, to_xmile
+from realpolitik.interop.sd import SdOptions, SdSpec, sd_spec, to_vensim, to_xmile
 from realpolitik.interop.tables import (
     TABLE_SECTIONS,
     matrix_rows,
@@ -25,6 +25,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
     "TABLE_SECTIONS",
+    "SdOptions",
     "SdSpec",
     "export_model",
     "graph_to_model",

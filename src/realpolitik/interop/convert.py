@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 import numpy as np
 
@@ -12,11 +12,11 @@ from realpolitik.errors import Errors, InputFileError, RealpolitikError, Unknown
 from realpolitik.files import write_atomically
 from realpolitik.interop.graphs import read_graph, write_gexf, write_graphml
 from realpolitik.interop.imports import import_edges, import_fcmpy, import_matrix
-from realpolitik.interop.sd import sd_spec, to_vensim, to_xmile
+from realpolitik.interop.sd import SdOptions, sd_spec, to_vensim, to_xmile
 from realpolitik.interop.tables import write_csv_tables, write_matrix_csv, write_parquet_tables, write_xlsx_tables
 from realpolitik.model.io import dump_model
 from realpolitik.model.schema import Model
-from realpolitik.simulate import HOLD_SOURCES, run_fcm
+from realpolitik.simulate import run_fcm
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export_model", "import_model", "pysd_check"]
 
@@ -70,18 +70,14 @@ def export_model(
     path: str | Path,
     *,
     scenario: str | None = None,
-    rule: str = "modified_kosko",
-    transfer: str = "sigmoid",
-    steepness: float = 1.0,
-    steps: int = 100,
-    hold_sources: bool = HOLD_SOURCES,
-    initial: float | None = None,
+    **options: Unpack[SdOptions],
 ) -> list[Path]:
     """Write ``model`` in format ``fmt`` (see :data:`EXPORT_FORMATS`) to ``path``; return the files written.
 
-    The simulation options (``scenario`` whose clamps to hold, ``rule``, ``transfer``, ``steepness``,
-    ``steps``, ``hold_sources``, ``initial``) only shape the ``xmile`` and ``vensim`` exports, and mean
-    what they mean for :func:`realpolitik.simulate.simulate_scenarios`.
+    The simulation options (``scenario`` whose clamps to hold, and the :class:`~realpolitik.interop.sd.SdOptions`
+    ``rule``, ``transfer``, ``steepness``, ``steps``, ``hold_sources``, ``initial``, with the defaults of
+    :func:`~realpolitik.interop.sd.sd_spec`) only shape the ``xmile`` and ``vensim`` exports, and mean what they
+    mean for :func:`realpolitik.simulate.simulate_scenarios`.
 
     Raises
     ------
@@ -100,6 +96,9 @@ def export_model(
     ...     [p.name for p in export_model(model, "vensim", Path(tmp) / "map.mdl", scenario="aid_resumed")]
     ['map.mdl']
     """
+    unknown = sorted(set(options) - set(SdOptions.__annotations__))
+    if unknown:  # a misspelt option is an error for every format, not only for those that use the options
+        raise TypeError(f"export_model() got unexpected keyword argument(s): {', '.join(unknown)}")
     _check(fmt, EXPORT_FORMATS, "E203")
     path = Path(path)
     if EXPORT_FORMATS[fmt][1] and path.suffix and not path.is_dir():
@@ -114,8 +113,7 @@ def export_model(
         "gexf": lambda p: _one_file(write_gexf, model, p),
     }
     if fmt in ("xmile", "vensim"):
-        spec = sd_spec(model, scenario, rule=rule, transfer=transfer, steepness=steepness, steps=steps,
-                       hold_sources=hold_sources, initial=initial)
+        spec = sd_spec(model, scenario, **options)
         writers[fmt] = _text(to_xmile(spec) if fmt == "xmile" else to_vensim(spec))
     elif fmt == "json":
         writers[fmt] = _text(dump_model(model, fmt="json"))

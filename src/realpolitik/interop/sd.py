@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
@@ -21,7 +21,7 @@ from realpolitik.model.schema import Model
 from realpolitik.simulate import HOLD_SOURCES, causal_matrix, source_concepts
 from realpolitik.simulate.transfer import check_rule, check_transfer, neutral_value, transfer_range
 
-__all__ = ["SdSpec", "sd_spec", "to_vensim", "to_xmile"]
+__all__ = ["SdOptions", "SdSpec", "sd_spec", "to_vensim", "to_xmile"]
 
 #: Names the SD tools reserve for their own clock; a concept that would take one gets a suffix.
 _RESERVED = {"time", "initial_time", "final_time", "time_step", "saveper", "dt", "start", "stop"}
@@ -39,6 +39,18 @@ class SdSpec:
     steps: int
     #: The simulation options the flows were written for (scenario, rule, transfer, steepness, ...), of mixed types.
     options: dict[str, Any]
+
+
+class SdOptions(TypedDict, total=False):
+    """The simulation options an SD export is written for, as keyword arguments: :func:`sd_spec` gives their
+    defaults, and :func:`realpolitik.interop.export_model` passes them on."""
+
+    rule: str
+    transfer: str
+    steepness: float
+    steps: int
+    hold_sources: bool
+    initial: float | None
 
 
 def _names(ids: tuple[str, ...]) -> tuple[str, ...]:

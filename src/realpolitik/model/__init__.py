@@ -17,6 +17,7 @@ from realpolitik.model.edit import (
     reject_item,
     remove_scenario,
     resolve_forecast,
+    save_scenario,
     select_items,
 )
 from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
@@ -121,6 +122,7 @@ __all__ = [
     "resolve_forecast",
     "reviewed_only",
     "save_model",
+    "save_scenario",
     "select_items",
     "timeline",
     "validate_file",

@@ -39,6 +39,7 @@ __all__ = [
     "reject_item",
     "remove_scenario",
     "resolve_forecast",
+    "save_scenario",
     "select_items",
 ]
 
@@ -97,6 +98,13 @@ def _reviewed(file: ModelFile, edit, *, expect: str | None, action: str, section
         reasons = "; ".join(str(problem) for problem in exc.problems[:3]) or "unreadable"
         raise EditRefusedError.coded("E245", reason=reasons) from exc
     return result, version
+
+
+def _check_first(file: ModelFile, expect: str | None) -> None:
+    """Refuse a stale or missing version before anything else is checked: a client that read an old file must
+    reload (409) before the rest of its request means anything."""
+    if expect is not UNCHECKED:
+        file.check_version(expect)
 
 
 def _accept(root: Any, section: str, item_id: str) -> list[tuple[str, str]]:
@@ -269,6 +277,31 @@ def add_scenario(file: ModelFile, scenario: Scenario, *, expect: str | None = UN
     return model
 
 
+def save_scenario(file: ModelFile, name: str, clamps: dict[str, float], expect: str | None, *,
+                  scenario_id: str | None = None, description: str | None = None) -> Change:
+    """Keep ``clamps`` (concept id -> value held) as a new scenario called ``name``, as one change undo takes
+    back: the web scenario page's "save". Its id is ``scenario_id``, else one made from ``name`` that the model
+    does not use yet (:func:`new_item_id`).
+
+    Raises
+    ------
+    VersionConflictError
+        E244 or E243 when ``expect`` is not the file's version, checked before anything else.
+    EditRefusedError
+        E245 when the scenario is not valid, its id is taken or it clamps a concept the model lacks (nothing is
+        written then).
+    """
+    _check_first(file, expect)
+    model, _version = file.load_versioned()
+    scenario_id = scenario_id or new_item_id(model, "scenarios", name)
+    try:
+        scenario = Scenario(id=scenario_id, name=name, description=description, clamps=clamps)
+    except ValueError as exc:
+        raise EditRefusedError.coded("E245", reason=str(exc).splitlines()[0]) from exc
+    add_scenario(file, scenario, expect=expect, record="save scenario")
+    return Change("save scenario", "scenarios", scenario.id, file.version())
+
+
 def remove_scenario(file: ModelFile, scenario_id: str, *, expect: str | None = UNCHECKED,
                     record: str | None = None) -> Model:
     """Remove a scenario from the model file; a scenario that extends it forgets the base (its own clamps stay).
@@ -397,7 +430,10 @@ def merge_items(file: ModelFile, section: str, kept_id: str, merged_id: str, exp
         when a scenario holds both at different values, E245 when the result is not a valid model.
     UnknownIdError
         E242 when either item is not in the model.
+    VersionConflictError
+        E244 or E243 when ``expect`` is not the file's version, checked before anything else.
     """
+    _check_first(file, expect)
     if section not in MERGEABLE_SECTIONS:
         raise EditRefusedError.coded("E256", section=section)
 
@@ -522,7 +558,10 @@ def bulk_review(file: ModelFile, action: str, expect: str | None, *, sections: I
         outside 0..1, E245 when the result is not a valid model.
     UnknownIdError
         E241 or E242 for a section or an id the model lacks.
+    VersionConflictError
+        E244 or E243 when ``expect`` is not the file's version, checked before anything else.
     """
+    _check_first(file, expect)
     if action not in BULK_ACTIONS:
         raise EditRefusedError.coded("E262", action=action)
     ids = None if ids is None else list(ids)
@@ -587,22 +626,27 @@ def _item_base(section: str, fields: dict[str, Any]) -> str:
     return f"{fields.get('cause')}_to_{fields.get('effect')}"
 
 
-def add_from_selection(file: ModelFile, section: str, fields: dict[str, Any], evidence: Evidence, text: str,
+def add_from_selection(file: ModelFile, section: str, fields: dict[str, Any], evidence: Evidence, text: str | None,
                        expect: str | None, *, new_concepts: dict[str, dict[str, Any]] | None = None) -> Change:
     """Add one item an analyst marked in a document: ``fields`` in the model format (no id: one is made from its
     name), with ``evidence`` (the selected span of ``text``, the document's normalised text, and the analyst's
     paraphrase) as its evidence. A causal link may create its cause or effect: ``new_concepts`` maps the field
     (``"cause"``, ``"effect"``) to the new concept's fields (a ``label`` at least); the concept gets an id made
     from its label and the same evidence. One change, undone as a whole; the new items carry no review mark, as
-    items curated by hand do.
+    items curated by hand do. ``text`` is None when the document's text is not at hand: nothing can be marked then.
 
     Raises
     ------
+    VersionConflictError
+        E244 or E243 when ``expect`` is not the file's version, checked before anything else.
     EditRefusedError
-        E264 when the span lies outside the text, E265 for an empty selection or a new concept without a label,
-        E247 for a section that is not reviewed or a field that is set here, E245 when the item or the model is
-        not valid.
+        E250 when the text is not at hand, E264 when the span lies outside the text, E265 for an empty selection
+        or a new concept without a label, E247 for a section that is not reviewed or a field that is set here,
+        E245 when the item or the model is not valid.
     """
+    _check_first(file, expect)
+    if text is None:
+        raise EditRefusedError.coded("E250", id=evidence.document[:12] + "…")
     if section not in REVIEWABLE_SECTIONS:
         raise EditRefusedError.coded("E247", field=section, why="only reviewable items are added from a text")
     if not 0 <= evidence.start < evidence.end <= len(text):

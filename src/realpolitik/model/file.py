@@ -343,7 +343,7 @@ def read_model(path: str | Path) -> tuple[Model | None, list[Problem], LineMap |
 
 
 def load_model(path: str | Path, *, check: bool = True) -> Model:
-    """Load a model file, raising if it has any problem.
+    """Load a model file, raising if it has any problem: :meth:`ModelFile.load` on a file read once.
 
     Parameters
     ----------
@@ -354,10 +354,8 @@ def load_model(path: str | Path, *, check: bool = True) -> Model:
 
     Raises
     ------
-    InputFileError
-        If the file cannot be read as text.
-    ModelValidationError
-        Listing every problem, each with file and line.
+    InputFileError, ModelValidationError
+        As :meth:`ModelFile.load` says: an unreadable file, or every problem of the model with file and line.
     """
     return ModelFile(path).load(check=check)
 

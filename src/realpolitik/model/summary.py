@@ -7,10 +7,10 @@ from typing import Any
 
 from realpolitik.errors import Errors, SimulationError, UnknownIdError
 from realpolitik.model.edtf import InvalidDateError, parse_date
-from realpolitik.model.schema import SECTIONS, Actor, Event, Model, Scenario
+from realpolitik.model.schema import SECTIONS, Actor, Document, Event, Model, Scenario
 
-__all__ = ["counts", "display_names", "item_label", "people", "proposed_count", "resolve_clamps", "reviewed_only",
-           "timeline"]
+__all__ = ["counts", "display_names", "document_of", "item_label", "people", "proposed_count", "resolve_clamps",
+           "reviewed_only", "timeline"]
 
 
 def counts(model: Model) -> dict[str, int]:
@@ -25,6 +25,26 @@ def counts(model: Model) -> dict[str, int]:
     result = {section: len(getattr(model, section)) for section in SECTIONS}
     result["people"] = len(people(model))
     return result
+
+
+def document_of(model: Model, document_id: str) -> Document:
+    """The model's document ``document_id``.
+
+    Raises
+    ------
+    UnknownIdError
+        E240 when the model has no such document (the known ids are listed, shortened).
+
+    Examples
+    --------
+    >>> document_of(Model(title="t", documents=[Document(id="a" * 64, title="Cable")]), "a" * 64).title
+    'Cable'
+    """
+    found = next((d for d in model.documents if d.id == document_id), None)
+    if found is None:
+        known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
+        raise UnknownIdError.coded("E240", id=document_id, known=known)
+    return found
 
 
 def people(model: Model) -> list[Actor]:

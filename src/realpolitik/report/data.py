@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from realpolitik.analysis import (
     score_forecasts,
     stance_timeline,
 )
+from realpolitik.data import bundled_model_path
 from realpolitik.errors import Errors, SimulationError
 from realpolitik.model.schema import Model
 from realpolitik.model.summary import display_names
@@ -45,6 +46,7 @@ __all__ = [
     "add_scenarios",
     "report_data_without_runs",
     "build_report_data",
+    "quotable_texts",
     "run_presses",
     "run_scenarios",
 ]
@@ -220,3 +222,15 @@ def build_report_data(
     data = report_data_without_runs(model, source=source, max_loop_length=max_loop_length, texts=texts)
     add_scenarios(data, run, simulate=simulate, max_levers=max_levers)
     return add_presses(data, presses, simulate=simulate, draws=draws, seed=seed)
+
+
+def quotable_texts(model_path: str | Path, texts: Mapping[str, str]) -> dict[str, str]:
+    """The source texts a report of the model file at ``model_path`` may quote: ``texts``, or none for the
+    bundled model, whose report keeps to its paraphrases (its source is a published article, not the user's).
+
+    Examples
+    --------
+    >>> quotable_texts(bundled_model_path(), {"d": "text"}), quotable_texts("mine.yaml", {"d": "text"})
+    ({}, {'d': 'text'})
+    """
+    return {} if Path(model_path).resolve() == bundled_model_path().resolve() else dict(texts)

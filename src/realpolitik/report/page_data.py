@@ -19,26 +19,35 @@ from realpolitik.model import (
     REFERENCES,
     REVIEWABLE_SECTIONS,
     SECTIONS,
+    Document,
     InvalidDateError,
     Model,
+    counts,
     display_names,
     item_label,
     parse_date,
     resolve_clamps,
     timeline,
 )
+from realpolitik.report.figures_charts import forecasts_figure
 from realpolitik.report.layout import graph_layout
+from realpolitik.report.svg import figure_svg
 from realpolitik.simulate import BASELINE, press_perturbation, simulate_clamps, simulate_scenarios, transfer_range
 
 __all__ = [
     "EXCERPT_CONTEXT",
     "causal_map_view",
     "changes_view",
+    "document_card",
     "document_spans",
+    "document_view",
     "evidence_view",
     "field_specs",
+    "item_view",
+    "forecast_board",
     "forecast_evidence_view",
     "forecasts_view",
+    "model_overview",
     "network_view",
     "press_view",
     "scenarios_view",
@@ -78,6 +87,61 @@ def document_spans(model: Model, document_id: str, sections: tuple[str, ...]) ->
                                   "numbers": numbers})
     spans.sort(key=lambda span: (span["start"], span["end"], span["section"], span["id"]))
     return spans
+
+
+def document_card(model: Model, document: Document, texts: Mapping[str, str],
+                  spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A document's card: its metadata, whether its text is at hand, and how many items (proposed ones) cite it.
+
+    ``spans`` are the document's :func:`document_spans` over the reviewed sections, when the caller has them.
+
+    Examples
+    --------
+    >>> from realpolitik.model import Actor, Evidence
+    >>> d = Document(id="d" * 64, title="Cable")
+    >>> m = Model(title="t", documents=[d], actors=[Actor(id="a", name="A", kind="state", review="proposed",
+    ...           evidence=[Evidence(document=d.id, start=3, end=9, paraphrase="p")])])
+    >>> card = document_card(m, d, {})
+    >>> card["has_text"], card["items"], card["proposed"]
+    (False, 1, 1)
+    """
+    spans = document_spans(model, document.id, REVIEWABLE_SECTIONS) if spans is None else spans
+    return {"id": document.id, "title": document.title, "author": document.author, "publisher": document.publisher,
+            "published": document.published, "has_text": document.id in texts,
+            "items": len({(s["section"], s["id"]) for s in spans}),
+            "proposed": len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"})}
+
+
+def model_overview(model: Model, texts: Mapping[str, str]) -> dict[str, Any]:
+    """What the corpus page heads with: the model's title, description and counts, and every document's card
+    (:func:`document_card`)."""
+    return {"title": model.title, "description": model.description, "counts": counts(model),
+            "documents": [document_card(model, document, texts) for document in model.documents]}
+
+
+def document_view(model: Model, document: Document, texts: Mapping[str, str]) -> dict[str, Any]:
+    """What a document's page shows: its card (:func:`document_card`), its text (None when not at hand) and its
+    length, and every evidence span into it from the reviewed sections, in text order."""
+    text = texts.get(document.id)
+    spans = document_spans(model, document.id, REVIEWABLE_SECTIONS)
+    return {**document_card(model, document, texts, spans), "text": text, "spans": spans,
+            "length": None if text is None else len(text)}
+
+
+def item_view(model: Model, section: str, item_id: str, texts: Mapping[str, str]) -> dict[str, Any]:
+    """What an item's review card shows: the item, its label, its evidence (:func:`evidence_view`) and the form's
+    fields (:func:`field_specs`; none for a document).
+
+    Raises
+    ------
+    UnknownIdError
+        E241 or E242 for a section or an item the model lacks.
+    """
+    item = model.get(section, item_id)
+    return {"section": section, "id": item_id, "item": item.model_dump(mode="json"),
+            "label": item_label(section, item, display_names(model)),
+            "evidence": evidence_view(model, section, item, texts),
+            "fields": field_specs(section) if section != "documents" else []}
 
 
 def evidence_view(model: Model, section: str, item: Any, texts: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -152,6 +216,13 @@ def changes_view(model: Model, record: Mapping[str, Any] | None, texts: Mapping[
             "proposed": sum(len(kind["items"]) for kind in kinds),
             "documents": [{"id": d, "title": titles[d].title, "published": titles[d].published,
                            "has_text": d in texts} for d in added]}
+
+
+def forecast_board(board: Mapping[str, Any], trails: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """The forecasts board (:func:`forecasts_view`) with each forecast's ``trail`` from
+    :func:`forecast_evidence_view` (None where it has none) and ``updated``, whether any forecast has one."""
+    return {**board, "updated": bool(trails),
+            "forecasts": [{**row, "trail": trails.get(row["id"])} for row in board["forecasts"]]}
 
 
 def forecast_evidence_view(model: Model, record: Mapping[str, Any] | None,
@@ -231,7 +302,8 @@ def timeline_view(model: Model) -> dict[str, Any]:
 
 
 def forecasts_view(model: Model) -> dict[str, Any]:
-    """Every forecast with its probability, resolution and Brier score, and the mean score."""
+    """Every forecast with its probability, resolution and Brier score, the mean score, and the report's
+    forecasts figure as SVG (``figure``; None for a model without forecasts)."""
     names = display_names(model)
     scores = {score.forecast: score.brier for score in score_forecasts(model.forecasts)}
     rows = []
@@ -243,8 +315,9 @@ def forecasts_view(model: Model) -> dict[str, Any]:
                      "subjects": [names.get(s, s) for s in forecast.subjects], "resolution": resolution,
                      "brier": scores.get(forecast.id), "review": forecast.review})
     resolved = len(scores)
+    figure = figure_svg(forecasts_figure(model.forecasts), "web") if model.forecasts else None
     return {"forecasts": rows, "resolved": resolved, "open": len(rows) - resolved,
-            "brier": brier_score(model.forecasts)}
+            "brier": brier_score(model.forecasts), "figure": figure}
 
 
 def scenarios_view(model: Model) -> dict[str, Any]:
@@ -299,7 +372,15 @@ def simulate_view(model: Model, *, scenario: str | None, clamps: Mapping[str, fl
 
 
 def press_view(model: Model, concept: str, direction: int, *, draws: int, seed: int) -> tuple[dict, Any]:
-    """A press perturbation on one concept, as JSON-ready data and the :class:`PressResult` behind it."""
+    """A press perturbation on one concept, as JSON-ready data and the :class:`PressResult` behind it.
+
+    Raises
+    ------
+    UnknownIdError
+        E030 for a concept the model lacks (listing every concept it has).
+    """
+    if concept not in {c.id for c in model.concepts}:
+        raise UnknownIdError(Errors.E030.format(concept=concept, known=", ".join(c.id for c in model.concepts)))
     result = press_perturbation(model, {concept: direction}, draws=draws, seed=seed)
     names = display_names(model)
     data = result.to_dict()

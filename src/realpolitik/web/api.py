@@ -1,13 +1,14 @@
 """The JSON API of the web app: each route reads the model through the app's state and calls the library.
 
 Routes read and change the model file through :class:`~realpolitik.model.ModelFile` and the review actions of
-:mod:`realpolitik.model.edit`; drafts come from :func:`realpolitik.draft.draft_additions`, what the pages show from
-:mod:`realpolitik.report.page_data`. Errors are raised as the library's own and turned into statuses in one place
-(:func:`realpolitik.web.app.status_of`).
+:mod:`realpolitik.model.edit`; drafts are added by :func:`realpolitik.draft.draft_document` and
+:func:`realpolitik.batch.add_from_store`, and what the pages show comes from :mod:`realpolitik.report.page_data`.
+Errors are raised as the library's own and turned into statuses in one place (:func:`realpolitik.web.app.status_of`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -15,24 +16,11 @@ from fastapi import APIRouter, Body, Depends, Header, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from realpolitik.errors import EditRefusedError, Errors, UnknownIdError
-from realpolitik.model import (
-    BULK_ACTIONS,
-    MERGEABLE_SECTIONS,
-    REVIEWABLE_SECTIONS,
-    Change,
-    Document,
-    Evidence,
-    Model,
-    Scenario,
-    counts,
-    display_names,
-    item_label,
-)
+from realpolitik.batch import add_from_store, stored_documents
+from realpolitik.errors import Errors, UnknownIdError
+from realpolitik.model import BULK_ACTIONS, MERGEABLE_SECTIONS, REVIEWABLE_SECTIONS, Change, Evidence, Model
 from realpolitik.model import edit as review
 from realpolitik.report import page_data
-from realpolitik.report.figures_charts import forecasts_figure
-from realpolitik.report.svg import figure_svg
 from realpolitik.web.state import AppState
 
 __all__ = ["PRESS_DRAWS", "router"]
@@ -218,30 +206,14 @@ def _if_match(value: str | None) -> str | None:
     return tag or value
 
 
-def _svg(figure) -> str:
-    return figure_svg(figure, "web")
-
-
-def _document_fields(model: Model, document: Document, texts: dict[str, str],
-                     spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """A document's card: its metadata, whether its text is at hand, and how many items (proposed ones) cite it."""
-    spans = page_data.document_spans(model, document.id, REVIEWABLE_SECTIONS) if spans is None else spans
-    return {"id": document.id, "title": document.title, "author": document.author, "publisher": document.publisher,
-            "published": document.published, "has_text": document.id in texts,
-            "items": len({(s["section"], s["id"]) for s in spans}),
-            "proposed": len({(s["section"], s["id"]) for s in spans if s["review"] == "proposed"})}
-
-
 # the API: reading --------------------------------------------------------------------------------------
 @router.get("/api/model", response_model=ModelOut, tags=["model"])
 def get_model(state: State, response: Response) -> ModelOut:
     """The model's title, counts, documents (with whether their text is at hand) and current version."""
     model, version = state.model()
-    texts = state.texts()
-    documents = [DocumentOut(**_document_fields(model, document, texts)) for document in model.documents]
     response.headers["ETag"] = f'"{version}"'
-    return ModelOut(title=model.title, description=model.description, file=state.settings.model.name, version=version,
-                    counts=counts(model), documents=documents, history=len(state.file.history_entries()),
+    return ModelOut(**page_data.model_overview(model, state.texts()), file=state.settings.model.name,
+                    version=version, history=len(state.file.history_entries()),
                     token_required=bool(state.settings.token))
 
 
@@ -257,12 +229,9 @@ def get_items(state: State, response: Response) -> ItemsOut:
 def get_item(state: State, section: str, item_id: str, response: Response) -> ItemOut:
     """One item, with each evidence span's text and the text around it when the document is at hand."""
     model, version = state.model()
-    item = model.get(section, item_id)
+    view = page_data.item_view(model, section, item_id, state.texts())
     response.headers["ETag"] = f'"{version}"'
-    return ItemOut(version=version, section=section, id=item_id, item=item.model_dump(mode="json"),
-                   label=item_label(section, item, display_names(model)),
-                   evidence=page_data.evidence_view(model, section, item, state.texts()),
-                   fields=page_data.field_specs(section) if section != "documents" else [])
+    return ItemOut(version=version, **view)
 
 
 @router.get("/api/fields/{section}", tags=["review"], responses=_ERRORS)
@@ -276,13 +245,9 @@ def get_fields(section: str) -> list[dict[str, Any]]:
 def get_document(state: State, document_id: str, response: Response) -> DocumentTextOut:
     """A document's text (``null`` when not at hand) and every evidence span into it, in text order."""
     model, version = state.model()
-    document = state.document(document_id)
-    texts = state.texts()
-    text = texts.get(document.id)
-    spans = page_data.document_spans(model, document.id, REVIEWABLE_SECTIONS)
+    view = page_data.document_view(model, state.document(document_id), state.texts())
     response.headers["ETag"] = f'"{version}"'
-    return DocumentTextOut(**_document_fields(model, document, texts, spans), text=text, spans=spans,
-                           length=None if text is None else len(text), version=version)
+    return DocumentTextOut(**view, version=version)
 
 
 @router.get("/api/history", response_model=HistoryOut, tags=["review"])
@@ -291,22 +256,30 @@ def get_history(state: State) -> HistoryOut:
     return HistoryOut(version=state.file.version(), entries=state.file.history_entries())
 
 
-@router.get("/api/network", tags=["views"])
-def get_network(state: State) -> dict[str, Any]:
-    """Actors with positions for drawing; relations and people's affiliations as edges."""
-    return state.view("network", page_data.network_view)
+#: The views a route serves as they are, computed once per version of the model: path, the route's name (and so
+#: its OpenAPI operation), what computes the view, its tag, and what it answers (the operation's description).
+_VIEWS = (
+    ("/api/network", "get_network", page_data.network_view, "views",
+     "Actors with positions for drawing; relations and people's affiliations as edges."),
+    ("/api/causal-map", "get_causal_map", page_data.causal_map_view, "views",
+     "Concepts with positions for drawing; causal links as signed edges."),
+    ("/api/timeline", "get_timeline", page_data.timeline_view, "views",
+     "Events in date order with the first and last day each date can mean."),
+    ("/api/scenarios", "get_scenarios", page_data.scenarios_view, "simulate",
+     "The concepts a control can clamp and every scenario with its clamps (inherited ones included)."),
+)
 
 
-@router.get("/api/causal-map", tags=["views"])
-def get_causal_map(state: State) -> dict[str, Any]:
-    """Concepts with positions for drawing; causal links as signed edges."""
-    return state.view("causal-map", page_data.causal_map_view)
+def _view(path: str, make: Callable[[Model], dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    def get_view(state: State) -> dict[str, Any]:
+        return state.view(path, make)
+
+    return get_view
 
 
-@router.get("/api/timeline", tags=["views"])
-def get_timeline(state: State) -> dict[str, Any]:
-    """Events in date order with the first and last day each date can mean."""
-    return page_data.timeline_view(state.model()[0])
+for _path, _name, _make, _tag, _description in _VIEWS:
+    router.add_api_route(_path, _view(_path, _make), methods=["GET"], name=_name, tags=[_tag],
+                         description=_description)
 
 
 @router.get("/api/forecasts", tags=["views"])
@@ -314,16 +287,10 @@ def get_forecasts(state: State) -> dict[str, Any]:
     """Forecasts with probabilities, resolutions and Brier scores, and the report's forecasts figure (SVG); with
     an update record beside the model, each forecast's ``trail``: later passages (stance, score) and the
     resolution proposed."""
-    def make(model):
-        data = page_data.forecasts_view(model)
-        data["figure"] = _svg(forecasts_figure(model.forecasts)) if model.forecasts else None
-        return data
-
-    board = state.view("forecasts", make)
+    board = state.view("forecasts", page_data.forecasts_view)
     # the record is read apart from the cached board: an update writes it beside the model, not into it
     trails = page_data.forecast_evidence_view(state.model()[0], state.update_record(), state.texts())
-    return {**board, "updated": bool(trails),
-            "forecasts": [{**row, "trail": trails.get(row["id"])} for row in board["forecasts"]]}
+    return page_data.forecast_board(board, trails)
 
 
 @router.get("/api/changes", tags=["review"], responses=_ERRORS)
@@ -333,12 +300,6 @@ def get_changes(state: State, response: Response) -> dict[str, Any]:
     model, version = state.model()
     response.headers["ETag"] = f'"{version}"'
     return {"version": version, **page_data.changes_view(model, state.update_record(), state.texts())}
-
-
-@router.get("/api/scenarios", tags=["simulate"])
-def get_scenarios(state: State) -> dict[str, Any]:
-    """The concepts a control can clamp and every scenario with its clamps (inherited ones included)."""
-    return page_data.scenarios_view(state.model()[0])
 
 
 @router.post("/api/simulate", responses=_ERRORS, tags=["simulate"])
@@ -354,13 +315,9 @@ def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> dict[str
 def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str, Any]:
     """Press perturbation on one concept: the share of stable sampled systems in which each concept moves, as data
     the page draws.  Computed once per version of the model and request (the draws are seeded)."""
-    def make(model: Model) -> dict[str, Any]:
-        if body.concept not in {c.id for c in model.concepts}:
-            known = ", ".join(c.id for c in model.concepts)
-            raise UnknownIdError(Errors.E030.format(concept=body.concept, known=known))
-        return page_data.press_view(model, body.concept, body.direction, draws=body.draws, seed=body.seed)[0]
-
-    return state.result("press", (body.concept, body.direction, body.draws, body.seed), make)
+    key = (body.concept, body.direction, body.draws, body.seed)
+    return state.result("press", key, lambda model: page_data.press_view(model, body.concept, body.direction,
+                                                                         draws=body.draws, seed=body.seed)[0])
 
 
 @router.post("/api/documents/{document_id}/draft", response_model=ChangeOut, responses=_WRITE_ERRORS,
@@ -371,19 +328,10 @@ def draft_document(state: State, document_id: str, if_match: IfMatch):
     Only new items are added (``updated`` in the answer lists them); items the draft matches to ones the
     model holds are left as they are. One change: undo takes the whole draft back.
     """
-    model, _version = state.model()
-    document = state.document(document_id)
-    state.file.check_version(_if_match(if_match))
-    text = state.texts().get(document.id)
-    if text is None:
-        raise EditRefusedError.coded("E250", id=document.id[:12] + "…")
-    from realpolitik.draft import draft_additions
-    from realpolitik.extract import extract_text
+    from realpolitik.draft import draft_document as draft  # spaCy and scikit-learn load only when a draft is asked for
 
-    extraction = extract_text(text, document_id=document.id, title=document.title, author=document.author,
-                              published=document.published)
-    items = draft_additions(extraction, existing=model, filename=document.filename)
-    return _change_out(review.add_items(state.file, items, _if_match(if_match), about=document.id))
+    document = state.document(document_id)
+    return _change_out(draft(state.file, document, state.texts().get(document.id), _if_match(if_match)))
 
 
 @router.get("/api/corpus", tags=["corpus"])
@@ -391,14 +339,7 @@ def get_corpus(state: State) -> dict[str, Any]:
     """The corpus store's documents (when one is served), each with whether the model holds it."""
     if state.corpus is None:
         return {"configured": False, "documents": []}
-    model = state.model()[0]
-    held = {d.id for d in model.documents}
-    rows = []
-    for row in state.corpus.list_documents():
-        rows.append({"id": row["id"], "title": row["title"], "published": row["published"],
-                     "file": Path(row["path"]).name if row["path"] else None, "words": row["n_words"],
-                     "extracted": bool(row["extracted"]), "in_model": row["id"] in held})
-    return {"configured": True, "documents": rows}
+    return {"configured": True, "documents": stored_documents(state.corpus, state.model()[0])}
 
 
 @router.post("/api/corpus/{document_id}/add", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["corpus"])
@@ -407,23 +348,7 @@ def add_from_corpus(state: State, document_id: str, if_match: IfMatch):
     one), every item ``review: proposed``. One change: undo takes it all back."""
     if state.corpus is None:
         raise UnknownIdError(Errors.E255)
-    found = state.corpus.load_documents([document_id])
-    if not found:
-        raise UnknownIdError(Errors.E133.format(id=document_id))
-    [document] = found
-    model, _version = state.model()
-    if any(d.id == document.id for d in model.documents):
-        raise EditRefusedError(Errors.E254.format(id=document.id[:12] + "…"))
-    state.file.check_version(_if_match(if_match))
-    from realpolitik.draft import draft_additions
-    from realpolitik.extract import extract_document
-
-    stored = state.corpus.extractions([document.id]).get(document.id)
-    extraction = stored if stored is not None else extract_document(document)
-    filename = document.path.name if document.path is not None else None
-    items = draft_additions(extraction, existing=model, filename=filename)
-    return _change_out(review.add_items(state.file, items, _if_match(if_match), action="add from corpus",
-                                 about=document.id))
+    return _change_out(add_from_store(state.file, state.corpus, document_id, _if_match(if_match)))
 
 
 @router.get("/api/report", response_class=HTMLResponse, tags=["report"],
@@ -465,14 +390,12 @@ def undo(state: State, if_match: IfMatch):
 def merge(state: State, body: Annotated[MergeIn, Body()], if_match: IfMatch):
     """Merge two actors or two concepts: references, evidence and names move to the kept one (the answer lists
     the items changed); refused when a link would loop or duplicate another."""
-    state.file.check_version(_if_match(if_match))
     return _change_out(review.merge_items(state.file, body.section, body.kept, body.merged, _if_match(if_match)))
 
 
 @router.post("/api/bulk", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["review"])
 def bulk(state: State, body: Annotated[BulkIn, Body()], if_match: IfMatch):
     """Accept or reject every proposed item the selection chooses, as one change (409 when it chooses none)."""
-    state.file.check_version(_if_match(if_match))
     ids = None if body.ids is None else [(ref.section, ref.id) for ref in body.ids]
     return _change_out(review.bulk_review(state.file, body.action, _if_match(if_match), sections=body.sections,
                                           ids=ids, confidence_below=body.confidence_below,
@@ -486,25 +409,15 @@ def add_from_selection(state: State, document_id: str, body: Annotated[Selection
     """Add an actor, person, event, relation, concept, causal link or forecast marked in the document's text,
     with the selection as its evidence."""
     document = state.document(document_id)
-    state.file.check_version(_if_match(if_match))
-    text = state.texts().get(document.id)
-    if text is None:
-        raise EditRefusedError.coded("E250", id=document.id[:12] + "…")
     evidence = Evidence.model_construct(document=document.id, start=body.start, end=body.end,
                                         paraphrase=body.paraphrase.strip())
-    return _change_out(review.add_from_selection(state.file, body.section, body.fields, evidence, text,
-                                                 _if_match(if_match), new_concepts=body.new_concepts))
+    return _change_out(review.add_from_selection(state.file, body.section, body.fields, evidence,
+                                                 state.texts().get(document.id), _if_match(if_match),
+                                                 new_concepts=body.new_concepts))
 
 
 @router.post("/api/scenarios", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["simulate"])
 def save_scenario(state: State, body: Annotated[ScenarioIn, Body()], if_match: IfMatch):
     """Keep clamps (the scenario page's controls) as a scenario of the model; undo takes it back."""
-    state.file.check_version(_if_match(if_match))
-    model, _version = state.model()
-    scenario_id = body.id or review.new_item_id(model, "scenarios", body.name)
-    try:
-        scenario = Scenario(id=scenario_id, name=body.name, description=body.description, clamps=body.clamps)
-    except ValueError as exc:
-        raise EditRefusedError.coded("E245", reason=str(exc).splitlines()[0]) from exc
-    review.add_scenario(state.file, scenario, expect=_if_match(if_match), record="save scenario")
-    return _change_out(Change("save scenario", "scenarios", scenario.id, state.file.version()))
+    return _change_out(review.save_scenario(state.file, body.name, body.clamps, _if_match(if_match),
+                                            scenario_id=body.id, description=body.description))

@@ -1,9 +1,10 @@
 """The FastAPI app: HTML pages (Jinja2 shells that draw themselves from the JSON API) and the API.
 
 Every route is a thin shell over the library: the model file is read and changed through
-:class:`~realpolitik.model.ModelFile` and the review actions of :mod:`realpolitik.model.edit`, drafts come from
-:func:`realpolitik.draft.draft_additions`, what the pages show from :mod:`realpolitik.report.page_data`, the report from
-:mod:`realpolitik.report`. Errors become HTTP statuses by their type, in one table (:data:`HTTP_STATUS`).
+:class:`~realpolitik.model.ModelFile` and the review actions of :mod:`realpolitik.model.edit`, drafts are added by
+:mod:`realpolitik.draft.into` and :mod:`realpolitik.batch.model`, what the pages show comes from
+:mod:`realpolitik.report.page_data`, the report from :mod:`realpolitik.report`. Errors become HTTP statuses by their
+type, in one table (:data:`HTTP_STATUS`).
 """
 
 from __future__ import annotations
@@ -28,18 +29,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Match
 from starlette.types import Receive, Scope, Send
 
-from realpolitik.errors import (
-    CorpusStoreError,
-    EditRefusedError,
-    Errors,
-    InputFileError,
-    ModelValidationError,
-    RealpolitikError,
-    ReportError,
-    SimulationError,
-    UnknownIdError,
-    VersionConflictError,
-)
+from realpolitik import errors
+from realpolitik.errors import EditRefusedError, Errors, RealpolitikError
 from realpolitik.files import NESTING_ENV, max_nesting, nesting_depth
 from realpolitik.web import api, pages
 from realpolitik.web.state import AppState, WebSettings
@@ -194,15 +185,15 @@ def plotly_js_path() -> Path:
 
 #: The HTTP status of each kind of error, the first matching type winning; a few codes within a type differ.
 HTTP_STATUS: tuple[tuple[type[RealpolitikError], int], ...] = (
-    (VersionConflictError, 409),
-    (UnknownIdError, 404),
-    (EditRefusedError, 422),
-    (SimulationError, 422),
-    (ModelValidationError, 409),  # the file on disk turned invalid: the client cannot fix that by resending
-    (CorpusStoreError, 500),
-    (InputFileError, 500),
-    (ReportError, 500),
-    (RealpolitikError, 500),
+    (errors.VersionConflictError, 409),
+    (errors.UnknownIdError, 404),
+    (errors.EditRefusedError, 422),
+    (errors.SimulationError, 422),
+    (errors.ModelValidationError, 409),  # the file on disk turned invalid: the client cannot fix that by resending
+    (errors.CorpusStoreError, 500),
+    (errors.InputFileError, 500),
+    (errors.ReportError, 500),
+    (errors.RealpolitikError, 500),
 )
 #: Codes whose status differs from their type's: no version named (E244), nothing to undo (E246) and a bulk
 #: review that chooses nothing in the model as it is (E261).
@@ -214,7 +205,7 @@ def status_of(exc: RealpolitikError) -> int:
 
     Examples
     --------
-    >>> status_of(UnknownIdError("no actor 'x'")), status_of(EditRefusedError.coded("E246"))
+    >>> status_of(errors.UnknownIdError("no actor 'x'")), status_of(EditRefusedError.coded("E246"))
     (404, 409)
     """
     if exc.code in _STATUS_BY_CODE:
@@ -223,7 +214,7 @@ def status_of(exc: RealpolitikError) -> int:
 
 
 def _detail(exc: RealpolitikError) -> str:
-    if isinstance(exc, ModelValidationError):
+    if isinstance(exc, errors.ModelValidationError):
         first = str(exc.problems[0]) if exc.problems else "unreadable"
         return (f"the model file has {len(exc.problems)} problem(s) now, e.g. {first}; fix it (or undo) and reload")
     return str(exc)
@@ -293,14 +284,14 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError):
-        errors = exc.errors()
-        if any(tuple(e.get("loc", ())) == ("header", "if-match") and e.get("type") == "missing" for e in errors):
+        problems = exc.errors()
+        if any(tuple(e.get("loc", ())) == ("header", "if-match") and e.get("type") == "missing" for e in problems):
             return JSONResponse({"detail": Errors.E244}, status_code=428)
-        return JSONResponse({"detail": _finite(jsonable_encoder(errors))}, status_code=422)
+        return JSONResponse({"detail": _finite(jsonable_encoder(problems))}, status_code=422)
 
     @app.exception_handler(RealpolitikError)
     async def realpolitik_error(_request: Request, exc: RealpolitikError):
-        headers = {"ETag": f'"{state.file.version()}"'} if isinstance(exc, VersionConflictError) else None
+        headers = {"ETag": f'"{state.file.version()}"'} if isinstance(exc, errors.VersionConflictError) else None
         return JSONResponse({"detail": _detail(exc)}, status_code=status_of(exc), headers=headers)
 
     @app.exception_handler(Exception)

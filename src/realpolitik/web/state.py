@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from realpolitik.data import bundled_model_path
-from realpolitik.errors import InputFileError, UnknownIdError
-from realpolitik.model import Document, Model, ModelFile, find_document_texts
-from realpolitik.report import build_report_data, render_html
+from realpolitik.batch import document_texts
+from realpolitik.errors import InputFileError
+from realpolitik.model import Document, Model, ModelFile
+from realpolitik.model.summary import document_of
+from realpolitik.report import build_report_data, quotable_texts, render_html
 from realpolitik.store import open_store
 
 __all__ = ["MAX_BODY_BYTES", "REPORT_DRAWS", "RESULTS_KEPT", "AppState", "WebSettings"]
@@ -81,23 +82,15 @@ class AppState:
 
     def document(self, document_id: str) -> Document:
         """The model's document ``document_id`` (UnknownIdError E240 when it has none)."""
-        model, _version = self.model()
-        found = next((d for d in model.documents if d.id == document_id), None)
-        if found is None:
-            known = ", ".join(d.id[:12] + "…" for d in model.documents) or "none"
-            raise UnknownIdError.coded("E240", id=document_id, known=known)
-        return found
+        return document_of(self.model()[0], document_id)
 
     def texts(self) -> dict[str, str]:
         """The source documents' texts at hand, by id (from disk, else from the corpus store)."""
         model, version = self.model()
         with self._lock:
             if self._texts is None or self._texts[0] != version:
-                texts, missing, _problems = find_document_texts(model, self.settings.model, self.settings.documents)
-                if missing and self.corpus is not None:
-                    # A document added from the corpus: its offsets index the text the store holds.
-                    texts.update({doc.id: doc.text for doc in self.corpus.load_documents(missing)})
-                self._texts = (version, texts)
+                self._texts = (version, document_texts(model, self.settings.model, self.settings.documents,
+                                                       self.corpus))
             return self._texts[1]
 
     def update_record(self) -> dict[str, Any] | None:
@@ -108,7 +101,7 @@ class AppState:
         return read_record(self.settings.model)
 
     def view(self, name: str, make: Callable[[Model], Any]) -> Any:
-        """``make(model)``, computed once per version of the model file."""
+        """``make(model)``, computed once per version of the model file and held for the newest version only."""
         model, version = self.model()
         cached = self._views.get(name)
         if cached is None or cached[0] != version:
@@ -146,7 +139,7 @@ class AppState:
         """The report of the model as it is now (one HTML file)."""
         model, version = self.model()
         # the texts are looked up before taking the lock: texts() takes it too, and the lock is not re-entrant
-        quoted = {} if self.settings.model.resolve() == bundled_model_path().resolve() else self.texts()
+        quoted = quotable_texts(self.settings.model, self.texts())
         with self._lock:
             if self._report is None or self._report[0] != version:
                 data = build_report_data(model, source=self.settings.model.name, draws=REPORT_DRAWS, texts=quoted)
