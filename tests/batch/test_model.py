@@ -73,3 +73,7 @@ def test_a_text_not_on_disk_is_taken_from_the_store(store, model_file):
     assert document_id not in document_texts(model, model_file.path)  # the briefing is not beside the model
     texts = document_texts(model, model_file.path, (), store)
     assert texts[document_id] == store.load_documents([document_id])[0].text
+
+
+def test_without_a_store_there_is_nothing_to_pick(model_file):
+    assert stored_documents(None, model_file.load()) == []

@@ -14,9 +14,11 @@ from realpolitik.store import CorpusStore
 __all__ = ["add_from_store", "document_texts", "stored_documents"]
 
 
-def stored_documents(store: CorpusStore, model: Model) -> list[dict[str, Any]]:
+def stored_documents(store: CorpusStore | None, model: Model) -> list[dict[str, Any]]:
     """The store's documents as a list to pick from: id, title, date, file name, word count, whether an
-    extraction is stored and whether ``model`` holds the document already (``in_model``)."""
+    extraction is stored and whether ``model`` holds the document already (``in_model``); none without a store."""
+    if store is None:
+        return []
     held = {document.id for document in model.documents}
     return [{"id": row["id"], "title": row["title"], "published": row["published"],
              "file": Path(row["path"]).name if row["path"] else None, "words": row["n_words"],

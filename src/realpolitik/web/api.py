@@ -337,9 +337,7 @@ def draft_document(state: State, document_id: str, if_match: IfMatch):
 @router.get("/api/corpus", tags=["corpus"])
 def get_corpus(state: State) -> dict[str, Any]:
     """The corpus store's documents (when one is served), each with whether the model holds it."""
-    if state.corpus is None:
-        return {"configured": False, "documents": []}
-    return {"configured": True, "documents": stored_documents(state.corpus, state.model()[0])}
+    return {"configured": state.corpus is not None, "documents": stored_documents(state.corpus, state.model()[0])}
 
 
 @router.post("/api/corpus/{document_id}/add", response_model=ChangeOut, responses=_WRITE_ERRORS, tags=["corpus"])
