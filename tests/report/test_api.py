@@ -12,7 +12,7 @@ REPORT = {
     "DEFAULT_DRAWS", "DEFAULT_OUTPUT", "PRESS_WEIGHTS", "REPORT_FORMATS", "DemoResult", "PressOutcome",
     "ReportData", "add_presses", "add_scenarios", "build_report_data",
     "executive_summary", "headline", "render_html", "render_markdown", "report_figures", "run_demo",
-    "report_data_without_runs", "run_presses", "run_scenarios", "scenario_headline", "write_report",
+    "quotable_texts", "report_data_without_runs", "run_presses", "run_scenarios", "scenario_headline", "write_report",
 }
 ANALYSIS_REPORT_NEEDS = {"feedback_loops", "concept_centrality", "actor_network", "brier_score", "causal_graph"}
 
