@@ -88,7 +88,7 @@ def test_a_lone_surrogate_in_a_body_is_422_and_changes_nothing(client, model_cop
     assert model_copy.read_bytes() == before
 
 
-@pytest.mark.parametrize("kind", ["", "application/json"])
+@pytest.mark.parametrize("kind", ["", "application/json", "text/plain"])
 def test_a_body_that_is_not_utf8_is_422(client, kind):
     # found by benchmarks/fuzz.py: FastAPI reads a body without a content type as JSON, and a byte that is no
     # UTF-8 escaped it as UnicodeDecodeError (500)

@@ -152,8 +152,13 @@ class _BodyGuard:
                 break
         body = b"".join(chunks)
         kind = headers.get(b"content-type", b"")
-        # FastAPI reads a body without a content type as JSON too, with json.loads on the bytes
-        problem = self._json_problem(body) if body and (not kind.strip() or b"json" in kind) else None
+        # FastAPI reads a body without a content type as JSON too, with json.loads on the bytes; a body of any
+        # other type reaches a validation error as bytes, which its answer decodes as UTF-8
+        problem = None
+        if body and (not kind.strip() or b"json" in kind):
+            problem = self._json_problem(body)
+        elif body:
+            problem = self._utf8_problem(body)
         if problem is not None:
             await self._refuse(scope, receive, send, 422, problem)
             return
@@ -169,14 +174,22 @@ class _BodyGuard:
         await self.app(scope, replay, send)
 
     @staticmethod
-    def _json_problem(body: bytes) -> str | None:
-        limit = max_nesting()
+    def _utf8_problem(body: bytes) -> str | None:
         try:
-            # json.loads guesses UTF-16 and UTF-32 from bytes, and a byte that is no UTF-8 escaped the app as a
-            # UnicodeDecodeError; JSON on the wire is UTF-8 (RFC 8259)
-            text = body.decode("utf-8")
+            body.decode("utf-8")
         except UnicodeDecodeError as exc:
             return Errors.E284.format(reason=f"byte {exc.start} is not UTF-8")
+        return None
+
+    @classmethod
+    def _json_problem(cls, body: bytes) -> str | None:
+        limit = max_nesting()
+        # json.loads guesses UTF-16 and UTF-32 from bytes, and a byte that is no UTF-8 escaped the app as a
+        # UnicodeDecodeError; JSON on the wire is UTF-8 (RFC 8259)
+        problem = cls._utf8_problem(body)
+        if problem is not None:
+            return problem
+        text = body.decode("utf-8")
         try:
             data = json.loads(text, parse_constant=_refuse_constant)
         except RecursionError:
