@@ -140,6 +140,7 @@ class Errors:
             "far larger than a map needs); nothing was imported: {path}")
     E282 = "more than {limit:,} rows to import; split the list or import it as a JSON model: {path}"
     E276 = "the request body holds {what}; numbers must be finite (NaN and Infinity are not JSON)"
+    E284 = "the request body is not UTF-8 JSON text: {reason}"
     # Ingest (E100-E129): reading documents of any format into IngestedDocument
     E100 = "no such file or folder: {path}"
     E101 = "the file is empty: {path}"

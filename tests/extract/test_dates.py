@@ -283,3 +283,14 @@ def test_the_check_never_raises_nor_prints(value):
     with contextlib.redirect_stdout(out):
         is_valid_edtf(value)
     assert out.getvalue() == ""
+
+
+def test_no_value_reaches_year_zero():
+    # found by benchmarks/fuzz.py: "last month" on 0001-01-01 gave 0000-12, valid EDTF that the model's date
+    # reader (Python's calendar) cannot place
+    from realpolitik.extract.dates import find_deictic, is_valid_edtf
+
+    assert find_deictic("It rained last month.", "0001-01-01") == []
+    assert not any(is_valid_edtf(value) for value in ("0000-12", "0000", "000X", "00XX", "0000/2020"))
+    assert is_valid_edtf("0001-01") and is_valid_edtf("199X")
+    assert not is_valid_edtf("195\u0663") and not is_valid_edtf("19\u0669X")  # Arabic-Indic digits

@@ -70,6 +70,35 @@ def test_deeply_nested_json_is_422(client):
     assert response.status_code == 422 and "deeper than" in response.json()["detail"]
 
 
+@pytest.mark.parametrize("route", ["scenarios", "patch"])
+def test_a_lone_surrogate_in_a_body_is_422_and_changes_nothing(client, model_copy, route):
+    # found by benchmarks/fuzz.py: "\ud800" parses to a str that no UTF-8 writer takes (the 422's echo of the
+    # input, the model file), which answered 500
+    before = model_copy.read_bytes()
+    version = _version(client)
+    if route == "scenarios":
+        response = client.post("/api/scenarios", content=b'"\\ud800"',
+                               headers={"Content-Type": "application/json", "If-Match": version})
+    else:
+        link = client.get("/api/items").json()["sections"]["actors"][0]["id"]
+        response = client.patch(f"/api/items/actors/{link}", content=b'{"fields": {"description": "a\\udc00b"}}',
+                                headers={"Content-Type": "application/json", "If-Match": version})
+    assert response.status_code == 422, response.text
+    assert "surrogate" in response.json()["detail"]
+    assert model_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["", "application/json", "text/plain"])
+def test_a_body_that_is_not_utf8_is_422(client, kind):
+    # found by benchmarks/fuzz.py: FastAPI reads a body without a content type as JSON, and a byte that is no
+    # UTF-8 escaped it as UnicodeDecodeError (500)
+    document = client.get("/api/model").json()["documents"][0]["id"]
+    response = client.post(f"/api/documents/{document}/items", content=b"\xc7&H\xa8",
+                           headers={"Content-Type": kind, "If-Match": _version(client)})
+    assert response.status_code == 422, response.text
+    assert "not UTF-8" in response.json()["detail"]
+
+
 def test_the_token_redirect_never_leaves_the_site(model_copy):
     app = create_app(WebSettings(model=model_copy, token=TOKEN, host="0.0.0.0"))
     with TestClient(app, base_url="http://testserver") as client:

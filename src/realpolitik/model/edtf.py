@@ -44,12 +44,22 @@ def parse_date(text: str) -> DateSpan:
     (datetime.date(1990, 1, 1), datetime.date(1999, 12, 31))
     >>> parse_date("2021-04").is_span
     True
+    >>> parse_date("2014/..").lower, parse_date("../199X").upper
+    (datetime.date(2014, 1, 1), datetime.date(1999, 12, 31))
 
     Raises
     ------
     InvalidDateError
         If ``text`` is not valid EDTF.
     """
+    first, slash, last = str(text).strip().partition("/")
+    if slash and (first == "..") != (last == ".."):
+        # an open end ("2014/..": since 2014, what the extractor writes for "since 2014"): the edtf library gives
+        # a float infinity for it, which no calendar day is; the open side reaches the calendar's end
+        known = parse_date(last if first == ".." else first)
+        lower = dt.date.min if first == ".." else known.lower
+        upper = dt.date.max if last == ".." else known.upper
+        return DateSpan(lower=lower, upper=upper, text=str(text))
     try:
         parsed = parse_edtf(str(text).strip())
         lower = struct_time_to_date(parsed.lower_strict())

@@ -79,6 +79,9 @@ def parse_model(text: str, *, file: str | None = None) -> tuple[Model | None, li
         return None, [Problem("E006", Errors.E006.format(reason=reason), file=file, line=line)], None
     except YAMLError as exc:
         return None, [Problem("E006", Errors.E006.format(reason=str(exc).splitlines()[0]), file=file)], None
+    except (TypeError, ValueError) as exc:  # ruamel's constructor on a list or mapping as a key ("? [a]: b")
+        reason = f"a value the YAML reader cannot build ({type(exc).__name__}: {exc})"
+        return None, [Problem("E006", Errors.E006.format(reason=reason), file=file)], None
     if root is None:
         empty = Problem("E002", "the file holds no model (it is empty or only comments)", file=file, line=1)
         return None, [empty], None

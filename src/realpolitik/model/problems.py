@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
+from realpolitik.errors import InputFileError
 from realpolitik.files import strict_yaml
 
 __all__ = ["LineMap", "Location", "Problem", "format_path"]
@@ -72,8 +74,13 @@ class LineMap:
 
     def line_of(self, path: Location) -> int | None:
         if self._root is None and self._text is not None:
-            self._root = strict_yaml("rt").load(self._text)
-            self._text = None
+            text, self._text = self._text, None
+            try:
+                self._root = strict_yaml("rt").load(text)
+            except (YAMLError, InputFileError):
+                # JSON that the YAML parser refuses (a duplicate key, a control character, a deep or aliased
+                # text): the problem is still reported, without its line (found by benchmarks/fuzz.py)
+                return None
         node, line = self._root, None
         if isinstance(node, (CommentedMap, CommentedSeq)):
             line = node.lc.line + 1
