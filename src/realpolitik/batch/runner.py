@@ -27,7 +27,7 @@ _READ_CHUNK = 64
 _LOCAL_BATCH = 16
 #: Documents sent to a worker as one task: enough for ``nlp.pipe`` to pay, few enough that two workers finish
 #: at about the same time and a killed worker costs little.
-_TASK_BATCH = 8
+_TASK_BATCH = 16
 
 
 @dataclass
