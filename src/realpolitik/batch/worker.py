@@ -113,10 +113,11 @@ def extract_batch_task(documents: list[Any], extractor: Extractor, loader: Loade
     except Exception as exc:  # noqa: BLE001 - the pipeline itself failed: every document of the batch says so
         outcomes = [exc] * len(documents)
     seconds = time.perf_counter() - started
-    words = [len(document.text.split()) for document in documents]
-    total = sum(words) or 1
-    return [_result(document, outcome, seconds * count / total, loader)
-            for document, outcome, count in zip(documents, outcomes, words, strict=True)]
+    results = [_result(document, outcome, 0.0, loader) for document, outcome in zip(documents, outcomes, strict=True)]
+    total = sum(result["words"] for result in results) or 1
+    for result in results:
+        result["seconds"] = seconds * result["words"] / total
+    return results
 
 
 def _result(document: Any, outcome: Any, seconds: float, loader: Loader | None) -> dict[str, Any]:

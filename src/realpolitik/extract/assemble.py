@@ -90,7 +90,11 @@ def run_pipeline(text: str, *, nlp: Language | None = None, published: str | Non
     The title line, when the text opens with it, names actors but states no events or relations.
     """
     nlp = nlp or load_pipeline()
-    doc = _unparsed_doc(text, nlp, published=published, author=author, title=title)
+    return _annotated(_unparsed_doc(text, nlp, published=published, author=author, title=title), nlp)
+
+
+def _annotated(doc: Doc, nlp: Language) -> Doc:
+    """``doc`` through every component of ``nlp``, in order (one document; ``nlp.pipe`` does it for a batch)."""
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
@@ -198,9 +202,7 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None,
     reference = document.published
     with progress_bar(len(plan.bounds), "sections", enabled=len(plan.bounds) > 1 and show_progress) as bar:
         for index, (start, end) in enumerate(plan.bounds):
-            doc = plan.section_doc(nlp, index)
-            for _, component in nlp.pipeline:
-                doc = component(doc)
+            doc = _annotated(plan.section_doc(nlp, index), nlp)
             reference = reference or doc._.rp_reference_date
             # only the section's items are kept: holding every parsed section made memory grow with the text
             parts.append((start, _items(doc)))
