@@ -128,3 +128,34 @@ def start_chromium(*, window: str, download_dir: Path | None = None):
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(60)
     return driver
+
+
+#: The analysis-dev data set lives beside the repository, in the shared folder.
+DEV_ARTICLES = REPO.parent / "shared" / "datasets" / "analysis-dev"
+#: Three dev articles of different regions whose drafts the figure checks draw (Sahel, South Asia, Syria).
+FIGURE_ARTICLES = ("2023-08-02-wagners-next-in-africa", "2024-03-06-war-clouds-over-india",
+                   "2025-03-29-post-jihadism-dilemmas")
+
+
+@pytest.fixture(scope="session")
+def figure_models(tmp_path_factory) -> dict[str, Path]:
+    """Model files the figure checks draw: the bundled model, a 200-concept made-up one, and the drafts of three
+    dev articles (each beside its text) when ../shared is at hand."""
+    import csv
+
+    from realpolitik.draft import draft_model
+    from realpolitik.extract import extract_file
+    from realpolitik.model import save_model
+    from tests.fixtures.synthetic import synthetic_model
+
+    folder = tmp_path_factory.mktemp("figure-models")
+    models = {"bundled": bundled_model_path(),
+              "synthetic-200": save_model(synthetic_model(), folder / "synthetic-200.yaml")}
+    if (DEV_ARTICLES / "index.csv").is_file():
+        with (DEV_ARTICLES / "index.csv").open(encoding="utf-8", newline="") as handle:
+            published = {row["slug"]: row["published"] for row in csv.DictReader(handle)}
+        for slug in FIGURE_ARTICLES:
+            text = shutil.copy(DEV_ARTICLES / "texts" / f"{slug}.txt", folder / f"{slug}.txt")
+            extraction = extract_file(Path(text), published=published[slug])
+            models[slug] = save_model(draft_model(extraction, filename=Path(text).name).model, folder / f"{slug}.yaml")
+    return models

@@ -279,7 +279,12 @@ def test_views_cover_the_model(client):
     assert {e["id"] for e in network["edges"] if e["origin"] == "relation"} == {r.id for r in model.relations}
     causal = client.get("/api/causal-map").json()
     assert {e["id"] for e in causal["edges"]} == {link.id for link in model.causal_links}
-    assert all(-1.5 <= n["x"] <= 1.5 and -1.5 <= n["y"] <= 1.5 for n in causal["nodes"] + network["nodes"])
+    for view in (network, causal):  # placed in em inside the frame, with the legend and the colours to draw by
+        assert all(0 <= n["x"] <= view["frame"]["width"] and 0 <= n["y"] <= view["frame"]["height"]
+                   for n in view["nodes"])
+        assert view["legend"] and all(row["colour"].startswith("#") for row in view["legend"])
+        assert all(n["lines"] and n["colour"].startswith("#") for n in view["nodes"])
+        assert all(isinstance(e["bend"], float) and e["colour"].startswith("#") for e in view["edges"])
     events = client.get("/api/timeline").json()["events"]
     assert len(events) == len(model.events)
     assert [e["lower"] for e in events] == sorted(e["lower"] for e in events)

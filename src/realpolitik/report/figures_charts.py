@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 import matplotlib.dates as mdates
@@ -18,54 +19,96 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from realpolitik.analysis import forecast_midpoint
-from realpolitik.model.edtf import InvalidDateError, parse_date
+from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
 from realpolitik.model.schema import Event, Forecast
+from realpolitik.report.layout import densest_window, label_lines
+from realpolitik.report.palette import EVENT_COLOURS
 from realpolitik.report.summary import agrees
 from realpolitik.simulate.scenarios import most_moved
 
-__all__ = ["forecasts_figure", "press_figure", "scenario_delta_figure", "timeline_figure", "trajectories_figure"]
+__all__ = ["event_tone", "forecasts_figure", "press_figure", "scenario_delta_figure", "timeline_figure",
+           "trajectories_figure"]
 
 _COOPERATIVE = {"agree", "consult", "support", "concede", "cooperate", "aid", "retreat", "request"}
 _CONFLICTUAL = {"accuse", "reject", "threaten", "protest", "sanction", "mobilize", "coerce", "assault"}
-_EVENT_COLOURS = {"cooperative": "#1a7f37", "conflictual": "#c0392b", "other": "#6c757d"}
 _UP, _DOWN = "#2166ac", "#b2182b"
 
 
-def _event_tone(event: Event) -> str:
+def event_tone(event: Event) -> str:
+    """``cooperative``, ``conflictual`` or ``other``, from the event's CAMEO-style type."""
     return "cooperative" if event.type in _COOPERATIVE else "conflictual" if event.type in _CONFLICTUAL else "other"
+
+
+def _event_rows(events: Sequence[Event]) -> tuple[list[list[str]], list[float]]:
+    """Each event's label lines and the height of its row (one unit per line, never cut to one line)."""
+    labels = [label_lines(f"{event.date}  {event.description}", 64, most=3) for event in events]
+    return labels, [max(1.0, 0.8 * len(lines) + 0.25) for lines in labels]
 
 
 def timeline_figure(events: Sequence[Event]) -> Figure:
     """One row per event, in the given order: a point for a day, a bar for anything longer.
 
-    An EDTF date that covers more than a day ("199X", "2014", "2018/2021") is drawn from its
-    earliest to its latest possible day, so that vague dates look vague.
+    An EDTF date that covers more than a day ("199X", "2014", "2018/2021") is drawn from its earliest to its
+    latest possible day, so that vague dates look vague; an open end ("2017/..") runs to the axis' edge with an
+    arrowhead. When many events crowd into a short stretch of a long timeline
+    (:func:`~realpolitik.report.layout.densest_window`), a second panel shows that stretch up close.
     """
-    figure = Figure(figsize=(10, 1.2 + 0.34 * max(len(events), 1)), layout="constrained")
-    ax = figure.add_subplot()
-    labels = []
-    for row, event in enumerate(events):
-        colour = _EVENT_COLOURS[_event_tone(event)]
-        labels.append(textwrap.shorten(f"{event.date}  {event.description}", 70, placeholder="…"))
+    labels, heights = _event_rows(events)
+    rows = list(np.cumsum([0.0, *heights[:-1]]) + np.array(heights) / 2) if events else []
+    spans: list[DateSpan | None] = []
+    for event in events:
         try:
-            span = parse_date(event.date)
+            spans.append(parse_date(event.date))
         except InvalidDateError:
-            continue  # the label still lists it; there is just no place on the axis
-        if span.is_span:
-            ax.barh(row, (span.upper - span.lower).days + 1, left=mdates.date2num(span.lower), height=0.55,
-                    color=colour, alpha=0.55, edgecolor=colour)
-        else:
-            ax.plot(mdates.date2num(span.lower), row, marker="o", color=colour, markersize=6)
-    ax.set_yticks(range(len(events)), labels, fontsize=8)
-    ax.set_ylim(len(events) - 0.5, -0.5)
-    ax.xaxis_date()
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.legend(handles=[Patch(color=c, label=k) for k, c in _EVENT_COLOURS.items()], loc="lower left",
-              bbox_to_anchor=(0, 1.0), ncols=3, fontsize=8, frameon=False)
+            spans.append(None)  # the label still lists it; there is just no place on the axis
+    open_start = [span is not None and span.lower == date.min for span in spans]
+    open_end = [span is not None and span.upper.year == date.max.year for span in spans]
+    known = [d for span, lo, hi in zip(spans, open_start, open_end, strict=True) if span is not None
+             for d in ((span.upper,) if lo else (span.lower,) if hi else (span.lower, span.upper))]
+    window = densest_window([span.lower if not lo else span.upper for span, lo in zip(spans, open_start, strict=True)
+                             if span is not None])
+    total = float(sum(heights)) or 1.0
+    figure = Figure(figsize=(10 if window is None else 12, 1.3 + 0.2 * total), layout="constrained")
+    grid = figure.add_gridspec(1, 1 if window is None else 2, width_ratios=None if window is None else (3, 2))
+    axes = [figure.add_subplot(grid[0, 0])]
+    if window is not None:
+        axes.append(figure.add_subplot(grid[0, 1], sharey=axes[0]))
+    limits = [(min(known, default=date(2000, 1, 1)), max(known, default=date(2000, 12, 31)))]
+    if window is not None:
+        limits.append(window)
+    for panel, (ax, (first, last)) in enumerate(zip(axes, limits, strict=True)):
+        pad = timedelta(days=max(2, round((last - first).days * 0.04)))
+        left, right = mdates.date2num(first - pad), mdates.date2num(last + pad)
+        for row, span, event, lo, hi in zip(rows, spans, events, open_start, open_end, strict=True):
+            if span is None:
+                continue
+            colour = EVENT_COLOURS[event_tone(event)]
+            start = left if lo else mdates.date2num(span.lower)
+            stop = right if hi else mdates.date2num(span.upper + timedelta(days=1))
+            if span.is_span:
+                ax.barh(row, stop - start, left=start, height=0.55, color=colour, alpha=0.55, edgecolor=colour)
+                for is_open, where, mark in ((lo, left, "<"), (hi, right, ">")):
+                    if is_open and stop > start:  # a bar that ends before this panel begins has no end here
+                        ax.plot(where, row, marker=mark, color=colour, markersize=7, clip_on=False)
+            else:
+                ax.plot(mdates.date2num(span.lower), row, marker="o", color=colour, markersize=6)
+        ax.set_xlim(left, right)
+        ax.xaxis_date()
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8) if panel == 0 else mdates.AutoDateLocator(minticks=3))
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    if window is not None:
+        axes[0].axvspan(mdates.date2num(window[0]), mdates.date2num(window[1] + timedelta(days=1)),
+                        color="#f6c700", alpha=0.25, linewidth=0)
+        axes[1].set_title(f"close up: {window[0].isoformat()} to {window[1].isoformat()}", fontsize=8, loc="left")
+        axes[1].tick_params(axis="y", left=False, labelleft=False)
+        axes[1].set_facecolor("#fffbea")
+    axes[0].set_yticks(rows, ["\n".join(lines) for lines in labels], fontsize=7.5)
+    axes[0].set_ylim(total, 0)
+    axes[0].legend(handles=[Patch(color=c, label=k) for k, c in EVENT_COLOURS.items()], loc="lower left",
+                   bbox_to_anchor=(0, 1.0), ncols=3, fontsize=8, frameon=False)
     return figure
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -29,8 +30,28 @@ from realpolitik.model import (
     resolve_clamps,
     timeline,
 )
-from realpolitik.report.figures_charts import forecasts_figure
-from realpolitik.report.layout import graph_layout
+from realpolitik.report.figures_charts import event_tone, forecasts_figure
+from realpolitik.report.figures_maps import actor_labels, concept_labels
+from realpolitik.report.layout import (
+    LINE_EM,
+    NODE_EM,
+    GraphLayout,
+    densest_window,
+    edge_bends,
+    graph_layout,
+    label_lines,
+)
+from realpolitik.report.palette import (
+    AFFILIATION_COLOUR,
+    CAUSAL_COLOURS,
+    CONCEPT_COLOUR,
+    CONCEPT_EDGE,
+    EVENT_COLOURS,
+    causal_legend,
+    kind_colour,
+    network_legend,
+    relation_colour,
+)
 from realpolitik.report.svg import figure_svg
 from realpolitik.simulate import BASELINE, press_perturbation, simulate_clamps, simulate_scenarios, transfer_range
 
@@ -245,45 +266,59 @@ def forecast_evidence_view(model: Model, record: Mapping[str, Any] | None,
     return trails
 
 
-def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """The report's layout (:func:`realpolitik.report.layout.graph_layout`), rounded for JSON."""
-    return {node: (round(x, 4), round(y, 4)) for node, (x, y) in graph_layout(graph).items()}
+def _drawing(graph: nx.Graph, labels: Mapping[str, list[str]]) -> tuple[GraphLayout, dict[str, Any]]:
+    """The report's layout (:func:`realpolitik.report.layout.graph_layout`) and the frame it fills, in em."""
+    layout = graph_layout(graph, labels)
+    return layout, {"width": layout.width, "height": layout.height, "line_em": LINE_EM, "node_em": NODE_EM}
 
 
 def network_view(model: Model) -> dict[str, Any]:
-    """Actors placed for drawing, with their relations and people's affiliations as edges."""
+    """Actors placed for drawing (in em of the label font), with their relations and people's affiliations as
+    edges, the colours and bends to draw them with, and the legend."""
     graph = actor_network(model)
-    positions = _layout(nx.Graph(graph.to_undirected()))
+    layout, frame = _drawing(nx.Graph(graph.to_undirected()), actor_labels(graph))
     kinds = {actor.id: actor for actor in model.actors}
-    nodes = [{"id": node, "label": data.get("name") or node, "kind": data.get("kind"), "x": positions[node][0],
-              "y": positions[node][1], "review": kinds[node].review if node in kinds else None,
+    nodes = [{"id": node, "label": data.get("name") or node, "lines": layout.labels[node], "kind": data.get("kind"),
+              "colour": kind_colour(data.get("kind")), "x": layout.positions[node][0],
+              "y": layout.positions[node][1], "review": kinds[node].review if node in kinds else None,
               "section": "actors"} for node, data in graph.nodes(data=True)]
     edges = []
-    for source, target, key, data in graph.edges(keys=True, data=True):
+    listed = list(graph.edges(keys=True, data=True))
+    for (source, target, key, data), bend in zip(listed, edge_bends((u, v) for u, v, _, _ in listed), strict=True):
+        affiliation = data["origin"] == "affiliation"
         edges.append({"id": key, "source": source, "target": target, "origin": data["origin"], "type": data["type"],
                       "polarity": data["polarity"], "valid_from": data.get("valid_from"),
-                      "valid_to": data.get("valid_to"),
-                      "section": "relations" if data["origin"] == "relation" else "actors",
-                      "item": key if data["origin"] == "relation" else source})
-    return {"nodes": nodes, "edges": edges}
+                      "valid_to": data.get("valid_to"), "bend": bend, "directed": not affiliation,
+                      "colour": AFFILIATION_COLOUR if affiliation else relation_colour(data["polarity"]),
+                      "dash": "dot" if affiliation else "dash" if data.get("valid_to") else "solid",
+                      "section": "actors" if affiliation else "relations", "item": source if affiliation else key})
+    return {"nodes": nodes, "edges": edges, "frame": frame,
+            "legend": network_legend(data.get("kind") for _, data in graph.nodes(data=True))}
 
 
 def causal_map_view(model: Model) -> dict[str, Any]:
-    """Concepts placed for drawing, with the causal links as signed edges."""
+    """Concepts placed for drawing (in em of the label font), with the causal links as signed edges, the colours
+    and bends to draw them with, and the legend."""
     graph = causal_graph(model)
-    positions = _layout(nx.Graph(graph.to_undirected()))
+    layout, frame = _drawing(nx.Graph(graph.to_undirected()), concept_labels(graph))
     degree = {node: sum(abs(d["weight"]) for _, _, d in graph.in_edges(node, data=True))
               + sum(abs(d["weight"]) for _, _, d in graph.out_edges(node, data=True)) for node in graph}
-    nodes = [{"id": node, "label": data.get("label") or node, "x": positions[node][0], "y": positions[node][1],
-              "strength": round(degree[node], 4), "section": "concepts"} for node, data in graph.nodes(data=True)]
+    nodes = [{"id": node, "label": data.get("label") or node, "lines": layout.labels[node],
+              "colour": CONCEPT_COLOUR, "rim": CONCEPT_EDGE, "x": layout.positions[node][0],
+              "y": layout.positions[node][1], "strength": round(degree[node], 4),
+              "section": "concepts"} for node, data in graph.nodes(data=True)]
+    bends = edge_bends((link.cause, link.effect) for link in model.causal_links)
     edges = [{"id": link.id, "source": link.cause, "target": link.effect, "weight": link.weight,
-              "confidence": link.confidence, "review": link.review, "section": "causal_links", "item": link.id}
-             for link in model.causal_links]
-    return {"nodes": nodes, "edges": edges}
+              "confidence": link.confidence, "review": link.review, "bend": bend, "directed": True,
+              "colour": CAUSAL_COLOURS[1 if link.weight >= 0 else -1],
+              "dash": "dash" if link.review == "proposed" else "solid", "section": "causal_links", "item": link.id}
+             for link, bend in zip(model.causal_links, bends, strict=True)]
+    return {"nodes": nodes, "edges": edges, "frame": frame, "legend": causal_legend()}
 
 
 def timeline_view(model: Model) -> dict[str, Any]:
-    """Events in date order, each with the first and last day its date can mean."""
+    """Events in date order, each with the first and last day its date can mean (``null`` for an open end),
+    its label lines and colour; the whole span of known days and the crowded stretch worth a close up."""
     names = display_names(model)
     events = []
     for event in timeline(model):
@@ -291,14 +326,24 @@ def timeline_view(model: Model) -> dict[str, Any]:
         upper: str | None
         try:
             span = parse_date(event.date)
-            lower, upper = span.lower.isoformat(), span.upper.isoformat()
+            lower = None if span.lower == date.min else span.lower.isoformat()
+            upper = None if span.upper.year == date.max.year else span.upper.isoformat()
+            if lower is None and upper is None:
+                raise InvalidDateError(event.date)
         except InvalidDateError:
             lower = upper = None
         events.append({"id": event.id, "date": event.date, "date_text": event.date_text, "lower": lower,
                        "upper": upper, "description": event.description, "type": event.type,
+                       "lines": label_lines(f"{event.date}  {event.description}", 64, most=3),
+                       "colour": EVENT_COLOURS[event_tone(event)],
                        "participants": [names.get(p, p) for p in event.participants], "review": event.review,
                        "section": "events"})
-    return {"events": events}
+    days = [date.fromisoformat(d) for e in events for d in (e["lower"], e["upper"]) if d]
+    window = densest_window([date.fromisoformat(e["lower"] or e["upper"]) for e in events if e["lower"] or e["upper"]])
+    return {"events": events, "span": [min(days).isoformat(), max(days).isoformat()] if days else None,
+            "window": [window[0].isoformat(), window[1].isoformat()] if window else None,
+            "legend": [{"label": tone, "colour": colour, "mark": "node", "symbol": "circle"}
+                       for tone, colour in EVENT_COLOURS.items()]}
 
 
 def forecasts_view(model: Model) -> dict[str, Any]:
