@@ -96,3 +96,15 @@ def test_unwritable_output_is_a_report_error(basin_data, tmp_path):
     blocker.write_text("x")
     with pytest.raises(ReportError, match="cannot write the report"):
         write_report(basin_data, blocker / "report.html")
+
+
+def test_a_report_names_each_step_as_it_starts(basin, tmp_path):
+    from realpolitik.report import build_report_data, write_report
+
+    steps: list[str] = []
+    data = build_report_data(basin, draws=200, on_step=steps.append)
+    write_report(data, tmp_path / "basin.html", on_step=steps.append)
+    assert steps[:2] == ["analysing loops, centrality and actors", "running the scenarios"]
+    presses = [s for s in steps if s.startswith("pressing ")]
+    assert len(presses) == len(data.levers) and presses[-1].endswith(f"({len(data.levers)} of {len(data.levers)})")
+    assert sum(s.startswith("drawing the ") for s in steps) == 7  # one per figure, as test_report_writes_html counts

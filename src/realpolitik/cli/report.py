@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -72,9 +73,14 @@ def report_command(
     path = model_path_or_bundled(model)
     loaded = load_for_run(model, reviewed_only=reviewed_only)
     texts = quotable_texts(path, find_document_texts(loaded, path, documents or [])[0])
-    with err_console.status("simulating and drawing the report…"):
-        data = build_report_data(loaded, source=path.name, simulate=simulate, draws=draws, seed=seed, texts=texts)
-        files = write_report(data, default_output(output, fmt), fmt=fmt, figure_format=figures)
+    started = time.perf_counter()
+    with err_console.status("writing the report…") as status:
+        def step(what: str) -> None:  # each step named as it starts, with the time so far
+            status.update(f"report: {what}… ({time.perf_counter() - started:.0f} s)")
+
+        data = build_report_data(loaded, source=path.name, simulate=simulate, draws=draws, seed=seed, texts=texts,
+                                 on_step=step)
+        files = write_report(data, default_output(output, fmt), fmt=fmt, figure_format=figures, on_step=step)
     console.print(f"wrote {files[0]}" + (f" and {len(files) - 1} figure(s) beside it" if len(files) > 1 else ""),
                   soft_wrap=True)
 

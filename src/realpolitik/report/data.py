@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,15 +127,18 @@ def run_scenarios(model: Model, **options: Any) -> tuple[SimulationRun | None, s
 
 
 def run_presses(model: Model, levers: Sequence[Lever], *, draws: int = DEFAULT_DRAWS, seed: int = 0,
-                weights: WeightScheme = PRESS_WEIGHTS) -> list[PressOutcome]:
+                weights: WeightScheme = PRESS_WEIGHTS,
+                on_step: Callable[[str], None] | None = None) -> list[PressOutcome]:
     """One press perturbation per lever; a lever whose press fails keeps the reason (E054) instead.
 
-    See :data:`PRESS_WEIGHTS` for the default weight scheme.
+    See :data:`PRESS_WEIGHTS` for the default weight scheme. ``on_step`` hears of each press before it runs.
     """
     from realpolitik.simulate import press_perturbation
 
     outcomes = []
-    for lever in levers:
+    for number, lever in enumerate(levers, start=1):
+        if on_step is not None:
+            on_step(f"pressing {lever.label} ({number} of {len(levers)})")
         try:
             result = press_perturbation(model, lever.press, draws=draws, seed=seed, weights=weights)
             outcomes.append(PressOutcome(lever, result))
@@ -174,13 +177,14 @@ def add_scenarios(data: ReportData, run: SimulationRun | None = None, *, simulat
 
 
 def add_presses(data: ReportData, presses: Sequence[PressOutcome] | None = None, *, simulate: bool = True,
-                draws: int = DEFAULT_DRAWS, seed: int = 0) -> ReportData:
+                draws: int = DEFAULT_DRAWS, seed: int = 0,
+                on_step: Callable[[str], None] | None = None) -> ReportData:
     """Attach press results (``presses``, or one fresh press per lever when ``simulate``)."""
     data.press_options = {"draws": draws, "seed": seed, "weights": PRESS_WEIGHTS}
     if presses is not None:
         data.presses = list(presses)
     elif simulate and data.model.causal_links:
-        data.presses = run_presses(data.model, data.levers, draws=draws, seed=seed)
+        data.presses = run_presses(data.model, data.levers, draws=draws, seed=seed, on_step=on_step)
     return data
 
 
@@ -196,6 +200,7 @@ def build_report_data(
     max_levers: int = DEFAULT_MAX_LEVERS,
     max_loop_length: int = 8,
     texts: dict[str, str] | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> ReportData:
     """Compute everything a report shows.
 
@@ -218,10 +223,18 @@ def build_report_data(
         Longest feedback loop enumerated.
     texts
         The source documents' texts at hand, by id: the evidence appendix then shows each span's sentence.
+    on_step
+        Told what is being done before each step (the analysis, the scenarios, each press), for a progress display.
     """
+    def step(what: str) -> None:
+        if on_step is not None:
+            on_step(what)
+
+    step("analysing loops, centrality and actors")
     data = report_data_without_runs(model, source=source, max_loop_length=max_loop_length, texts=texts)
+    step("running the scenarios")
     add_scenarios(data, run, simulate=simulate, max_levers=max_levers)
-    return add_presses(data, presses, simulate=simulate, draws=draws, seed=seed)
+    return add_presses(data, presses, simulate=simulate, draws=draws, seed=seed, on_step=on_step)
 
 
 def quotable_texts(model_path: str | Path, texts: Mapping[str, str]) -> dict[str, str]:

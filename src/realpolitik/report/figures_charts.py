@@ -21,7 +21,7 @@ from matplotlib.patches import Patch, Rectangle
 from realpolitik.analysis import forecast_midpoint
 from realpolitik.model.edtf import DateSpan, InvalidDateError, parse_date
 from realpolitik.model.schema import Event, Forecast
-from realpolitik.report.layout import densest_window, label_lines
+from realpolitik.report.layout import densest_window, label_lines, text_width
 from realpolitik.report.palette import EVENT_COLOURS
 from realpolitik.report.summary import agrees
 from realpolitik.simulate.scenarios import most_moved
@@ -94,7 +94,9 @@ def timeline_figure(events: Sequence[Event]) -> Figure:
                 ax.plot(mdates.date2num(span.lower), row, marker="o", color=colour, markersize=6)
         ax.set_xlim(left, right)
         ax.xaxis_date()
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8) if panel == 0 else mdates.AutoDateLocator(minticks=3))
+        # a close up of a few weeks needs fewer ticks than the locator's default minimum can give it
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8) if panel == 0
+                                   else mdates.AutoDateLocator(minticks=3))
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         for side in ("top", "right"):
@@ -129,7 +131,11 @@ def scenario_delta_figure(run: Any, labels: Mapping[str, str], expected: Mapping
     deltas = np.array([np.asarray(o.delta, dtype=float) for o in outcomes]).T.reshape(len(concepts), len(outcomes))
     limit = float(np.abs(deltas).max()) if deltas.size else 0.0
     limit = limit if limit > 1e-9 else 1.0
-    figure = Figure(figsize=(2.4 + 1.15 * max(len(outcomes), 1), 1.6 + 0.3 * len(concepts)), layout="constrained")
+    names = [textwrap.shorten(labels.get(c, c), 48, placeholder="…") for c in concepts]
+    # room for the longest concept name (8-point text), or constrained layout squeezes the cells to nothing
+    label_inches = max((text_width(name) for name in names), default=0.0) * 8 / 72
+    figure = Figure(figsize=(1.9 + label_inches + 1.15 * max(len(outcomes), 1), 1.6 + 0.3 * len(concepts)),
+                    layout="constrained")
     ax = figure.add_subplot()
     image = ax.imshow(deltas, cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
     for (row, column), value in np.ndenumerate(deltas):
@@ -139,7 +145,7 @@ def scenario_delta_figure(run: Any, labels: Mapping[str, str], expected: Mapping
         if claim is not None:
             _expected_mark(ax, row, column, claim, value)
     ax.set_xticks(range(len(outcomes)), [textwrap.fill(o.name, 14) for o in outcomes], fontsize=8)
-    ax.set_yticks(range(len(concepts)), [labels.get(c, c) for c in concepts], fontsize=8)
+    ax.set_yticks(range(len(concepts)), names, fontsize=8)
     ax.xaxis.tick_top()
     figure.colorbar(image, ax=ax, shrink=0.5, label="change against the baseline")
     return figure

@@ -316,10 +316,18 @@ def _markdown_cell(value: Any) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
-def render_html(data: ReportData) -> str:
-    """The whole report as one HTML page with every figure inline as SVG; it loads nothing from anywhere."""
+def _step(on_step: Callable[[str], None] | None, what: str) -> None:
+    if on_step is not None:
+        on_step(what)
+
+
+def render_html(data: ReportData, *, on_step: Callable[[str], None] | None = None) -> str:
+    """The whole report as one HTML page with every figure inline as SVG; it loads nothing from anywhere.
+
+    ``on_step`` is told what is being done before each figure is drawn (for a progress display)."""
     figures = []
     for spec in report_figures(data):
+        _step(on_step, f"drawing the {spec.title.lower()}")
         figures.append({"name": spec.name, "title": spec.title, "caption": spec.caption,
                         "svg": Markup(figure_svg(spec.draw(), spec.name))})
     context = report_context(data) | {"figures": {f["name"]: f for f in figures}}
@@ -327,7 +335,8 @@ def render_html(data: ReportData) -> str:
 
 
 def render_markdown(data: ReportData, figure_dir: Path, *, figure_format: str = "png",
-                    link_prefix: str | None = None) -> tuple[str, list[Path]]:
+                    link_prefix: str | None = None,
+                    on_step: Callable[[str], None] | None = None) -> tuple[str, list[Path]]:
     """The report as Markdown, writing each figure into ``figure_dir``; returns the text and the figure files.
 
     ``link_prefix`` is how the Markdown refers to ``figure_dir`` (its name by default, so the
@@ -339,6 +348,7 @@ def render_markdown(data: ReportData, figure_dir: Path, *, figure_format: str = 
     prefix = figure_dir.name if link_prefix is None else link_prefix
     figures, files = {}, []
     for spec in report_figures(data):
+        _step(on_step, f"drawing the {spec.title.lower()}")
         path = save_figure(spec.draw(), figure_dir / f"{spec.name}.{figure_format}", fmt=figure_format)
         files.append(path)
         figures[spec.name] = {"title": spec.title, "caption": spec.caption, "link": f"{prefix}/{path.name}"}
@@ -347,8 +357,9 @@ def render_markdown(data: ReportData, figure_dir: Path, *, figure_format: str = 
 
 
 def write_report(data: ReportData, path: str | Path, *, fmt: str | None = None,
-                 figure_format: str = "png") -> list[Path]:
-    """Write the report to ``path``; returns the files written, the report first.
+                 figure_format: str = "png", on_step: Callable[[str], None] | None = None) -> list[Path]:
+    """Write the report to ``path``; returns the files written, the report first. ``on_step`` hears of each
+    figure before it is drawn.
 
     ``fmt`` is ``"html"`` or ``"md"``; by default ``md`` for a ``.md`` path, else ``html``.
     HTML is one self-contained file.  Markdown puts its figures in a folder named after the
@@ -369,9 +380,10 @@ def write_report(data: ReportData, path: str | Path, *, fmt: str | None = None,
         raise ReportError(Errors.E052.format(path=path, suffix=fmt))
     try:
         if fmt == "html":
-            return [write_atomically(path, render_html(data), code="E053")]
+            return [write_atomically(path, render_html(data, on_step=on_step), code="E053")]
         path.parent.mkdir(parents=True, exist_ok=True)
-        text, files = render_markdown(data, path.parent / f"{path.stem}_figures", figure_format=figure_format)
+        text, files = render_markdown(data, path.parent / f"{path.stem}_figures", figure_format=figure_format,
+                                      on_step=on_step)
         return [write_atomically(path, text, code="E053"), *files]
     except OSError as exc:
         raise ReportError(Errors.E053.format(path=path, reason=exc.strerror or exc)) from exc
