@@ -209,20 +209,25 @@ const trace = gd.data.length - 1 - arguments[0];
 const data = gd.data[trace];
 const index = data.customdata.findIndex(c => c[1] === arguments[1]);
 const layout = gd._fullLayout;
-const box = gd.getBoundingClientRect();
 const x = layout.xaxis.l2p(layout.xaxis.d2l(data.x[index])) + layout._size.l;
 const y = layout.yaxis.l2p(data.y[index]) + layout._size.t;
-return {dx: x - box.width / 2, dy: y - box.height / 2};
+// a large map scrolls inside its frame: bring the frame, then the point, to the middle of the window
+const frame = gd.closest('.chart-scroll');
+frame.scrollIntoView({block: 'center', inline: 'center'});
+frame.scrollLeft = x - frame.clientWidth / 2;
+frame.scrollTop = y - frame.clientHeight / 2;
+const box = gd.getBoundingClientRect();
+return {x: box.left + x, y: box.top + y};
 """
 
 
 def _click_point(driver, from_last: int, item_id: str) -> None:
-    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
-    offset = driver.execute_script(_POINT_JS, from_last, item_id)
-    chart = driver.find_element("id", "chart")
-    ActionChains(driver).move_to_element_with_offset(chart, int(offset["dx"]), int(offset["dy"])).pause(0.4) \
-        .click().perform()
+    point = driver.execute_script(_POINT_JS, from_last, item_id)
+    action = ActionBuilder(driver)
+    action.pointer_action.move_to_location(int(point["x"]), int(point["y"])).pause(0.4).click()
+    action.perform()
 
 
 @pytest.mark.parametrize(("page", "trace", "item", "section"), [
