@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import pickle
@@ -190,8 +191,9 @@ class AppState:
                                    mp_context=multiprocessing.get_context("spawn"),
                                    initializer=page_worker.start_worker)
         # the pool starts a worker for each task it cannot give to an idle one: one no-op each starts them all now
+        warmed = functools.partial(self._warmed, pool)
         for _ in range(self.settings.press_workers):
-            pool.submit(page_worker.warm).add_done_callback(lambda done, pool=pool: self._warmed(pool, done))
+            pool.submit(page_worker.warm).add_done_callback(warmed)
         return pool
 
     def _warmed(self, pool: ProcessPoolExecutor, done: Future) -> None:
