@@ -10,7 +10,9 @@ Every client is made before the clock starts: an ``httpx.AsyncClient`` builds an
 twenty of them built in the event loop that reads the answers held the first answers unread for 0.4 s, which the
 first runs of this script counted as the server's latency. With ``--mixed`` a second server is started and both
 loads run on it at once (the two routes' clients side by side), as when one user presses while another runs
-scenarios.
+scenarios. ``--settle S`` reads the scenario list and waits ``S`` seconds on each fresh server, as a user reading the
+scenario page does (the app starts its press workers on that read); answers are still computed afresh, since
+nothing but the list was asked for.
 
 It reports p50, p95, p99 and the worst latency of each route and the errors. Run from the repository root::
 
@@ -144,12 +146,20 @@ def load_test(url: str, loads: list[tuple[str, int]], clients: int) -> list[dict
     return rows
 
 
-def run_tree(src: Path, clients: int, simulate: int, press: int, mixed: bool = False) -> list[dict[str, object]]:
+def _settle(url: str, seconds: float) -> None:
+    if seconds > 0:
+        httpx.get(url + "/api/scenarios", timeout=60).raise_for_status()
+        time.sleep(seconds)
+
+
+def run_tree(src: Path, clients: int, simulate: int, press: int, mixed: bool = False,
+             settle: float = 0.0) -> list[dict[str, object]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="realpolitik-web-bench-") as folder:
         server = Server(src, Path(folder))
         try:
             server.wait()
+            _settle(server.url, settle)
             rows += load_test(server.url, [("/api/simulate", simulate)], clients)
             rows += load_test(server.url, [("/api/press", press)], clients)
         finally:
@@ -159,6 +169,7 @@ def run_tree(src: Path, clients: int, simulate: int, press: int, mixed: bool = F
             server = Server(src, Path(folder))
             try:
                 server.wait()
+                _settle(server.url, settle)
                 both = load_test(server.url, [("/api/simulate", simulate), ("/api/press", press)], clients)
             finally:
                 server.stop()
@@ -192,14 +203,18 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--press", type=int, default=5, help="press requests per client")
     parser.add_argument("--mixed", action="store_true",
                         help="also run both routes' clients at once, on a fresh server")
+    parser.add_argument("--settle", type=float, default=0.0,
+                        help="seconds to wait after reading the scenario list, before the clients start")
     parser.add_argument("--json", type=Path, help="write the numbers here too")
     args = parser.parse_args(argv)
-    results = {"now": run_tree(ROOT / "src", args.clients, args.simulate, args.press, args.mixed)}
+    results = {"now": run_tree(ROOT / "src", args.clients, args.simulate, args.press, args.mixed, args.settle)}
     if args.before is not None:
-        results["before"] = run_tree(args.before.resolve(), args.clients, args.simulate, args.press, args.mixed)
+        results["before"] = run_tree(args.before.resolve(), args.clients, args.simulate, args.press, args.mixed,
+                                     args.settle)
     text = markdown(results, args.clients)
     print(text)
-    out = {"clients": args.clients, "load": os.getloadavg(), "results": results, "markdown": text}
+    out = {"clients": args.clients, "settle": args.settle, "mixed": args.mixed, "load": os.getloadavg(),
+           "results": results, "markdown": text}
     if args.json is not None:
         args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
     return out
