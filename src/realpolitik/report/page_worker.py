@@ -12,7 +12,6 @@ takes some 400 ms, and the bytes cannot have changed on disk meanwhile).
 
 from __future__ import annotations
 
-import os
 import pickle
 import signal
 from typing import Any
@@ -20,28 +19,25 @@ from typing import Any
 from realpolitik.model import Model
 from realpolitik.report.page_data import press_view
 
-__all__ = ["press_task", "start_worker", "warm"]
+__all__ = ["WORKER_NICENESS", "press_task", "warm"]
 
-#: How much lower a worker's CPU priority is than the server's: a press may wait a little, a page should not.
+#: How much lower a worker's CPU priority is than the server's (``os.nice``, the pool's initializer): a press may
+#: wait a little, a page should not.
 WORKER_NICENESS = 5
 
 #: The model this process last computed on, with its version.
 _held: tuple[str, Model] | None = None
 
 
-def start_worker() -> None:
-    """Set up a worker process: a lower CPU priority, and Ctrl-C left to the server.
-
-    The worker shares the server's terminal, so Ctrl-C reaches it too; the server then shuts its pool down, and the
-    workers would only print a KeyboardInterrupt each.
-    """
+def _ignore_ctrl_c() -> None:
+    # the worker shares the server's terminal, so Ctrl-C reaches it too; the server then shuts its pool down, and
+    # the workers would only print a KeyboardInterrupt each
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(os, "nice"):  # not on Windows
-        os.nice(WORKER_NICENESS)
 
 
 def warm() -> None:
-    """Nothing: sent to a new pool so that its workers start (and import the library) before the first press."""
+    """Sent to a new pool so that its workers start (and import the library) before the first press."""
+    _ignore_ctrl_c()
 
 
 def _model(pickled: bytes, version: str) -> Model:
@@ -60,4 +56,5 @@ def press_task(pickled: bytes, version: str, concept: str, direction: int, draws
     UnknownIdError
         E030 for a concept the model lacks, as ``press_view`` does (it reaches the server as the same error).
     """
+    _ignore_ctrl_c()
     return press_view(_model(pickled, version), concept, direction, draws=draws, seed=seed)[0]
