@@ -189,10 +189,12 @@ class AppState:
         # spawn, not fork: a forked child would inherit uvicorn's threads and whatever locks they held
         # the priority is lowered first thing, by a function of the standard library: a worker sent one of
         # page_worker's would import the library (a second of CPU) at the server's priority before running it
-        pool = ProcessPoolExecutor(max_workers=self.settings.press_workers,
-                                   mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=os.nice if hasattr(os, "nice") else None,
-                                   initargs=(page_worker.WORKER_NICENESS,))
+        context, workers = multiprocessing.get_context("spawn"), self.settings.press_workers
+        if hasattr(os, "nice"):
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=os.nice,
+                                       initargs=(page_worker.WORKER_NICENESS,))
+        else:  # Windows
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         # the pool starts a worker for each task it cannot give to an idle one: one no-op each starts them all now
         warmed = functools.partial(self._warmed, pool)
         for _ in range(self.settings.press_workers):
