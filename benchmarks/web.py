@@ -6,10 +6,19 @@ runs ``--clients`` asynchronous httpx clients at once, each sending its share of
 * ``POST /api/simulate``: the model's scenarios and a few hand-set controls, in an order that differs per client;
 * ``POST /api/press``: a press up or down on one of a few concepts, 2,000 draws (what the page asks for).
 
+Every client is made before the clock starts: an ``httpx.AsyncClient`` builds an SSL context (some 20 ms), and
+twenty of them built in the event loop that reads the answers held the first answers unread for 0.4 s, which the
+first runs of this script counted as the server's latency. With ``--mixed`` a second server is started and both
+loads run on it at once (the two routes' clients side by side), as when one user presses while another runs
+scenarios. ``--settle S`` reads the scenario list and waits ``S`` seconds on each fresh server, as a user reading the
+scenario page does (the app starts its press workers on that read); answers are still computed afresh, since
+nothing but the list was asked for.
+
 It reports p50, p95, p99 and the worst latency of each route and the errors. Run from the repository root::
 
     python benchmarks/web.py                                  # this tree
     python benchmarks/web.py --before /tmp/old/src            # and an older tree's sources, one after the other
+    python benchmarks/web.py --mixed                          # and both routes at once, on a fresh server
 
 Every server starts fresh, so the first requests of a run pay for whatever the app computes once per model
 version; the figures are over all requests, the first ones included.
@@ -19,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -83,17 +93,17 @@ class Server:
             self.process.kill()
 
 
-async def _client(url: str, route: str, bodies: list[dict], latencies: list[float], errors: list[str]) -> None:
-    async with httpx.AsyncClient(base_url=url, timeout=300) as client:
-        for body in bodies:
-            start = time.perf_counter()
-            try:
-                response = await client.post(route, json=body)
-                if response.status_code != 200:
-                    errors.append(f"{response.status_code}: {response.text[:200]}")
-            except httpx.HTTPError as exc:
-                errors.append(repr(exc))
-            latencies.append(time.perf_counter() - start)
+async def _client(client: httpx.AsyncClient, route: str, bodies: list[dict], latencies: list[float],
+                  errors: list[str]) -> None:
+    for body in bodies:
+        start = time.perf_counter()
+        try:
+            response = await client.post(route, json=body)
+            if response.status_code != 200:
+                errors.append(f"{response.status_code}: {response.text[:200]}")
+        except httpx.HTTPError as exc:
+            errors.append(repr(exc))
+        latencies.append(time.perf_counter() - start)
 
 
 def _bodies(route: str, scenarios: list[str], client: int, count: int) -> list[dict]:
@@ -104,33 +114,66 @@ def _bodies(route: str, scenarios: list[str], client: int, count: int) -> list[d
     return [pool[(client * 3 + i) % len(pool)] for i in range(count)]
 
 
-def load_test(url: str, route: str, clients: int, per_client: int) -> dict[str, object]:
+def load_test(url: str, loads: list[tuple[str, int]], clients: int) -> list[dict[str, object]]:
+    """``clients`` clients per ``(route, requests per client)`` of ``loads``, all at once; a row per route."""
+    # what the scenario page reads first (and what names the scenarios to run)
     scenarios = [s["id"] for s in httpx.get(url + "/api/scenarios", timeout=60).json()["scenarios"]]
-    latencies: list[float] = []
-    errors: list[str] = []
+    latencies: dict[str, list[float]] = {route: [] for route, _count in loads}
+    errors: dict[str, list[str]] = {route: [] for route, _count in loads}
+    walls: dict[str, float] = {}
+
+    async def one_route(made: list[httpx.AsyncClient], route: str, count: int, start: float) -> None:
+        await asyncio.gather(*(_client(client, route, _bodies(route, scenarios, k, count), latencies[route],
+                                       errors[route]) for k, client in enumerate(made)))
+        walls[route] = time.perf_counter() - start
 
     async def everyone() -> None:
-        await asyncio.gather(*(_client(url, route, _bodies(route, scenarios, k, per_client), latencies, errors)
-                               for k in range(clients)))
+        async with contextlib.AsyncExitStack() as stack:
+            made = [[await stack.enter_async_context(httpx.AsyncClient(base_url=url, timeout=300))
+                     for _k in range(clients)] for _load in loads]
+            start = time.perf_counter()
+            await asyncio.gather(*(one_route(group, route, count, start)
+                                   for group, (route, count) in zip(made, loads, strict=True)))
 
-    start = time.perf_counter()
     asyncio.run(everyone())
-    wall = time.perf_counter() - start
-    return {"route": route, "requests": len(latencies), "errors": len(errors), "first_errors": errors[:3],
-            "p50": statistics.median(latencies), "p95": _quantile(latencies, 0.95),
-            "p99": _quantile(latencies, 0.99), "max": max(latencies), "wall": wall,
-            "throughput": len(latencies) / wall}
+    rows = []
+    for route, _count in loads:
+        times = latencies[route]
+        rows.append({"route": route, "requests": len(times), "errors": len(errors[route]),
+                     "first_errors": errors[route][:3], "p50": statistics.median(times),
+                     "p95": _quantile(times, 0.95), "p99": _quantile(times, 0.99), "max": max(times),
+                     "wall": walls[route], "throughput": len(times) / walls[route]})
+    return rows
 
 
-def run_tree(src: Path, clients: int, simulate: int, press: int) -> list[dict[str, object]]:
+def _settle(url: str, seconds: float) -> None:
+    if seconds > 0:
+        httpx.get(url + "/api/scenarios", timeout=60).raise_for_status()
+        time.sleep(seconds)
+
+
+def run_tree(src: Path, clients: int, simulate: int, press: int, mixed: bool = False,
+             settle: float = 0.0) -> list[dict[str, object]]:
+    rows = []
     with tempfile.TemporaryDirectory(prefix="realpolitik-web-bench-") as folder:
         server = Server(src, Path(folder))
         try:
             server.wait()
-            rows = [load_test(server.url, "/api/simulate", clients, simulate),
-                    load_test(server.url, "/api/press", clients, press)]
+            _settle(server.url, settle)
+            rows += load_test(server.url, [("/api/simulate", simulate)], clients)
+            rows += load_test(server.url, [("/api/press", press)], clients)
         finally:
             server.stop()
+    if mixed:
+        with tempfile.TemporaryDirectory(prefix="realpolitik-web-bench-") as folder:
+            server = Server(src, Path(folder))
+            try:
+                server.wait()
+                _settle(server.url, settle)
+                both = load_test(server.url, [("/api/simulate", simulate), ("/api/press", press)], clients)
+            finally:
+                server.stop()
+        rows += [{**row, "mixed": True} for row in both]
     return rows
 
 
@@ -140,13 +183,15 @@ def markdown(results: dict[str, list[dict[str, object]]], clients: int) -> str:
              "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for tree, rows in results.items():
         for row in rows:
-            lines.append(f"| {tree} | `POST {row['route']}` | {row['requests']} | {row['errors']} | "
+            route = f"`POST {row['route']}`" + (" (mixed)" if row.get("mixed") else "")
+            lines.append(f"| {tree} | {route} | {row['requests']} | {row['errors']} | "
                          f"{row['p50'] * 1e3:.0f} ms | {row['p95'] * 1e3:.0f} ms | {row['p99'] * 1e3:.0f} ms | "
                          f"{row['max'] * 1e3:.0f} ms | {row['throughput']:.1f} |")
     if "before" in results:
         for now, before in zip(results["now"], results["before"], strict=True):
-            lines.append(f"\n`POST {now['route']}`: p99 {before['p99'] / now['p99']:.0f}× lower, "
-                         f"p50 {before['p50'] / now['p50']:.0f}× lower than before.")
+            mixed = " (mixed)" if now.get("mixed") else ""
+            lines.append(f"\n`POST {now['route']}`{mixed}: p99 {before['p99'] / now['p99']:.1f}× lower, "
+                         f"p50 {before['p50'] / now['p50']:.1f}× lower than before.")
     return "\n".join(lines)
 
 
@@ -156,14 +201,20 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--simulate", type=int, default=10, help="simulate requests per client")
     parser.add_argument("--press", type=int, default=5, help="press requests per client")
+    parser.add_argument("--mixed", action="store_true",
+                        help="also run both routes' clients at once, on a fresh server")
+    parser.add_argument("--settle", type=float, default=0.0,
+                        help="seconds to wait after reading the scenario list, before the clients start")
     parser.add_argument("--json", type=Path, help="write the numbers here too")
     args = parser.parse_args(argv)
-    results = {"now": run_tree(ROOT / "src", args.clients, args.simulate, args.press)}
+    results = {"now": run_tree(ROOT / "src", args.clients, args.simulate, args.press, args.mixed, args.settle)}
     if args.before is not None:
-        results["before"] = run_tree(args.before.resolve(), args.clients, args.simulate, args.press)
+        results["before"] = run_tree(args.before.resolve(), args.clients, args.simulate, args.press, args.mixed,
+                                     args.settle)
     text = markdown(results, args.clients)
     print(text)
-    out = {"clients": args.clients, "load": os.getloadavg(), "results": results, "markdown": text}
+    out = {"clients": args.clients, "settle": args.settle, "mixed": args.mixed, "load": os.getloadavg(),
+           "results": results, "markdown": text}
     if args.json is not None:
         args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
     return out

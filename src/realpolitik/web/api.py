@@ -265,8 +265,6 @@ _VIEWS = (
      "Concepts with positions for drawing; causal links as signed edges."),
     ("/api/timeline", "get_timeline", page_data.timeline_view, "views",
      "Events in date order with the first and last day each date can mean."),
-    ("/api/scenarios", "get_scenarios", page_data.scenarios_view, "simulate",
-     "The concepts a control can clamp and every scenario with its clamps (inherited ones included)."),
 )
 
 
@@ -280,6 +278,15 @@ def _view(path: str, make: Callable[[Model], dict[str, Any]]) -> Callable[..., d
 for _path, _name, _make, _tag, _description in _VIEWS:
     router.add_api_route(_path, _view(_path, _make), methods=["GET"], name=_name, tags=[_tag],
                          description=_description)
+
+
+@router.get("/api/scenarios", tags=["simulate"])
+def get_scenarios(state: State) -> dict[str, Any]:
+    """The concepts a control can clamp and every scenario with its clamps (inherited ones included)."""
+    # the scenario page reads this before it can send a press: the press workers start importing the library now,
+    # which the first press would otherwise wait for (about a second)
+    state.start_press_workers()
+    return state.view("/api/scenarios", page_data.scenarios_view)
 
 
 @router.get("/api/forecasts", tags=["views"])
@@ -311,13 +318,12 @@ def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> dict[str
                                                                            clamps=body.clamps)[0])
 
 
-@router.post("/api/press", responses=_ERRORS, tags=["simulate"])
+@router.post("/api/press", responses={**_ERRORS, 503: {"model": ErrorOut}}, tags=["simulate"])
 def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str, Any]:
     """Press perturbation on one concept: the share of stable sampled systems in which each concept moves, as data
-    the page draws.  Computed once per version of the model and request (the draws are seeded)."""
-    key = (body.concept, body.direction, body.draws, body.seed)
-    return state.result("press", key, lambda model: page_data.press_view(model, body.concept, body.direction,
-                                                                         draws=body.draws, seed=body.seed)[0])
+    the page draws.  Computed once per version of the model and request (the draws are seeded), in a worker
+    process; 503 (E285) when that worker stopped before it answered."""
+    return state.press(body.concept, body.direction, draws=body.draws, seed=body.seed)
 
 
 @router.post("/api/documents/{document_id}/draft", response_model=ChangeOut, responses=_WRITE_ERRORS,

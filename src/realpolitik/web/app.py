@@ -13,6 +13,8 @@ import hmac
 import ipaddress
 import json
 import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -233,9 +235,10 @@ HTTP_STATUS: tuple[tuple[type[RealpolitikError], int], ...] = (
     (errors.ReportError, 500),
     (errors.RealpolitikError, 500),
 )
-#: Codes whose status differs from their type's: no version named (E244), nothing to undo (E246) and a bulk
-#: review that chooses nothing in the model as it is (E261).
-_STATUS_BY_CODE = {"E244": 428, "E246": 409, "E261": 409}
+#: Codes whose status differs from their type's: no version named (E244), nothing to undo (E246), a bulk
+#: review that chooses nothing in the model as it is (E261), and a press whose worker process stopped (E285: the
+#: server could not answer this time, the request was fine).
+_STATUS_BY_CODE = {"E244": 428, "E246": 409, "E261": 409, "E285": 503}
 
 
 def status_of(exc: RealpolitikError) -> int:
@@ -276,11 +279,19 @@ def create_app(settings: WebSettings) -> FastAPI:
     check_token(settings.token)
     state = AppState(settings)
     state.model()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            state.close()  # the press workers end with the app, not at the interpreter's exit
+
     # No /docs or /redoc: FastAPI's pages for them load Swagger UI and ReDoc from a CDN, and nothing here may
     # reach the network. The schema itself is at /openapi.json.
     app = FastAPI(title="realpolitik", version="1", description="Review, explore and run a realpolitik model. "
                   "Changes need the model's current version in If-Match; a stale version gets 409.",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.realpolitik = state
     if is_loopback_host(settings.host):
         # A page on another site cannot reach this server through a name that resolves to 127.0.0.1 (DNS rebinding).
