@@ -7,8 +7,10 @@ points per em of the layout, so the figure grows with the model and no two label
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import networkx as nx
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
@@ -34,6 +36,8 @@ _LEGEND_INCHES = 3.0
 _MIN_INCHES = (6.5, 4.0)
 _MAX_INCHES = 40.0  # past this a figure is split by nobody and printed by nobody: labels may then crowd
 _MARKER_POINTS = NODE_EM * LABEL_POINTS * 0.85
+#: The palette's dash names (shared with the app, which passes them to Plotly) as matplotlib line styles.
+_LINESTYLES: dict[str, Literal["-", "--", ":"]] = {"solid": "-", "dash": "--", "dot": ":"}
 
 
 def actor_labels(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
@@ -51,7 +55,7 @@ def concept_labels(graph: nx.DiGraph) -> dict[str, list[str]]:
     return {node: label_lines(data.get("label") or node) for node, data in graph.nodes(data=True)}
 
 
-def _canvas(layout: GraphLayout, legend: Sequence[dict[str, str]]) -> tuple[Figure, object]:
+def _canvas(layout: GraphLayout, legend: Sequence[dict[str, str]]) -> tuple[Figure, Axes]:
     """A figure whose map axes draw one em of the layout at LABEL_POINTS, with the legend in a column beside."""
     per_inch = LABEL_POINTS / 72
     margin = 2.0  # em round the drawing, for arrows bowing out of the frame
@@ -76,17 +80,17 @@ def _canvas(layout: GraphLayout, legend: Sequence[dict[str, str]]) -> tuple[Figu
                                   markersize=8, label=row["label"]))
         else:
             handles.append(Line2D([], [], color=row["colour"], linewidth=2, label=row["label"],
-                                  linestyle={"solid": "-", "dash": "--", "dot": ":"}[row["dash"]]))
+                                  linestyle=_LINESTYLES[row["dash"]]))
     figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(map_w / (map_w + _LEGEND_INCHES), 1.0),
                   fontsize=8, frameon=False)
     return figure, ax
 
 
-def _arrow(ax, start, end, *, colour, width, rad, head=True, dashed=False, alpha=1.0, z=1) -> None:
+def _arrow(ax, start, end, *, colour, width, rad, head=True, dash="solid", alpha=1.0, z=1) -> None:
     shrink = _MARKER_POINTS / 2 + 1
     ax.add_patch(FancyArrowPatch(
         start, end, arrowstyle="-|>" if head else "-", mutation_scale=9, color=colour, linewidth=width, alpha=alpha,
-        connectionstyle=f"arc3,rad={rad}", linestyle="--" if dashed else "-", shrinkA=shrink, shrinkB=shrink,
+        connectionstyle=f"arc3,rad={rad}", linestyle=_LINESTYLES[dash], shrinkA=shrink, shrinkB=shrink,
         zorder=z,
     ))
 
@@ -122,11 +126,10 @@ def actor_network_figure(model: Model) -> Figure:
     edges = list(graph.edges(data=True))
     for (u, v, data), rad in zip(edges, edge_bends((u, v) for u, v, _ in edges), strict=True):
         if data["origin"] == "affiliation":
-            _arrow(ax, at[u], at[v], colour=AFFILIATION_COLOUR, width=1.2, rad=rad, head=False, dashed=False)
-            ax.patches[-1].set_linestyle(":")
+            _arrow(ax, at[u], at[v], colour=AFFILIATION_COLOUR, width=1.2, rad=rad, head=False, dash="dot")
             continue
         _arrow(ax, at[u], at[v], colour=relation_colour(data["polarity"]), width=0.8 + 2.2 * data["strength"],
-               rad=rad, dashed=bool(data["valid_to"]), alpha=0.85)
+               rad=rad, dash="dash" if data["valid_to"] else "solid", alpha=0.85)
     for node, data in graph.nodes(data=True):
         proposed = review.get(node) == "proposed"
         ax.scatter(*at[node], s=(_MARKER_POINTS * scale) ** 2, color=kind_colour(data.get("kind")),
@@ -162,8 +165,8 @@ def causal_map_figure(model: Model, loops: list[FeedbackLoop], *, highlight: int
                    rad=bends.get((u, v), 0.0), head=False, alpha=0.75, z=0)
     for u, v, data in edges:
         _arrow(ax, at[u], at[v], colour=CAUSAL_COLOURS[1 if data["weight"] >= 0 else -1],
-               width=0.5 + 3 * abs(data["weight"]), rad=bends[u, v], dashed=data["link"] in proposed,
-               alpha=0.4 + 0.6 * data["confidence"], z=1)
+               width=0.5 + 3 * abs(data["weight"]), rad=bends[u, v],
+               dash="dash" if data["link"] in proposed else "solid", alpha=0.4 + 0.6 * data["confidence"], z=1)
     top = max(strength.values(), default=1.0) or 1.0
     for node in graph.nodes:
         size = _MARKER_POINTS * scale * (0.55 + 0.45 * strength.get(node, 0.0) / top)

@@ -320,7 +320,7 @@ def timeline_view(model: Model) -> dict[str, Any]:
     """Events in date order, each with the first and last day its date can mean (``null`` for an open end),
     its label lines and colour; the whole span of known days and the crowded stretch worth a close up."""
     names = display_names(model)
-    events = []
+    events: list[dict[str, Any]] = []
     for event in timeline(model):
         lower: str | None
         upper: str | None
