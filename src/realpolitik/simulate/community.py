@@ -140,6 +140,37 @@ def _exact_counts(pattern: bytes, n: int, dense_max: int, core_max: int) -> np.n
     return counts
 
 
+def _pressed_counts(signs: np.ndarray, pressed: np.ndarray, *, draws: int,
+                    seed: int | np.random.Generator | None) -> tuple[np.ndarray, bool]:
+    """:func:`absolute_feedback`'s counts in the columns of the ``pressed`` concepts (the others 0, or all of
+    them when estimated): a press's terms need no other column, and on a large sparse map the exact count of
+    one column is n minors where all of them are n²."""
+    absolute = (np.asarray(signs) != 0).astype(np.int64)
+    n = absolute.shape[0]
+    if n <= EXACT_PERMANENT_MAX:
+        return absolute_feedback(signs, draws=draws, seed=seed)
+    counts = np.zeros((n, n))
+    pattern = absolute.tobytes()
+    for column in pressed.tolist():
+        row = _exact_minor_row(pattern, n, int(column), EXACT_PERMANENT_MAX, EXACT_CORE_MAX)
+        if row is None:  # a core too large to count: every column is estimated, as absolute_feedback does
+            return absolute_feedback(signs, draws=draws, seed=seed)
+        counts[:, column] = row
+    return counts, True
+
+
+@lru_cache(maxsize=1024)
+def _exact_minor_row(pattern: bytes, n: int, row: int, dense_max: int, core_max: int) -> np.ndarray | None:
+    """Row ``row`` of the minors' permanents (column ``row`` of the counts), cached per zero pattern."""
+    absolute = np.frombuffer(pattern, dtype=np.int64).reshape(n, n)
+    minors = minor_permanents(absolute, dense_max=dense_max, core_max=core_max, rows=[row])
+    if minors is None:
+        return None
+    values = minors[row].astype(float)
+    values.flags.writeable = False
+    return values
+
+
 @lru_cache(maxsize=32)
 def _estimated_counts(pattern: bytes, n: int, draws: int, seed: int) -> np.ndarray:
     counts = _estimate(np.frombuffer(pattern, dtype=np.int64).reshape(n, n), draws, seed)
@@ -207,7 +238,7 @@ def weighted_predictions(
                                                  value=f"{signs.shape} and {press.shape}"))
     net = adjugate(-signs)
     response = net.dot(press.astype(np.int64).astype(object)) if net.dtype == object else net @ press
-    counts, exact = absolute_feedback(signs, draws=draws, seed=seed)
+    counts, exact = _pressed_counts(signs, np.flatnonzero(press), draws=draws, seed=seed)
     terms = np.abs(counts) @ np.abs(press)
     sign = np.sign(np.array([float(x) for x in response])).astype(int)
     values = np.array([float(x) for x in response])

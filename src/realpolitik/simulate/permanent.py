@@ -7,6 +7,8 @@ column with a single entry fixes that entry's factor) before Ryser runs on the c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 __all__ = ["fits_int64", "minor_permanents", "permanent", "permanent_minors_dense"]
@@ -107,23 +109,28 @@ def permanent(absolute: np.ndarray, *, core_max: int = 20) -> int | None:
     return _ryser(matrix)
 
 
-def minor_permanents(absolute: np.ndarray, *, dense_max: int = 18, core_max: int = 20) -> np.ndarray | None:
+def minor_permanents(absolute: np.ndarray, *, dense_max: int = 18, core_max: int = 20,
+                     rows: Sequence[int] | None = None) -> np.ndarray | None:
     """``D[k, i]`` = permanent of ``absolute`` without row k and column i, or ``None`` if not countable exactly.
 
     Up to ``dense_max`` rows the differentiated Ryser formula counts them all at once; beyond, each minor
-    is peeled to its core, and the count is given up when a core exceeds ``core_max``.
+    is peeled to its core, and the count is given up when a core exceeds ``core_max``. ``rows`` limits the
+    peeled count to those ``k`` (the other rows of the result are 0): a press on one concept needs one row of
+    minors, not all n² of them.
 
     Examples
     --------
     >>> minor_permanents(np.array([[1, 1], [0, 1]])).tolist()
     [[1, 0], [1, 1]]
+    >>> minor_permanents(np.array([[1, 1], [0, 1]]), dense_max=0, rows=[1]).tolist()
+    [[0, 0], [1, 1]]
     """
     absolute = (np.asarray(absolute) != 0).astype(np.int64)
     n = absolute.shape[0]
     if n <= dense_max and fits_int64(absolute):
         return permanent_minors_dense(absolute)
     out = np.zeros((n, n), dtype=object)
-    for k in range(n):
+    for k in range(n) if rows is None else rows:
         without_row = np.delete(absolute, k, axis=0)
         for i in range(n):
             count = permanent(np.delete(without_row, i, axis=1), core_max=core_max)
