@@ -29,7 +29,7 @@ from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file,
 from realpolitik.extract.intervals import enclosing
 from realpolitik.extract.sentences import text_of
 
-__all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon"]
+__all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon", "titled_names"]
 
 
 @dataclass
@@ -67,6 +67,45 @@ class ActorRecord:
 def actor_lexicon() -> dict:
     """The language data for actors (titles, place prepositions, governance nouns), loaded once."""
     return load_data_file("lang/en", "actors.yaml")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of a title of office ("secretary", "of", "defence" ...), lower case."""
+    return frozenset(word for title in actor_lexicon()["titles"] for word in title.split())
+
+
+def titled_names(doc: Doc, words: frozenset[str], surface: dict) -> list[tuple[int, int]]:
+    """Names of people that spaCy tagged as something else, where a title of office marks them as people; the
+    bounds (tokens) of each name.
+
+    Three cases: the title's words run into the entity ("Secretary of Defence Lorn Kessa" tagged "Defence
+    Lorn Kessa" ORG), the title stands right before it ("Director Lorn Kessa"), or the name is in apposition to
+    a title ("the Lornian Ambassador to Vessa, Lorn Kessa"). The name must be two or three capitalised proper
+    nouns that no gazetteer knows and that end in no institution's word ("Defence Intelligence Agency" stays an
+    organisation).
+    """
+    institutions = set(collective_lexicon()["institution_words"])
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "FAC", "NORP", "LOC"):
+            continue
+        start = ent.start
+        while start < ent.end and doc[start].lower_ in words:
+            start += 1
+        rest = doc[start:ent.end]
+        if not 2 <= len(rest) <= 3 or rest[-1].text in institutions:
+            continue
+        if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in words and t.text not in surface
+                   for t in rest):
+            continue
+        titled = start > ent.start or (ent.start > 0 and doc[ent.start - 1].lower_ in words
+                                       and doc[ent.start - 1].is_title)
+        in_apposition = rest.root.dep_ == "appos" and rest.root.head.lower_ in words and \
+            rest.root.head.i < ent.start
+        if titled or in_apposition:
+            found.append((start, ent.end))
+    return found
 
 
 def _record(doc: Doc, entry: ActorEntry) -> ActorRecord:
@@ -322,9 +361,10 @@ class ActorRecognizer:
         common = {t.text for t in doc if t.is_lower}
         surnames = {_bare(ent).split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(_bare(ent).split()) > 1
                     and _bare(ent).split()[0].lower() not in common}
+        titled = {end for _, end in titled_names(doc, title_words(), self.gazetteer.surface)}
         for ent in doc.ents:
-            if any(i in consumed for i in range(ent.start, ent.end)):
-                continue
+            if any(i in consumed for i in range(ent.start, ent.end)) or ent.end in titled:
+                continue  # a titled name ("Defence Lorn Kessa") is a person: the people component reads it
             if ent.label_ in ("LOC", "FAC") and len(_bare(ent).split()) > 1 and \
                     any(t.lower_ in self.region_heads for t in ent):
                 found.append(self._region(doc, ent))  # "the Strait of Lorn", "the Line of Control"
