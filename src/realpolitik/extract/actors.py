@@ -148,6 +148,8 @@ class ActorRecognizer:
         self.institution_words = set(self.collectives["institution_words"])
         self.not_actor_heads = set(self.collectives["not_actor_heads"])
         self.region_heads = set(self.collectives["region_heads"])
+        self.place_heads = self.region_heads | set(self.lexicon["place_nouns"])
+        self.group_nouns = set(self.lexicon["group_nouns"])
         self.body_modifiers = set(self.collectives["body_modifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -257,8 +259,8 @@ class ActorRecognizer:
             start, end, suffix, display = before[0], span.end, before[1], before[2]
         actor = body_id(base, suffix)
         record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, f"{base} {display}", "organisation"))
-        if suffix in ("public", "diaspora", "elites", "opposition", "protesters", "proxies", "allies", "rebels",
-                      "separatists"):
+        if suffix in ("public", "diaspora", "elites", "leadership", "opposition", "protesters", "proxies", "allies",
+                      "rebels", "separatists"):
             record.kind = "group"
         record.aliases.add(span_text(doc, start, end))
         return ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "body", start, end)
@@ -362,6 +364,7 @@ class ActorRecognizer:
         surnames = {_bare(ent).split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(_bare(ent).split()) > 1
                     and _bare(ent).split()[0].lower() not in common}
         titled = {end for _, end in titled_names(doc, title_words(), self.gazetteer.surface)}
+        cues = self._kind_cues(doc)
         for ent in doc.ents:
             if any(i in consumed for i in range(ent.start, ent.end)) or ent.end in titled:
                 continue  # a titled name ("Defence Lorn Kessa") is a person: the people component reads it
@@ -380,11 +383,21 @@ class ActorRecognizer:
                 continue  # a surname of a person named in full elsewhere: the people component reads it
             if ent.end_char <= (doc._.rp_title_end or 0):
                 continue  # a headline's capitalised words are no evidence of an organisation
+            if ent.label_ == "PERSON" and name in cues:  # "groups such as X", "the X area": no person
+                if cues[name] == "region":
+                    found.append(self._region(doc, ent))
+                    continue
+                actor = slugify(name)
+                doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, cues[name]))
+                found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
+                continue
             labels = votes.get(name, {})
             if ent.label_ == "PERSON" and not (labels.get("ORG") or labels.get("GPE")):
                 continue  # a person: the people component reads them
             label = max(("GPE", "ORG"), key=lambda lab: labels.get(lab, 0))
             if label == "GPE" and (name not in acting or len(name.split()) > 3):
+                if len(name.split()) <= 3 and sum(labels.values()) >= 2:
+                    found.append(self._region(doc, ent))  # a place the argument keeps coming back to
                 continue
             actor = slugify(name)
             if not actor or not any(c.isupper() for c in name):
@@ -399,6 +412,24 @@ class ActorRecognizer:
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found
 
+
+    def _kind_cues(self, doc: Doc) -> dict[str, str]:
+        """Kinds that the wording gives names spaCy took for people: an example of groups ("groups such as X")
+        is a group, and a name before a place noun ("the X area", "the X valley") a region. Name -> kind."""
+        cues: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not _bare(ent):
+                continue
+            name, root = _bare(ent), ent.root
+            if root.dep_ == "compound" and root.head.i == ent.end and root.head.lower_ in self.place_heads:
+                cues[name] = "region"
+                continue
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.i > 0 and \
+                    doc[root.head.i - 1].lower_ == "such" and root.head.head.lemma_.lower() in self.group_nouns:
+                cues[name] = "armed_group" if name.split()[-1] in self.armed_heads else "organisation"
+        return cues
 
     def _region(self, doc: Doc, ent: Span) -> ActorMention:
         name = _bare(ent) or ent.text

@@ -1,0 +1,47 @@
+"""Actors read from cues beyond a name's entity label, on invented sentences: a state's leadership, air
+defences and intelligence as its bodies, a place the text keeps naming as a region, an example of groups as a
+group, and a name before a place noun as a place."""
+
+from __future__ import annotations
+
+from realpolitik.extract import extract_text
+
+
+def _actors(nlp, text):
+    return {a.id: a for a in extract_text(text, nlp=nlp).actors}
+
+
+def _named(found, name):
+    return next(a for a in found.values() if a.name == name or name in a.aliases)
+
+
+def test_leadership_air_defences_and_intelligence_are_bodies_of_a_state(nlp):
+    found = _actors(nlp, "Chile's military leadership doubts the plan. The strikes avoided Peruvian air defences. "
+                         "Argentina's intelligence warned of the attack.")
+    leadership = _named(found, "Chile's military leadership")
+    assert leadership.kind == "group"
+    assert _named(found, "Peruvian air defences").kind == "organisation"
+    assert _named(found, "Argentina's intelligence").kind == "organisation"
+
+
+def test_a_place_named_again_and_again_is_a_region(nlp):
+    found = _actors(nlp, "Fighting resumed in Tarvenna in May. Refugees fled from Tarvenna to the coast. Once "
+                         "peace returns to Tarvenna, trade will follow.")
+    assert _named(found, "Tarvenna").kind == "region"
+
+
+def test_a_place_named_once_is_no_actor(nlp):
+    found = _actors(nlp, "The envoy met the minister in Tarvenna in May.")
+    assert not any(a.name == "Tarvenna" for a in found.values())
+
+
+def test_an_example_of_groups_is_a_group_not_a_person(nlp):
+    found = _actors(nlp, "Several militant groups, such as Katibat Omar Vessal, renewed their pledge in 2019.")
+    group = next(a for a in found.values() if "Vessal" in a.name)
+    assert group.kind in ("organisation", "armed_group")
+
+
+def test_a_name_before_a_place_noun_is_a_place(nlp):
+    found = _actors(nlp, "India lost the Omar Vessal area to China in 1962 and never recovered Omar Vessal.")
+    place = next(a for a in found.values() if "Vessal" in a.name)
+    assert place.kind == "region"
