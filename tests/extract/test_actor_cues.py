@@ -45,3 +45,16 @@ def test_a_name_before_a_place_noun_is_a_place(nlp):
     found = _actors(nlp, "India lost the Omar Vessal area to China in 1962 and never recovered Omar Vessal.")
     place = next(a for a in found.values() if "Vessal" in a.name)
     assert place.kind == "region"
+
+
+def test_a_named_region_before_a_region_noun(nlp):
+    found = _actors(nlp, "NATO is preparing for a war in the Baltic region next year.")
+    assert _named(found, "Baltic region").kind == "region"
+
+
+def test_an_office_is_no_organisation(nlp):
+    found = _actors(nlp, "The National Security Advisor (NSA) spoke to the Director General of Lorn Operations "
+                         "(DGLO) on Monday. Both said the drones had been UAVs.")
+    names = {a.name for a in found.values() if a.kind != "person"}
+    assert not names & {"National Security Advisor", "Director General of Lorn Operations", "UAVs"}
+    assert not any(a.name == "Lorn Operations" for a in found.values())

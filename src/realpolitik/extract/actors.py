@@ -94,8 +94,8 @@ def titled_names(doc: Doc, words: frozenset[str], surface: dict) -> list[tuple[i
         while start < ent.end and doc[start].lower_ in words:
             start += 1
         rest = doc[start:ent.end]
-        if not 2 <= len(rest) <= 3 or rest[-1].text in institutions:
-            continue
+        if not 2 <= len(rest) <= 3 or rest[-1].text in institutions or doc[start - 1].lower_ == "of":
+            continue  # "Director of Lorn Operations": after "of" comes the office's portfolio, not a name
         if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in words and t.text not in surface
                    for t in rest):
             continue
@@ -141,6 +141,7 @@ class ActorRecognizer:
             self.matcher.add(form, [pattern])  # the label is the written form: "Taliban 's" in a text is "Taliban's"
         self.lexicon = actor_lexicon()
         self.name_labels = set(self.lexicon["name_labels"])
+        self.titles = set(self.lexicon["titles"])
         self.armed_heads = set(self.lexicon["armed_group_heads"])
         self.alliance_words = set(self.lexicon["alliance_words"])
         self.place_preps = set(self.lexicon["place_prepositions"])
@@ -274,6 +275,8 @@ class ActorRecognizer:
             if span is None:
                 continue
             known = [m for m in mentions if m.token_start < span.end and span.start < m.token_end]
+            if not known and span.root.lower_ in self.titles:
+                continue  # "the National Security Advisor (NSA)": an office, held by a person
             if known:
                 actor = max(known, key=lambda m: m.token_end - m.token_start).actor
             elif span[-1].lower_ in self.region_heads or span.root.ent_type_ in ("LOC", "FAC", "GPE") or \
@@ -372,6 +375,10 @@ class ActorRecognizer:
                     any(t.lower_ in self.region_heads for t in ent):
                 found.append(self._region(doc, ent))  # "the Strait of Lorn", "the Line of Control"
                 continue
+            if ent.label_ in ("LOC", "GPE", "NORP") and ent.end < len(doc) and \
+                    doc[ent.end].lower_ in self.region_heads and doc[ent.end].is_lower:
+                found.append(self._region(doc, doc[ent.start:ent.end + 1]))  # "the Lorn region"
+                continue
             if ent.label_ not in ("ORG", "GPE", "PERSON"):
                 continue
             name = _bare(ent)
@@ -383,6 +390,10 @@ class ActorRecognizer:
                 continue  # a surname of a person named in full elsewhere: the people component reads it
             if ent.end_char <= (doc._.rp_title_end or 0):
                 continue  # a headline's capitalised words are no evidence of an organisation
+            if ent.label_ == "ORG" and ent.root.lower_ in self.titles:
+                continue  # "the National Security Advisor", "Director General of Lorn Operations": an office
+            if len(name) > 2 and name[:-1].isupper() and name.endswith("s") and " " not in name:
+                continue  # "UAVs": the plural of a thing's acronym; a body is one
             if ent.label_ == "PERSON" and name in cues:  # "groups such as X", "the X area": no person
                 if cues[name] == "region":
                     found.append(self._region(doc, ent))
