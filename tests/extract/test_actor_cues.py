@@ -58,3 +58,23 @@ def test_an_office_is_no_organisation(nlp):
     names = {a.name for a in found.values() if a.kind != "person"}
     assert not names & {"National Security Advisor", "Director General of Lorn Operations", "UAVs"}
     assert not any(a.name == "Lorn Operations" for a in found.values())
+
+
+def test_an_actor_and_its_allies(nlp):
+    found = _actors(nlp, "The strike put the ball in Hezbollah's and its regional allies' court. Hamas and its "
+                         "allies rejected the offer.")
+    hezbollah = next(a for a in found.values() if a.id.startswith("hezbollah_") and a.kind == "group")
+    assert any("regional allies" in alias for alias in hezbollah.aliases)
+    hamas = next(a for a in found.values() if a.id.startswith("hamas_") and a.kind == "group")
+    assert "Hamas and its allies" in hamas.aliases
+    assert {"hezbollah", "hamas"} <= set(found)  # the actors themselves keep their mentions
+
+
+def test_community_adjectives_and_qualifiers_before_the_head(nlp):
+    found = _actors(nlp, "Most Sunni Arab armed groups in the north have pledged support to the council.")
+    assert any(a.name == "Sunni Arab armed groups" for a in found.values())
+
+
+def test_a_proper_name_is_no_community_phrase(nlp):
+    found = _actors(nlp, "The company supported the rebel Libyan Arab Armed Forces in 2019.")
+    assert not any(a.name == "Arab Armed Forces" for a in found.values())

@@ -21,6 +21,7 @@ from realpolitik.extract.collectives import (
     collective_lexicon,
     community_spans,
     defined_acronyms,
+    own_body,
     region_phrases,
     span_text,
     state_body,
@@ -67,6 +68,11 @@ class ActorRecord:
 def actor_lexicon() -> dict:
     """The language data for actors (titles, place prepositions, governance nouns), loaded once."""
     return load_data_file("lang/en", "actors.yaml")
+
+
+#: Bodies of a state that are groups of people rather than organisations.
+_GROUP_BODIES = frozenset(("public", "diaspora", "elites", "leadership", "opposition", "protesters", "proxies",
+                           "allies", "rebels", "separatists"))
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +218,7 @@ class ActorRecognizer:
         mentions.extend(self._acronyms(doc, mentions, consumed))
         mentions.extend(self._communities(doc, consumed))
         mentions.extend(self._ner(doc, consumed))
+        mentions.extend(self._own_bodies(doc, mentions, consumed))
         doc._.rp_mentions = sorted(mentions, key=lambda m: m.start)
         return doc
 
@@ -260,11 +267,33 @@ class ActorRecognizer:
             start, end, suffix, display = before[0], span.end, before[1], before[2]
         actor = body_id(base, suffix)
         record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, f"{base} {display}", "organisation"))
-        if suffix in ("public", "diaspora", "elites", "leadership", "opposition", "protesters", "proxies", "allies",
-                      "rebels", "separatists"):
+        if suffix in _GROUP_BODIES:
             record.kind = "group"
         record.aliases.add(span_text(doc, start, end))
         return ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "body", start, end)
+
+    def _own_bodies(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
+        """"Lorn and its regional allies": a body of an actor, named with it through a pronoun."""
+        found = []
+        for mention in mentions:
+            record = doc._.rp_actors.get(mention.actor)
+            if record is None or record.kind == "person":
+                continue
+            hit = own_body(doc, doc[mention.token_start:mention.token_end], self.body_modifiers)
+            if hit is None or any(i in consumed for i in range(hit[0], hit[1])):
+                continue
+            start, end, suffix, display = hit
+            entry = self.gazetteer.entries.get(mention.actor)
+            base = entry.demonyms[0] if entry is not None and entry.demonyms else record.name
+            actor = body_id(base, suffix)
+            body = doc._.rp_actors.setdefault(actor, ActorRecord(actor, f"{base} {display}", "organisation"))
+            if suffix in _GROUP_BODIES:
+                body.kind = "group"
+            body.aliases.add(span_text(doc, mention.token_start, end))  # the phrase says whose body it is
+            found.append(ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "body", start,
+                                      end))
+            consumed.update(range(start, end))
+        return found
 
     def _acronyms(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
         """Acronyms the text defines ("the Lorn Basin Authority (LBA)"): an alias of the long name's actor, and
