@@ -78,3 +78,20 @@ def test_community_adjectives_and_qualifiers_before_the_head(nlp):
 def test_a_proper_name_is_no_community_phrase(nlp):
     found = _actors(nlp, "The company supported the rebel Libyan Arab Armed Forces in 2019.")
     assert not any(a.name == "Arab Armed Forces" for a in found.values())
+
+
+def test_a_named_pass_spacy_left_untagged_is_a_region(nlp):
+    with nlp.select_pipes(disable=["ner"]):  # no entities at all, as where spaCy misses a name
+        doc = nlp("The road runs from the port to the Khardan Pass, the sole crossing into China.")
+    assert doc._.rp_actors["khardan_pass"].kind == "region"
+
+
+def test_a_named_pass_tagged_a_person_is_a_region(nlp):
+    found = _actors(nlp, "The convoy reached Kovrak Pass before the snow.")
+    assert _named(found, "Kovrak Pass").kind == "region"
+
+
+def test_a_word_of_a_regions_name_is_no_actor(nlp):
+    found = _actors(nlp, "Russia split the Western Military District into two commands in 2024.")
+    assert _named(found, "Western Military District").kind == "region"
+    assert "west" not in found

@@ -163,6 +163,9 @@ class ActorRecognizer:
         gaz = self.gazetteer
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         names = [ent for ent in doc.ents if ent.label_ in self.name_labels]
+        # "the Western Military District", "the South Lornian Sea": a named region holds no actor
+        names += [ent for ent in doc.ents if ent.label_ == "LOC" and len(ent) > 1 and ent[-1].is_title
+                  and ent[-1].lower_ in self.region_heads]
         # "the Alliance of Sahel States", "the Bank of England": a place inside an organisation's name
         bodies = [ent for ent in doc.ents if ent.label_ == "ORG" and _bare(ent) not in gaz.surface
                   and any(t.lower_ == "of" for t in ent)]
@@ -218,6 +221,7 @@ class ActorRecognizer:
         mentions.extend(self._acronyms(doc, mentions, consumed))
         mentions.extend(self._communities(doc, consumed))
         mentions.extend(self._ner(doc, consumed))
+        mentions.extend(self._unlabelled_regions(doc, consumed))
         mentions.extend(self._own_bodies(doc, mentions, consumed))
         doc._.rp_mentions = sorted(mentions, key=lambda m: m.start)
         return doc
@@ -271,6 +275,28 @@ class ActorRecognizer:
             record.kind = "group"
         record.aliases.add(span_text(doc, start, end))
         return ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "body", start, end)
+
+    def _unlabelled_regions(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
+        """Named regions that spaCy left without an entity: proper nouns ending in a capitalised region noun
+        ("the Lorn Pass", "the Vessa Valley")."""
+        found = []
+        for token in doc[1:]:
+            if not (token.is_title and token.pos_ == "PROPN" and token.lower_ in self.region_heads) or \
+                    token.ent_type_ or token.i in consumed:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                    not doc[start - 1].ent_type_ and doc[start - 1].i not in consumed and token.i - start < 3:
+                start -= 1
+            if start == token.i or start == 0 or (doc._.rp_title_end or 0) >= token.idx or \
+                    token.text in self.not_actor_heads:
+                continue
+            before = doc[start - 1]
+            if before.i in consumed or before.text in ("-", "–") or before.pos_ == "PROPN":
+                continue  # the end of a longer name ("the Lorn-Vessa Economic Corridor")
+            found.append(self._region(doc, doc[start:token.i + 1]))
+            consumed.update(range(start, token.i + 1))
+        return found
 
     def _own_bodies(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
         """"Lorn and its regional allies": a body of an actor, named with it through a pronoun."""
@@ -403,6 +429,10 @@ class ActorRecognizer:
             if ent.label_ in ("LOC", "FAC") and len(_bare(ent).split()) > 1 and \
                     any(t.lower_ in self.region_heads for t in ent):
                 found.append(self._region(doc, ent))  # "the Strait of Lorn", "the Line of Control"
+                continue
+            if ent.label_ in ("ORG", "PERSON", "GPE") and len(_bare(ent).split()) > 1 and ent[-1].is_title and \
+                    ent[-1].lower_ in self.region_heads and ent[-1].text not in self.not_actor_heads:
+                found.append(self._region(doc, ent))  # "the Lorn Pass" tagged a person or a body
                 continue
             if ent.label_ in ("LOC", "GPE", "NORP") and ent.end < len(doc) and \
                     doc[ent.end].lower_ in self.region_heads and doc[ent.end].is_lower:
