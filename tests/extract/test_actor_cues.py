@@ -95,3 +95,17 @@ def test_a_word_of_a_regions_name_is_no_actor(nlp):
     found = _actors(nlp, "Russia split the Western Military District into two commands in 2024.")
     assert _named(found, "Western Military District").kind == "region"
     assert "west" not in found
+
+
+def test_two_names_sharing_a_plural_head(nlp):
+    found = _actors(nlp, "Central Asia was contested between the Russian and British Empires for a century. "
+                         "The army split its command into the Tarvo and Velsk military districts.")
+    assert _named(found, "Russian Empire").kind == "state"
+    assert _named(found, "British Empire").kind == "state"
+    assert {"Tarvo military district", "Velsk military district"} <= {a.name for a in found.values()}
+    assert "tarvo" not in found and "velsk" not in found
+
+
+def test_a_shared_common_head_stays_with_the_states(nlp):
+    found = _actors(nlp, "The Russian and British governments signed the treaty in 1907.")
+    assert {"russia", "united_kingdom"} <= set(found)

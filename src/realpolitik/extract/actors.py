@@ -157,6 +157,7 @@ class ActorRecognizer:
         self.region_heads = set(self.collectives["region_heads"])
         self.place_heads = self.region_heads | set(self.lexicon["place_nouns"])
         self.group_nouns = set(self.lexicon["group_nouns"])
+        self.polity_nouns = set(self.lexicon["polity_nouns"])
         self.body_modifiers = set(self.collectives["body_modifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -223,6 +224,7 @@ class ActorRecognizer:
         mentions.extend(self._ner(doc, consumed))
         mentions.extend(self._unlabelled_regions(doc, consumed))
         mentions.extend(self._own_bodies(doc, mentions, consumed))
+        mentions = self._shared_heads(doc, mentions, consumed)
         doc._.rp_mentions = sorted(mentions, key=lambda m: m.start)
         return doc
 
@@ -297,6 +299,39 @@ class ActorRecognizer:
             found.append(self._region(doc, doc[start:token.i + 1]))
             consumed.update(range(start, token.i + 1))
         return found
+
+    def _shared_heads(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
+        """Two names sharing one plural head: "the Lornian and Vessese Empires" are the Lornian Empire and the
+        Vessese Empire, "the Lorn and Vessa military districts" two districts, not the states or cities named."""
+        for token in doc[1:-2]:
+            left, right = doc[token.i - 1], doc[token.i + 1]
+            if token.lower_ != "and" or not (left.is_title and right.is_title) or doc[token.i - 2].is_title:
+                continue
+            at = token.i + 2
+            while at < len(doc) and at - token.i < 4 and doc[at].is_lower and doc[at].pos_ == "ADJ":
+                at += 1
+            if at >= len(doc) or at in consumed or doc[at].tag_ not in ("NNS", "NNPS") or doc[at].ent_type_:
+                continue
+            head = doc[at]
+            singular = _singular(head.text)
+            if head.is_lower and singular.lower() not in self.region_heads:
+                continue  # "the Lornian and Vessese governments" are the two states' own
+            if not head.is_lower and singular.lower() not in self.polity_nouns | self.region_heads:
+                continue
+            kind = "state" if singular.lower() in self.polity_nouns else "region"
+            shared = span_text(doc, token.i - 1, at + 1)
+            mentions = [m for m in mentions if not m.token_start <= left.i < m.token_end
+                        and not m.token_start <= right.i < m.token_end]
+            for name_token in (left, right):
+                words = [name_token.text, *(t.text for t in doc[token.i + 2:at]), singular]
+                name = " ".join(words)
+                actor = slugify(name)
+                record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
+                record.aliases.add(shared)
+                mentions.append(ActorMention(name_token.idx, name_token.idx + len(name_token), actor, "shared",
+                                             name_token.i, name_token.i + 1))
+            consumed.update(range(token.i - 1, at + 1))
+        return mentions
 
     def _own_bodies(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
         """"Lorn and its regional allies": a body of an actor, named with it through a pronoun."""
@@ -506,6 +541,14 @@ class ActorRecognizer:
         actor = slugify(name)
         doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "region")).aliases.add(name)
         return ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end)
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, by its regular English ending ("Empires" -> "Empire", "territories" ->
+    "territory")."""
+    if word.lower().endswith("ies"):
+        return word[:-3] + ("Y" if word.isupper() else "y")
+    return word[:-1] if word.lower().endswith("s") and not word.lower().endswith("ss") else word
 
 
 def _bare(ent: Span) -> str:
