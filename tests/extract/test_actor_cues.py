@@ -109,3 +109,12 @@ def test_two_names_sharing_a_plural_head(nlp):
 def test_a_shared_common_head_stays_with_the_states(nlp):
     found = _actors(nlp, "The Russian and British governments signed the treaty in 1907.")
     assert {"russia", "united_kingdom"} <= set(found)
+
+
+def test_a_states_population_media_and_arms_makers(nlp):
+    found = _actors(nlp, "The strikes terrified the Chilean population. Some Peruvian media praised them, and "
+                         "Brazilian arms manufacturers gained orders. International media were sceptical.")
+    assert _named(found, "Chilean population").kind == "group"
+    assert _named(found, "Peruvian media").kind == "organisation"
+    assert _named(found, "Brazilian arms manufacturers").kind == "organisation"
+    assert any(a.name == "international media" for a in found.values())
