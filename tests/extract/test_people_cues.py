@@ -51,3 +51,10 @@ def test_one_of_other_dignitaries_of_a_body(nlp):
     person = found["ramon_estavillo"]
     assert person.role == "dignitaries of the chilean government"
     assert person.affiliation is not None and "chile" in person.affiliation
+
+
+def test_a_leaders_regime_is_the_states_government(nlp):
+    actors = {a.id: a for a in extract_text("The resilience of the war economy and Putin regime has been notable. "
+                                            "Russia keeps fighting.", nlp=nlp).actors}
+    assert "Putin regime" in actors["russia"].aliases
+    assert actors["vladimir_putin"].kind == "person"

@@ -171,8 +171,24 @@ class PeopleRecognizer:
             if record.role is None:
                 record.role, affiliation = self._exemplar(doc, span)
                 record.affiliation = record.affiliation or affiliation
+        for span, record in found:
+            self._leaders_government(doc, span, record)
         _join_surnames(doc)
         return doc
+
+    def _leaders_government(self, doc: Doc, span: Span, record: ActorRecord) -> None:
+        """"the Putin regime", "Putin's government": a leader of renown's government is the state's (as "the
+        Lornian government" is), where no regime table dates that state's governments."""
+        at = span.end
+        if at < len(doc) and doc[at].lower_ in ("'s", "’s"):
+            at += 1
+        if at >= len(doc) or doc[at].lower_ not in self.governance or record.id not in self.gazetteer.entries:
+            return
+        state = doc._.rp_actors.get(record.affiliation or "")
+        entry = self.gazetteer.entries.get(record.affiliation or "")
+        if state is None or state.kind != "state" or entry is None or entry.iso3 in self.gazetteer.regimes:
+            return
+        state.aliases.add(doc[span.start:at + 1].text)
 
     def _who_heads(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
         """"<name>, who heads the Lorn Basin Authority," -> (head, its actor)."""
