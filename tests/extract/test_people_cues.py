@@ -54,7 +54,7 @@ def test_one_of_other_dignitaries_of_a_body(nlp):
 
 
 def test_a_leaders_regime_is_the_states_government(nlp):
-    actors = {a.id: a for a in extract_text("The resilience of the war economy and Putin regime has been notable. "
-                                            "Russia keeps fighting.", nlp=nlp).actors}
+    actors = {a.id: a for a in extract_text("Few observers expect sanctions to topple the Putin regime soon; "
+                                            "Russia still sells its oil.", nlp=nlp).actors}
     assert "Putin regime" in actors["russia"].aliases
     assert actors["vladimir_putin"].kind == "person"

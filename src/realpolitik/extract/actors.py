@@ -218,13 +218,13 @@ class ActorRecognizer:
                 _record(doc, gaz.entries[actor]).aliases.add(span.text)
             mentions.append(ActorMention(span.start_char, span.end_char, actor, how, span.start, span.end))
             consumed.update(range(span.start, span.end))
+        mentions = self._shared_heads(doc, mentions, consumed)  # before NER, which may tag "Vessese Empires" ORG
         mentions.extend(self._islamists(doc, consumed))
         mentions.extend(self._acronyms(doc, mentions, consumed))
         mentions.extend(self._communities(doc, consumed))
         mentions.extend(self._ner(doc, consumed))
         mentions.extend(self._unlabelled_regions(doc, consumed))
         mentions.extend(self._own_bodies(doc, mentions, consumed))
-        mentions = self._shared_heads(doc, mentions, consumed)
         doc._.rp_mentions = sorted(mentions, key=lambda m: m.start)
         return doc
 
@@ -310,7 +310,7 @@ class ActorRecognizer:
             at = token.i + 2
             while at < len(doc) and at - token.i < 4 and doc[at].is_lower and doc[at].pos_ == "ADJ":
                 at += 1
-            if at >= len(doc) or at in consumed or doc[at].tag_ not in ("NNS", "NNPS") or doc[at].ent_type_:
+            if at >= len(doc) or at in consumed or doc[at].tag_ not in ("NNS", "NNPS"):
                 continue
             head = doc[at]
             singular = _singular(head.text)
