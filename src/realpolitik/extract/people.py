@@ -112,6 +112,7 @@ class PeopleRecognizer:
         self.titles: dict[str, str] = lexicon["titles"]
         self.not_people = set(lexicon["not_people"])
         self.title_words = title_words()
+        self.leaders = {form for form, (_, how) in self.gazetteer.surface.items() if how == "leader"}
         self.governance = {"government", "administration", "regime", "cabinet"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -125,9 +126,8 @@ class PeopleRecognizer:
         surnames_in_full = {_unpossessed(ent).split()[-1] for ent in full_names if _unpossessed(ent)}
         # tagged a place or an organisation somewhere; a surname of a full name ("Lorn Kessa") stays a person,
         # and so does a person of renown the leaders table knows
-        leaders = {form for form, (_, how) in self.gazetteer.surface.items() if how == "leader"}
         places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")}
-        places -= surnames_in_full | leaders | {form + end for form in surnames_in_full for end in ("’s", "'s")}
+        places -= surnames_in_full | self.leaders | {form + end for form in surnames_in_full for end in ("’s", "'s")}
         titled = [doc[start:end] for start, end in titled_names(doc, self.title_words, self.gazetteer.surface)]
         places -= {span.text for span in titled}
         candidates = [ent for ent in doc.ents if ent.label_ == "PERSON"] + titled
