@@ -21,6 +21,7 @@ from realpolitik.extract.collectives import (
     collective_lexicon,
     community_spans,
     defined_acronyms,
+    own_body,
     region_phrases,
     span_text,
     state_body,
@@ -29,7 +30,7 @@ from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file,
 from realpolitik.extract.intervals import enclosing
 from realpolitik.extract.sentences import text_of
 
-__all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon"]
+__all__ = ["ActorMention", "ActorRecognizer", "ActorRecord", "MetonymyResolver", "actor_lexicon", "titled_names"]
 
 
 @dataclass
@@ -69,6 +70,50 @@ def actor_lexicon() -> dict:
     return load_data_file("lang/en", "actors.yaml")
 
 
+#: Bodies of a state that are groups of people rather than organisations.
+_GROUP_BODIES = frozenset(("public", "diaspora", "elites", "leadership", "opposition", "protesters", "proxies",
+                           "allies", "rebels", "separatists"))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of a title of office ("secretary", "of", "defence" ...), lower case."""
+    return frozenset(word for title in actor_lexicon()["titles"] for word in title.split())
+
+
+def titled_names(doc: Doc, words: frozenset[str], surface: dict) -> list[tuple[int, int]]:
+    """Names of people that spaCy tagged as something else, where a title of office marks them as people; the
+    bounds (tokens) of each name.
+
+    Three cases: the title's words run into the entity ("Secretary of Defence Lorn Kessa" tagged "Defence
+    Lorn Kessa" ORG), the title stands right before it ("Director Lorn Kessa"), or the name is in apposition to
+    a title ("the Lornian Ambassador to Vessa, Lorn Kessa"). The name must be two or three capitalised proper
+    nouns that no gazetteer knows and that end in no institution's word ("Defence Intelligence Agency" stays an
+    organisation).
+    """
+    institutions = set(collective_lexicon()["institution_words"])
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "FAC", "NORP", "LOC"):
+            continue
+        start = ent.start
+        while start < ent.end and doc[start].lower_ in words:
+            start += 1
+        rest = doc[start:ent.end]
+        if not 2 <= len(rest) <= 3 or rest[-1].text in institutions or doc[start - 1].lower_ == "of":
+            continue  # "Director of Lorn Operations": after "of" comes the office's portfolio, not a name
+        if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in words and t.text not in surface
+                   for t in rest):
+            continue
+        titled = start > ent.start or (ent.start > 0 and doc[ent.start - 1].lower_ in words
+                                       and doc[ent.start - 1].is_title)
+        in_apposition = rest.root.dep_ == "appos" and rest.root.head.lower_ in words and \
+            rest.root.head.i < ent.start
+        if titled or in_apposition:
+            found.append((start, ent.end))
+    return found
+
+
 def _record(doc: Doc, entry: ActorEntry) -> ActorRecord:
     records = doc._.rp_actors
     if entry.id not in records:
@@ -102,6 +147,7 @@ class ActorRecognizer:
             self.matcher.add(form, [pattern])  # the label is the written form: "Taliban 's" in a text is "Taliban's"
         self.lexicon = actor_lexicon()
         self.name_labels = set(self.lexicon["name_labels"])
+        self.titles = set(self.lexicon["titles"])
         self.armed_heads = set(self.lexicon["armed_group_heads"])
         self.alliance_words = set(self.lexicon["alliance_words"])
         self.place_preps = set(self.lexicon["place_prepositions"])
@@ -109,12 +155,18 @@ class ActorRecognizer:
         self.institution_words = set(self.collectives["institution_words"])
         self.not_actor_heads = set(self.collectives["not_actor_heads"])
         self.region_heads = set(self.collectives["region_heads"])
+        self.place_heads = self.region_heads | set(self.lexicon["place_nouns"])
+        self.group_nouns = set(self.lexicon["group_nouns"])
+        self.polity_nouns = set(self.lexicon["polity_nouns"])
         self.body_modifiers = set(self.collectives["body_modifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         names = [ent for ent in doc.ents if ent.label_ in self.name_labels]
+        # "the Western Military District", "the South Lornian Sea": a named region holds no actor
+        names += [ent for ent in doc.ents if ent.label_ == "LOC" and len(ent) > 1 and ent[-1].is_title
+                  and ent[-1].lower_ in self.region_heads]
         # "the Alliance of Sahel States", "the Bank of England": a place inside an organisation's name
         bodies = [ent for ent in doc.ents if ent.label_ == "ORG" and _bare(ent) not in gaz.surface
                   and any(t.lower_ == "of" for t in ent)]
@@ -166,10 +218,13 @@ class ActorRecognizer:
                 _record(doc, gaz.entries[actor]).aliases.add(span.text)
             mentions.append(ActorMention(span.start_char, span.end_char, actor, how, span.start, span.end))
             consumed.update(range(span.start, span.end))
+        mentions = self._shared_heads(doc, mentions, consumed)  # before NER, which may tag "Vessese Empires" ORG
         mentions.extend(self._islamists(doc, consumed))
         mentions.extend(self._acronyms(doc, mentions, consumed))
         mentions.extend(self._communities(doc, consumed))
         mentions.extend(self._ner(doc, consumed))
+        mentions.extend(self._unlabelled_regions(doc, consumed))
+        mentions.extend(self._own_bodies(doc, mentions, consumed))
         doc._.rp_mentions = sorted(mentions, key=lambda m: m.start)
         return doc
 
@@ -218,11 +273,88 @@ class ActorRecognizer:
             start, end, suffix, display = before[0], span.end, before[1], before[2]
         actor = body_id(base, suffix)
         record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, f"{base} {display}", "organisation"))
-        if suffix in ("public", "diaspora", "elites", "opposition", "protesters", "proxies", "allies", "rebels",
-                      "separatists"):
+        if suffix in _GROUP_BODIES:
             record.kind = "group"
         record.aliases.add(span_text(doc, start, end))
         return ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "body", start, end)
+
+    def _unlabelled_regions(self, doc: Doc, consumed: set[int]) -> list[ActorMention]:
+        """Named regions that spaCy left without an entity: proper nouns ending in a capitalised region noun
+        ("the Lorn Pass", "the Vessa Valley")."""
+        found = []
+        for token in doc[1:]:
+            if not (token.is_title and token.pos_ == "PROPN" and token.lower_ in self.region_heads) or \
+                    token.ent_type_ or token.i in consumed:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                    not doc[start - 1].ent_type_ and doc[start - 1].i not in consumed and token.i - start < 3:
+                start -= 1
+            if start == token.i or start == 0 or (doc._.rp_title_end or 0) >= token.idx or \
+                    token.text in self.not_actor_heads:
+                continue
+            before = doc[start - 1]
+            if before.i in consumed or before.text in ("-", "–") or before.pos_ == "PROPN":
+                continue  # the end of a longer name ("the Lorn-Vessa Economic Corridor")
+            found.append(self._region(doc, doc[start:token.i + 1]))
+            consumed.update(range(start, token.i + 1))
+        return found
+
+    def _shared_heads(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
+        """Two names sharing one plural head: "the Lornian and Vessese Empires" are the Lornian Empire and the
+        Vessese Empire, "the Lorn and Vessa military districts" two districts, not the states or cities named."""
+        for token in doc[1:-2]:
+            left, right = doc[token.i - 1], doc[token.i + 1]
+            if token.lower_ != "and" or not (left.is_title and right.is_title) or doc[token.i - 2].is_title:
+                continue
+            at = token.i + 2
+            while at < len(doc) and at - token.i < 4 and doc[at].is_lower and doc[at].pos_ == "ADJ":
+                at += 1
+            if at >= len(doc) or at in consumed or doc[at].tag_ not in ("NNS", "NNPS"):
+                continue
+            head = doc[at]
+            singular = _singular(head.text)
+            if head.is_lower and singular.lower() not in self.region_heads:
+                continue  # "the Lornian and Vessese governments" are the two states' own
+            if not head.is_lower and singular.lower() not in self.polity_nouns | self.region_heads:
+                continue
+            kind = "state" if singular.lower() in self.polity_nouns else "region"
+            shared = span_text(doc, token.i - 1, at + 1)
+            mentions = [m for m in mentions if not m.token_start <= left.i < m.token_end
+                        and not m.token_start <= right.i < m.token_end]
+            for name_token in (left, right):
+                words = [name_token.text, *(t.text for t in doc[token.i + 2:at]), singular]
+                name = " ".join(words)
+                actor = slugify(name)
+                record = doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
+                record.aliases.add(shared)
+                mentions.append(ActorMention(name_token.idx, name_token.idx + len(name_token), actor, "shared",
+                                             name_token.i, name_token.i + 1))
+            consumed.update(range(token.i - 1, at + 1))
+        return mentions
+
+    def _own_bodies(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
+        """"Lorn and its regional allies": a body of an actor, named with it through a pronoun."""
+        found = []
+        for mention in mentions:
+            record = doc._.rp_actors.get(mention.actor)
+            if record is None or record.kind == "person":
+                continue
+            hit = own_body(doc, doc[mention.token_start:mention.token_end], self.body_modifiers)
+            if hit is None or any(i in consumed for i in range(hit[0], hit[1])):
+                continue
+            start, end, suffix, display = hit
+            entry = self.gazetteer.entries.get(mention.actor)
+            base = entry.demonyms[0] if entry is not None and entry.demonyms else record.name
+            actor = body_id(base, suffix)
+            body = doc._.rp_actors.setdefault(actor, ActorRecord(actor, f"{base} {display}", "organisation"))
+            if suffix in _GROUP_BODIES:
+                body.kind = "group"
+            body.aliases.add(span_text(doc, mention.token_start, end))  # the phrase says whose body it is
+            found.append(ActorMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "body", start,
+                                      end))
+            consumed.update(range(start, end))
+        return found
 
     def _acronyms(self, doc: Doc, mentions: list[ActorMention], consumed: set[int]) -> list[ActorMention]:
         """Acronyms the text defines ("the Lorn Basin Authority (LBA)"): an alias of the long name's actor, and
@@ -233,6 +365,8 @@ class ActorRecognizer:
             if span is None:
                 continue
             known = [m for m in mentions if m.token_start < span.end and span.start < m.token_end]
+            if not known and span.root.lower_ in self.titles:
+                continue  # "the National Security Advisor (NSA)": an office, held by a person
             if known:
                 actor = max(known, key=lambda m: m.token_end - m.token_start).actor
             elif span[-1].lower_ in self.region_heads or span.root.ent_type_ in ("LOC", "FAC", "GPE") or \
@@ -322,12 +456,22 @@ class ActorRecognizer:
         common = {t.text for t in doc if t.is_lower}
         surnames = {_bare(ent).split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(_bare(ent).split()) > 1
                     and _bare(ent).split()[0].lower() not in common}
+        titled = {end for _, end in titled_names(doc, title_words(), self.gazetteer.surface)}
+        cues = self._kind_cues(doc)
         for ent in doc.ents:
-            if any(i in consumed for i in range(ent.start, ent.end)):
-                continue
+            if any(i in consumed for i in range(ent.start, ent.end)) or ent.end in titled:
+                continue  # a titled name ("Defence Lorn Kessa") is a person: the people component reads it
             if ent.label_ in ("LOC", "FAC") and len(_bare(ent).split()) > 1 and \
                     any(t.lower_ in self.region_heads for t in ent):
                 found.append(self._region(doc, ent))  # "the Strait of Lorn", "the Line of Control"
+                continue
+            if ent.label_ in ("ORG", "PERSON", "GPE") and len(_bare(ent).split()) > 1 and ent[-1].is_title and \
+                    ent[-1].lower_ in self.region_heads and ent[-1].text not in self.not_actor_heads:
+                found.append(self._region(doc, ent))  # "the Lorn Pass" tagged a person or a body
+                continue
+            if ent.label_ in ("LOC", "GPE", "NORP") and ent.end < len(doc) and \
+                    doc[ent.end].lower_ in self.region_heads and doc[ent.end].is_lower:
+                found.append(self._region(doc, doc[ent.start:ent.end + 1]))  # "the Lorn region"
                 continue
             if ent.label_ not in ("ORG", "GPE", "PERSON"):
                 continue
@@ -340,11 +484,25 @@ class ActorRecognizer:
                 continue  # a surname of a person named in full elsewhere: the people component reads it
             if ent.end_char <= (doc._.rp_title_end or 0):
                 continue  # a headline's capitalised words are no evidence of an organisation
+            if ent.label_ == "ORG" and ent.root.lower_ in self.titles:
+                continue  # "the National Security Advisor", "Director General of Lorn Operations": an office
+            if len(name) > 2 and name[:-1].isupper() and name.endswith("s") and " " not in name:
+                continue  # "UAVs": the plural of a thing's acronym; a body is one
+            if ent.label_ == "PERSON" and name in cues:  # "groups such as X", "the X area": no person
+                if cues[name] == "region":
+                    found.append(self._region(doc, ent))
+                    continue
+                actor = slugify(name)
+                doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, cues[name]))
+                found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
+                continue
             labels = votes.get(name, {})
             if ent.label_ == "PERSON" and not (labels.get("ORG") or labels.get("GPE")):
                 continue  # a person: the people component reads them
             label = max(("GPE", "ORG"), key=lambda lab: labels.get(lab, 0))
             if label == "GPE" and (name not in acting or len(name.split()) > 3):
+                if len(name.split()) <= 3 and sum(labels.values()) >= 2:
+                    found.append(self._region(doc, ent))  # a place the argument keeps coming back to
                 continue
             actor = slugify(name)
             if not actor or not any(c.isupper() for c in name):
@@ -360,11 +518,37 @@ class ActorRecognizer:
         return found
 
 
+    def _kind_cues(self, doc: Doc) -> dict[str, str]:
+        """Kinds that the wording gives names spaCy took for people: an example of groups ("groups such as X")
+        is a group, and a name before a place noun ("the X area", "the X valley") a region. Name -> kind."""
+        cues: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not _bare(ent):
+                continue
+            name, root = _bare(ent), ent.root
+            if root.dep_ == "compound" and root.head.i == ent.end and root.head.lower_ in self.place_heads:
+                cues[name] = "region"
+                continue
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.i > 0 and \
+                    doc[root.head.i - 1].lower_ == "such" and root.head.head.lemma_.lower() in self.group_nouns:
+                cues[name] = "armed_group" if name.split()[-1] in self.armed_heads else "organisation"
+        return cues
+
     def _region(self, doc: Doc, ent: Span) -> ActorMention:
         name = _bare(ent) or ent.text
         actor = slugify(name)
         doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, "region")).aliases.add(name)
         return ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end)
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, by its regular English ending ("Empires" -> "Empire", "territories" ->
+    "territory")."""
+    if word.lower().endswith("ies"):
+        return word[:-3] + ("Y" if word.isupper() else "y")
+    return word[:-1] if word.lower().endswith("s") and not word.lower().endswith("ss") else word
 
 
 def _bare(ent: Span) -> str:

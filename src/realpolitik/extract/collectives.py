@@ -125,6 +125,25 @@ def state_body(doc: Doc, span: Span, entry: ActorEntry, modifiers: set[str]) -> 
     return span.start, end, suffix, display
 
 
+def own_body(doc: Doc, span: Span, modifiers: set[str]) -> tuple[int, int, str, str] | None:
+    """A body an actor is named with through a pronoun: "Lorn and its (regional) allies", "the Lornians and their
+    proxies". Returns (start token: the pronoun, end token, id suffix, display name) or None."""
+    lexicon = collective_lexicon()
+    i = span.end
+    if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
+        i += 1  # "Lorn's and its allies'"
+    if i + 2 >= len(doc) or doc[i].lower_ != "and" or doc[i + 1].lower_ not in ("its", "their"):
+        return None
+    j = i + 2
+    while j < len(doc) and j - i < 4 and doc[j].lower_ in modifiers:
+        j += 1
+    hit = _words_at(doc, j, lexicon["_bodies"])
+    if hit is None:
+        return None
+    end, (suffix, display) = hit
+    return i + 1, end, suffix, display
+
+
 def body_before(doc: Doc, span: Span) -> tuple[int, str, str] | None:
     """A state's body named before "of" + the state: "the armed forces of Lornia" -> (start token, suffix, name)."""
     lexicon = collective_lexicon()
@@ -149,6 +168,7 @@ def community_spans(doc: Doc, consumed: set[int]) -> list[tuple[int, int, str]]:
     lexicon = collective_lexicon()
     community = lexicon["_community"]
     heads = set(lexicon["community_heads"])
+    qualifiers = set(lexicon["community_qualifiers"])
     plurals = {value.lower(): value for value in community.values()}
     found = []
     i = 0
@@ -158,13 +178,20 @@ def community_spans(doc: Doc, consumed: set[int]) -> list[tuple[int, int, str]]:
             i += 1
             continue
         lowered = token.lower_
-        if lowered in community and i + 1 < len(doc) and doc[i + 1].lower_ in heads and i + 1 not in consumed:
+        # "Sunni Arab armed groups": further community adjectives and qualifiers may stand before the head
+        at = i + 1
+        while at < len(doc) and at - i < 4 and (doc[at].lower_ in community or doc[at].text in qualifiers):
+            at += 1
+        if lowered in community and at < len(doc) and doc[at].lower_ in heads and \
+                not any(k in consumed for k in range(i + 1, at + 1)):
             name = community[lowered]
-            head = doc[i + 1].lower_
+            head = doc[at].lower_
             if head not in ("insurgency", "attacks", "world", "militants", "fighters", "extremists", "insurgents"):
-                name = f"{token.text} {doc[i + 1].text}"  # "Arab states", "Sunni militias": the community's part
-            found.append((i, i + 2, name))
-            i += 2
+                name = span_text(doc, i, at + 1)  # "Arab states", "Sunni militias": the community's part
+            elif at > i + 1 and doc[i + 1].lower_ in community:
+                name = span_text(doc, i, i + 2)  # "Sunni Arab militants": the community is the Sunni Arabs
+            found.append((i, at + 1, name))
+            i = at + 1
             continue
         if lowered in plurals and token.pos_ in ("NOUN", "PROPN") and (token.is_title or lowered == token.text):
             found.append((i, i + 1, plurals[lowered]))

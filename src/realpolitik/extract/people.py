@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from realpolitik.extract.actors import ActorMention, ActorRecord, actor_lexicon
+from realpolitik.extract.actors import ActorMention, ActorRecord, actor_lexicon, title_words, titled_names
 from realpolitik.extract.gazetteer import load_gazetteer, slugify
 from realpolitik.extract.sentences import sentence_of
 
@@ -22,8 +22,42 @@ _POSTING = {"to", "in", "for", "at", "on"}
 #: "<name>, who heads Y": the verb's lemma and the role it gives.
 _LEADING_VERBS = {"head": "head", "lead": "leader", "run": "head", "chair": "chair", "found": "founder",
                   "command": "commander", "direct": "director", "co-found": "co-founder"}
+#: Endings of agent nouns that spaCy may tag as adjectives before a name ("the terrorist", "the historian").
+_AGENT_ENDINGS = ("ist", "ian")
 #: Endings of a people's adjective ("Lornian", "Vessese", "Kurdish"), which spaCy tags NORP like a name.
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic")
+
+
+def _unpossessed(span: Span) -> str:
+    """A span's text without a trailing possessive ("al-Sharaa’s" -> "al-Sharaa")."""
+    words = [t for t in span if t.lower_ not in ("'s", "’s", "'", "’")]
+    return span.doc[words[0].i:words[-1].i + 1].text if words else ""
+
+
+def _only_modifiers(span: Span | None) -> bool:
+    """Whether a stretch before a title only qualifies it: an article, adjectives, a possessor ("the", "a
+    former", "Lornia's chief"), so that the phrase is an apposition naming the person's office."""
+    if span is None:
+        return True
+    return all(t.pos_ in ("DET", "ADJ", "PART", "PROPN", "NUM") or t.dep_ in ("poss", "case", "amod")
+               for t in span) and span[0].pos_ != "VERB"
+
+
+def _head_noun(doc: Doc, phrase: Span, found: tuple[int, int, str], role: str) -> str:
+    """A title that only qualifies the noun after it takes that noun: in "Lornia's chief bomb-maker" the role
+    is "chief bomb-maker", not "chief"."""
+    if " of " in role:
+        return role
+    after = doc.char_span(phrase.start_char + found[1], phrase.end_char, alignment_mode="expand")
+    if after is None or not len(after):
+        return role
+    end = after.start
+    while end < after.end and (doc[end].pos_ == "NOUN" and doc[end].is_lower or doc[end].text == "-"
+                               and end + 1 < after.end and doc[end + 1].is_lower):
+        end += 1
+    if end == after.start or doc[end - 1].text == "-":
+        return role
+    return f"{role} {doc[after.start:end].text.lower()}"
 
 
 def _join_surnames(doc: Doc) -> None:
@@ -77,7 +111,8 @@ class PeopleRecognizer:
         lexicon = actor_lexicon()
         self.titles: dict[str, str] = lexicon["titles"]
         self.not_people = set(lexicon["not_people"])
-        self.title_words = {word for title in self.titles for word in title.split()}
+        self.title_words = title_words()
+        self.leaders = {form for form, (_, how) in self.gazetteer.surface.items() if how == "leader"}
         self.governance = {"government", "administration", "regime", "cabinet"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -87,11 +122,17 @@ class PeopleRecognizer:
         taken = {i for m in doc._.rp_mentions for i in range(m.token_start, m.token_end)}
         full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].is_title
                       and not any(t.text in self.gazetteer.surface for t in ent)]
-        surnames_in_full = {ent[-1].text.rstrip("’'") for ent in full_names} - {"s"}
-        # tagged a place or an organisation somewhere; a surname of a full name ("Lorn Kessa") stays a person
-        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")} - surnames_in_full
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+        # the last written word, not the last token: "Ahmed al-Sharaa" ends in "al-Sharaa"
+        surnames_in_full = {_unpossessed(ent).split()[-1] for ent in full_names if _unpossessed(ent)}
+        # tagged a place or an organisation somewhere; a surname of a full name ("Lorn Kessa") stays a person,
+        # and so does a person of renown the leaders table knows
+        places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "LOC")}
+        places -= surnames_in_full | self.leaders | {form + end for form in surnames_in_full for end in ("’s", "'s")}
+        titled = [doc[start:end] for start, end in titled_names(doc, self.title_words, self.gazetteer.surface)]
+        places -= {span.text for span in titled}
+        candidates = [ent for ent in doc.ents if ent.label_ == "PERSON"] + titled
+        for ent in sorted(candidates, key=lambda e: e.start):
+            if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             span = self._strip_titles(ent)
             if span is None or span.text in self.not_people or (author and span.text in author):
@@ -130,8 +171,24 @@ class PeopleRecognizer:
             if record.role is None:
                 record.role, affiliation = self._exemplar(doc, span)
                 record.affiliation = record.affiliation or affiliation
+        for span, record in found:
+            self._leaders_government(doc, span, record)
         _join_surnames(doc)
         return doc
+
+    def _leaders_government(self, doc: Doc, span: Span, record: ActorRecord) -> None:
+        """"the Putin regime", "Putin's government": a leader of renown's government is the state's (as "the
+        Lornian government" is), where no regime table dates that state's governments."""
+        at = span.end
+        if at < len(doc) and doc[at].lower_ in ("'s", "’s"):
+            at += 1
+        if at >= len(doc) or doc[at].lower_ not in self.governance or record.id not in self.gazetteer.entries:
+            return
+        state = doc._.rp_actors.get(record.affiliation or "")
+        entry = self.gazetteer.entries.get(record.affiliation or "")
+        if state is None or state.kind != "state" or entry is None or entry.iso3 in self.gazetteer.regimes:
+            return
+        state.aliases.add(doc[span.start:at + 1].text)
 
     def _who_heads(self, doc: Doc, span: Span) -> tuple[str | None, str | None]:
         """"<name>, who heads the Lorn Basin Authority," -> (head, its actor)."""
@@ -304,7 +361,8 @@ class PeopleRecognizer:
         if i < span.start:
             found = find_title(doc[i:span.start].text, self.titles)
             if found:
-                return found[2], self._affiliation(doc, doc[max(sent.start, i - 3):span.start], doc[i].idx)
+                role = self._portfolio(doc, doc[i:span.start], found)
+                return role, self._affiliation(doc, doc[max(sent.start, i - 3):span.start], doc[i].idx)
         # "the Russian Ambassador to Kabul, <name>": the phrase before a comma
         if span.start - 1 > sent.start and doc[span.start - 1].text == ",":
             j = span.start - 1
@@ -313,20 +371,78 @@ class PeopleRecognizer:
             phrase = doc[j:span.start - 1]
             found = find_title(phrase.text, self.titles)
             if found:
-                return found[2], self._affiliation(doc, phrase, phrase.start_char + found[0])
-        # "<name>, the Foreign Minister of X,": the phrase after
+                return self._portfolio(doc, phrase, found), self._affiliation(doc, phrase, phrase.start_char + found[0])
+        # "<name>, the Foreign Minister of X,", "<name>, Lornia's chief negotiator,": the phrase after
         if span.end < sent.end - 1 and doc[span.end].text == ",":
             j = span.end + 1
             while j < sent.end and doc[j].text not in (",", ";", ":", ".") and doc[j].pos_ not in ("VERB", "AUX"):
                 j += 1
             phrase = doc[span.end + 1:j]
             found = find_title(phrase.text, self.titles)
-            if found and phrase.text.lower().startswith(("the ", "a ", "an ")) | (found[0] == 0):
-                return found[2], self._affiliation(doc, phrase, phrase.start_char + found[0])
-        return None, None
+            if found and _only_modifiers(doc.char_span(phrase.start_char, phrase.start_char + found[0],
+                                                       alignment_mode="expand") if found[0] else None):
+                role = self._portfolio(doc, phrase, found)
+                return _head_noun(doc, phrase, found, role), self._affiliation(doc, phrase,
+                                                                                phrase.start_char + found[0])
+        # "the journalist <name>": a common noun between an article and the name
+        # (spaCy tags some agent nouns adjectives: "the terrorist <name>")
+        noun = doc[span.start - 1] if span.start - 2 >= sent.start else None
+        if noun is not None and noun.is_lower and doc[span.start - 2].lower_ in ("the", "a", "an") and (
+                noun.pos_ == "NOUN" or noun.pos_ == "ADJ" and noun.lower_.endswith(_AGENT_ENDINGS)):
+            return noun.lower_, None
+        # "<name> and other dignitaries of X": the name is one of the kind the noun phrase names
+        return self._one_of_others(doc, span, sent)
+
+    def _one_of_others(self, doc: Doc, span: Span, sent: Span) -> tuple[str | None, str | None]:
+        at = span.end
+        if at + 2 >= sent.end or doc[at].lower_ not in ("and", "or") or doc[at + 1].lower_ != "other":
+            return None, None
+        head = at + 2
+        while head < sent.end and doc[head].pos_ in ("ADJ", "NOUN") and doc[head].is_lower:
+            head += 1
+        if head == at + 2 or doc[head - 1].pos_ != "NOUN":
+            return None, None
+        end = head
+        if end + 1 < sent.end and doc[end].lower_ == "of":  # "... of the former regime"
+            end += 1
+            while end < sent.end and not doc[end].is_punct and doc[end].pos_ not in ("VERB", "AUX", "CCONJ"):
+                end += 1
+        phrase = doc[at + 2:end]
+        affiliation = None
+        records = doc._.rp_actors
+        for mention in doc._.rp_mentions:
+            record = records.get(mention.actor)
+            if record is not None and record.kind != "person" and doc[head].idx <= mention.start < phrase.end_char:
+                affiliation = mention.actor
+                break
+        return phrase.text.lower(), affiliation
+
+    def _portfolio(self, doc: Doc, phrase: Span, found: tuple[int, int, str]) -> str:
+        """The role with the portfolio a title of office names after "of": "Minister of Defence" is a minister
+        of defence, while "President of Lornia" stays a president (Lornia is an actor, read as affiliation)."""
+        role = found[2]
+        after = doc.char_span(phrase.start_char + found[1], phrase.end_char, alignment_mode="expand")
+        tail = doc[after.start:] if after is not None else None
+        if tail is None or len(tail) < 2 or tail[0].lower_ != "of":
+            return role
+        taken = {i for m in doc._.rp_mentions for i in range(m.token_start, m.token_end)}
+        words = []
+        for token in tail[1:]:
+            if not token.is_title or token.ent_type_ in ("GPE", "NORP", "PERSON") or token.i in taken or \
+                    token.lower_ in self.titles:
+                break  # "envoy of President <name>" serves the president: no portfolio
+            words.append(token.lower_)
+        return f"{role} of {' '.join(words)}" if words and len(words) <= 3 else role
 
     def _affiliation(self, doc: Doc, phrase: Span, title_at: int) -> str | None:
         """The actor a title belongs to: a demonym or possessor before it, or the object of "of" after it."""
+        # "Lorn officials and the Vessese envoy": an actor before a conjunction qualifies another noun, unless
+        # the title has none of its own ("the Lorn agency and then Director <name>")
+        joins = [t.i for t in phrase if t.pos_ == "CCONJ" and t.idx < title_at]
+        if joins and max(joins) + 1 < phrase.end:
+            own = self._affiliation(doc, doc[max(joins) + 1:phrase.end], title_at)
+            if own is not None:
+                return own
         records = doc._.rp_actors
         for mention in doc._.rp_mentions:
             if not (phrase.start_char <= mention.start and mention.end <= phrase.end_char):
