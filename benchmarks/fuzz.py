@@ -251,7 +251,9 @@ def _mutate(draw: Callable, tree: dict[str, Any]) -> tuple[dict[str, Any], list[
         elif action == "alias":  # the same container in two places: the YAML writer makes an anchor and an alias
             other = draw(st.sampled_from(paths))
             target = _at(tree, other)
-            if isinstance(target, (dict, list)) and not _inside(path, other):
+            # an alias may not put a container inside itself: the tree would become a cycle (after an earlier
+            # alias one object sits at several paths, so the paths alone cannot tell)
+            if isinstance(target, (dict, list)) and not _inside(path, other) and not _holds(target, parent):
                 parent[key] = target
         elif action == "wrap":
             parent[key] = _nested(draw(st.integers(min_value=1, max_value=80)), parent[key])
@@ -270,6 +272,18 @@ def _subset(draw: Callable, tree: dict[str, Any]) -> dict[str, Any]:
             chosen = draw(st.lists(st.integers(min_value=0, max_value=len(items) - 1), max_size=2))
             cut[name] = [items[index] for index in chosen]
     return cut
+
+
+def _holds(container: Any, wanted: Any, seen: set[int] | None = None) -> bool:
+    """Whether ``wanted`` is ``container`` or sits anywhere inside it (by identity)."""
+    if container is wanted:
+        return True
+    seen = set() if seen is None else seen
+    if id(container) in seen or not isinstance(container, (dict, list)):
+        return False
+    seen.add(id(container))
+    values = container.values() if isinstance(container, dict) else container
+    return any(_holds(value, wanted, seen) for value in values)
 
 
 def _inside(path: tuple, other: tuple) -> bool:
