@@ -35,7 +35,7 @@ _OBJECTS = ("dobj", "attr", "oprd")
 _CLIMB = ("xcomp", "acomp", "conj", "ccomp", "aux", "auxpass")
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
 _EDGE_TRIM = {"PUNCT", "CCONJ", "SCONJ", "SPACE"}
-_MARK_ONLY = {"as", "since", "if", "unless", "because", "so that"}
+_MARK_ONLY = {"as", "since", "if", "unless", "because", "so that", "so long as", "as long as"}
 
 
 def check_parsed(doc: Any) -> None:
@@ -110,9 +110,24 @@ def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
     if verb.dep_ == "amod" and any(child.dep_ in _SUBJECTS for child in verb.children):
         return _block(verb.head, _subtree_ids(verb))  # "A strike fuelled shortages" misparsed as an adjective
     for child in verb.children:  # "helped (to) fuel X": the inner cue makes the link, not the outer
-        if child.dep_ in ("xcomp", "ccomp") and child.i not in cue_heads:
-            return _block(child)
+        if child.dep_ in ("xcomp", "ccomp") and (child.i not in cue_heads or not _has_own_object(child)
+                                                 or _participle_adjective(child)):
+            return _block(child)  # "leaving Europe exposed", "requires sustained pressure": the outer one does
     return None
+
+
+def _has_own_object(verb: Any) -> bool:
+    return any(child.dep_ in _OBJECTS for child in verb.children) and not _participle_adjective(verb)
+
+
+def _participle_adjective(verb: Any) -> bool:
+    """Whether a past participle the parser made a clause is an adjective on the noun after it ("requires
+    *sustained* pressure"): nothing of a clause on it, and its "object" starts right after it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "agent") for child in verb.children):
+        return False
+    return any(child.dep_ == "dobj" and min(t.i for t in child.subtree) == verb.i + 1 for child in verb.children)
 
 
 _RESULT_PREPOSITIONS = {"from", "with", "into", "to"}
@@ -155,7 +170,7 @@ def _passive(verb: Any) -> bool:
 def _agent(verb: Any) -> tuple[int, int] | None:
     """The passive's agent; "driven by X, but mostly by Y" gives the run from X to the end of Y."""
     agents = [child for child in verb.children
-              if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by"]
+              if child.dep_ == "agent" or child.dep_ in ("prep", "conj") and child.lower_ == "by"]
     for child in agents:
         if child.dep_ != "agent":
             continue
@@ -186,8 +201,17 @@ def _has_complement(verb: Any) -> bool:
     """Whether a verb has a predicate of its object: "made farmers poorer" (however the parser attaches it)."""
     if any(child.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for child in verb.children):
         return True
-    return any(child.dep_ == "dobj" and any(g.dep_ in ("amod", "acl") and g.i > child.i for g in child.children)
-               for child in verb.children if child.pos_ != "NOUN")
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        after = [g for g in child.children if g.i > child.i]
+        if child.pos_ != "NOUN" and any(g.dep_ in ("amod", "acl") for g in after):
+            return True
+        # an adjective straight after a noun object is its predicate ("making a balanced position hard to find")
+        if any(g.i == child.i + 1 and g.dep_ in ("amod", "advmod")
+               and (g.pos_ == "ADJ" or any(gg.dep_ == "xcomp" for gg in g.children)) for g in after):
+            return True  # (or "hard" taken for an adverb with its infinitive)
+    return False
 
 
 def _verb_sides(doc: Any, match: CueMatch, cue_heads: set[int],
@@ -199,7 +223,10 @@ def _verb_sides(doc: Any, match: CueMatch, cue_heads: set[int],
     if match.cue.kind == "verb" and _passive(verb):
         cause, effect = _agent(verb), _passive_subject(verb)
         return (cause, effect, verb) if cause and effect else None
-    first = _subject(verb)
+    if match.cue.kind == "verb_prep" and match.cue.direction == "effect-first" and _passive(verb):
+        first = _passive_subject(verb)  # "the rise is attributed to X"
+    else:
+        first = _subject(verb)
     second = _prep_object(doc, match) if match.cue.kind == "verb_prep" else _object(verb, cue_heads)
     if first is None or second is None:
         return None
@@ -288,6 +315,9 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         attach = attach.head
     if attach.i in cue_ids or attach.i in intro_ids:
         return None
+    while (attach.dep_ == "acl" and attach.tag_ == "VBN" and attach.head.i != attach.i
+           and all(child.i in intro_ids or child.i in cue_ids for child in attach.children)):
+        attach = attach.head  # "extend the support provided in order to X": the clause, not "provided"
     if attach.dep_ == "dobj" and attach.head.i != attach.i:  # "used the talks to gain time": the whole clause
         attach = attach.head
     if attach.dep_ == "pobj" and (attach.ent_type_ in ("DATE", "TIME") or attach.lower_ in _TIME_WORDS):
@@ -295,11 +325,40 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
     top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
     inner = _block(intro, cue_ids)
     outer = _block(attach, intro_ids | cue_ids | _subtree_ids(top))
+    if outer is not None and not _contentful(doc, outer) and attach.dep_ == "conj" and attach.pos_ == "AUX":
+        # "That X happened was a consequence of Y", parsed as two coordinated clauses: the first one is the side
+        outer = _block(attach.head, _subtree_ids(attach))
+    if last.dep_ == "mark":
+        split = _opening_clause(doc, match)
+        if split is not None:  # "If A, B": the parse may hang the mark on a word inside A
+            inner, outer = split
+    if inner is not None and match.cue.keeps is not None:
+        kept = next(i for i in range(match.start, match.end) if doc[i].lower_ == match.cue.keeps)
+        inner = _trim(doc, kept, inner[1])  # "in the absence of X": the side is "absence of X"
     if inner is None or outer is None:
         return None
     if match.cue.direction == "effect-first":
         return inner, outer, attach
     return outer, inner, attach
+
+
+def _opening_clause(doc: Any, match: CueMatch) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A sentence that opens with a subordinator ("If the steps are not taken, Ukraine will lose"): the clause up
+    to the comma before the main clause's subject or verb, and the main clause; None for any other sentence."""
+    sentence = doc[match.start].sent
+    if any(not (t.is_punct or t.is_space) for t in doc[sentence.start:match.start]):
+        return None
+    root = sentence.root
+    if root.i < match.end:
+        return None
+    opens_main = {root.i} | {t.i for child in root.children if child.dep_ in (*_SUBJECTS, *_PASSIVE_SUBJECTS,
+                                                                          "expl", "aux", "auxpass", "neg")
+                             for t in child.subtree}
+    commas = [i for i in range(match.end, root.i) if doc[i].text == "," and i + 1 in opens_main]
+    if not commas:
+        return None
+    inner, outer = _trim(doc, match.end, commas[-1]), _trim(doc, commas[-1] + 1, sentence.end)
+    return (inner, outer) if inner is not None and outer is not None else None
 
 
 _COPULAS = {"be", "become", "remain", "prove", "seem", "appear", "serve", "act", "represent", "constitute"}
@@ -340,11 +399,16 @@ def _predicate_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
 def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
     """(cause, effect, anchor) of a linking adverb: its clause is the effect of what came before."""
     cue_ids = set(range(match.start, match.end))
+    if match.cue.cue == "so" and not _linking_so(doc, match.start):
+        return None
     top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
     verb = top.head
     if verb.i in cue_ids:
         return None
     effect = _block(verb, cue_ids | _subtree_ids(top))
+    if effect is not None and effect[1] <= match.start and not _contentful(doc, effect):
+        # "There is therefore a gap": the adverb splits the clause; the side runs over it
+        effect = _trim(doc, effect[0], max(t.i for t in verb.subtree) + 1)
     # a coordinated or subordinate clause, or a verbless "X has been neglected, hence the crisis": the clause above
     clause = verb.head
     if verb.pos_ in ("NOUN", "PROPN"):
@@ -361,6 +425,16 @@ def _adverbial_sides(doc: Any, match: CueMatch) -> tuple[Any, Any, Any] | None:
     if cause is None or effect is None:
         return None
     return cause, effect, verb
+
+
+def _linking_so(doc: Any, position: int) -> bool:
+    """Whether "so" links two statements ("prices rose, so people protested"), not "so far", "so much", "do so",
+    "in so doing" or "the more so"."""
+    after = doc[position + 1] if position + 1 < len(doc) else None
+    before = doc[position - 1] if position > 0 else None
+    if after is not None and (after.pos_ in ("ADJ", "ADV") or after.lower_ == "doing"):
+        return False
+    return not (before is not None and (before.lemma_.lower() == "do" or before.lower_ in ("more", "less", "even")))
 
 
 def _chain(anchor: Any) -> Iterable[Any]:
@@ -420,9 +494,17 @@ def _shorten(doc: Any, side: tuple[int, int]) -> tuple[int, int] | None:
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
+_EMPTY_PREDICATES = ({"the", "case"}, {"true"}, {"so"})
+
+
 def _contentful(doc: Any, side: tuple[int, int]) -> bool:
-    """Whether a side names something: a content word other than a pronoun ("It", "this" and "before" don't)."""
-    return any(token.pos_ in _CONTENT and token.tag_ not in ("PRP", "PRP$", "WP") for token in doc[side[0]:side[1]])
+    """Whether a side names something: a content word other than a pronoun ("It", "this" and "before" don't),
+    and not only a pronoun said to hold ("if this is the case", "if that is true")."""
+    tokens = [token for token in doc[side[0]:side[1]] if not token.is_punct]
+    if (len(tokens) >= 3 and tokens[0].pos_ in ("PRON", "DET") and tokens[1].lemma_.lower() == "be"
+            and {token.lower_ for token in tokens[2:]} in _EMPTY_PREDICATES):
+        return False
+    return any(token.pos_ in _CONTENT and token.tag_ not in ("PRP", "PRP$", "WP") for token in tokens)
 
 
 _DEMONSTRATIVES = {"this", "that"}
@@ -442,6 +524,20 @@ def _antecedent(doc: Any, side: tuple[int, int], anchor: Any) -> tuple[int, int]
         return side  # a heading, not a statement
     whole = _trim(doc, previous.start, previous.end)
     return side if whole is None else (_shorten(doc, whole) or side)
+
+
+def _with_antecedent(doc: Any, side: tuple[int, int]) -> tuple[int, int]:
+    """A side that opens with "whose" ("whose significance has been growing") reaches back to the noun the
+    clause hangs on: "the Middle Corridor, whose significance has been growing" names what it is about."""
+    first = doc[side[0]]
+    if first.lower_ != "whose":
+        return side
+    clause = next((t for t in first.ancestors if t.dep_ == "relcl"), None)
+    if clause is None or clause.head.i >= side[0]:
+        return side
+    noun = clause.head
+    start = min(t.i for t in noun.subtree)
+    return _trim(doc, start, side[1]) or side
 
 
 def _mention(doc: Any, lo: int, hi: int) -> Mention:
@@ -469,6 +565,7 @@ def find_rule_links(doc: Any, matches: list[CueMatch], lexicon: CueLexicon, *,
             continue
         cause, effect, anchor = sides
         cause, effect = _antecedent(doc, cause, anchor), _antecedent(doc, effect, anchor)
+        cause, effect = _with_antecedent(doc, cause), _with_antecedent(doc, effect)
         cause, effect = _shorten(doc, cause), _shorten(doc, effect)
         if cause is None or effect is None:
             continue  # a side still longer than a phrase after shedding its clauses names no concept

@@ -42,6 +42,8 @@ class Cue:
     direction: str
     polarity: int
     strength: str
+    #: a word of the cue that stays in the side it introduces: "in the absence of X" names "the absence of X"
+    keeps: str | None = None
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -97,7 +99,12 @@ def _check(table: Any, where: str) -> CueLexicon:
             reason = (f"cue '{entry['cue']}' needs kind in {_KINDS}, direction in {_DIRECTIONS}, "
                       f"polarity 1 or -1 and strength in {_STRENGTHS}")
             raise InputFileError(Errors.E190.format(path=where, reason=reason))
-        cues.append(Cue(str(entry["cue"]).lower(), kind, direction, int(polarity), strength))
+        keeps = entry.get("keeps")
+        if keeps is not None and str(keeps).lower() not in str(entry["cue"]).lower().split():
+            raise InputFileError(Errors.E190.format(path=where, reason=f"cue '{entry['cue']}' keeps '{keeps}', "
+                                                                        "which is not one of its words"))
+        cues.append(Cue(str(entry["cue"]).lower(), kind, direction, int(polarity), strength,
+                        None if keeps is None else str(keeps).lower()))
     hedges = frozenset(str(word).lower() for word in table.get("hedges", []))
     negators = frozenset(str(word).lower() for word in table.get("negators", []))
     words = {name: frozenset(str(word).lower() for word in table.get(name, []))

