@@ -106,3 +106,42 @@ def test_a_heading_is_not_read_into_the_paragraph_under_it():
     assert sentences == ["Why the Port Matters", "Turkey presents itself as a guarantor of trade in the region."]
     wrapped = nlp("The council met on Monday and\nagreed to reopen the port.")
     assert len(list(wrapped.sents)) == 1  # a single line break is not a boundary
+
+
+def test_an_opening_connective_the_parser_took_for_a_verb_still_splits_at_the_comma(nlp):
+    cause, effect, polarity = with_cue(nlp, "Absent a settlement between these two rivals, open war will be hard "
+                                            "to avoid.", "absent")
+    assert (cause, effect, polarity) == ("a settlement between these two rivals", "open war will be hard to avoid",
+                                         -1)
+
+
+def test_this_after_an_opening_adjunct_stands_for_the_sentence_before(nlp):
+    text = ("The long drought has ruined the harvest in the eastern provinces. At the same time, this has led to a "
+            "wave of migration towards the coast.")
+    cause, effect, _ = with_cue(nlp, text, "led to")
+    assert cause == "The long drought has ruined the harvest in the eastern provinces"
+    assert effect == "a wave of migration towards the coast"
+
+
+def test_phrases_hung_on_lead_to_after_its_object_stay_in_the_effect(nlp):
+    cause, effect, _ = with_cue(nlp, "The dam burst during the night, leading to floods mostly in the lower valley.",
+                                "leading to")
+    assert effect == "floods mostly in the lower valley"
+    cause, effect, _ = with_cue(nlp, "The strike led to shortages after the holiday.", "led to")
+    assert effect == "shortages"  # a time of its own stays out
+
+
+def test_a_one_word_comment_gives_way_to_the_clause_it_comments_on(nlp):
+    cause, effect, _ = with_cue(nlp, "Relations with the port city are calm for now — unsurprising given the role "
+                                     "that the navy has played in its defence.", "given")
+    assert (cause, effect) == ("the role that the navy has played in its defence",
+                               "Relations with the port city are calm for now")
+
+
+def test_it_or_they_opening_a_sentence_stands_for_the_subject_before(nlp):
+    text = "The new tariff took effect in March. It has hurt the small exporters of the south."
+    cause, effect, _ = with_cue(nlp, text, "hurt")
+    assert (cause, effect) == ("The new tariff", "the small exporters of the south")
+    # a subject of another number is no antecedent: the pronoun names nothing, and no link is made
+    assert not [link for link in links(nlp, "The new tariffs took effect in March. It has hurt the small exporters.")
+                if link[0] == "hurt"]

@@ -151,7 +151,8 @@ def _prep_object(doc: Any, match: CueMatch) -> tuple[int, int] | None:
     for position in reversed(range(match.start, match.end)):
         for child in doc[position].children:
             if child.dep_ in ("pobj", "pcomp", "dobj") and child.i not in cue_ids and child.i > position:
-                return _block(child)
+                block = _block(child)
+                return None if block is None else _with_trailing_phrases(doc, match, block)
     verb = doc[match.start]
     ids = {t.i for t in verb.subtree if t.i >= match.end}
     if not ids:
@@ -160,6 +161,25 @@ def _prep_object(doc: Any, match: CueMatch) -> tuple[int, int] | None:
     while hi in ids:
         hi += 1
     return _trim(doc, match.end, hi)
+
+
+def _with_trailing_phrases(doc: Any, match: CueMatch, block: tuple[int, int]) -> tuple[int, int]:
+    """The object of "lead to" and the phrases the parser hung on the verb right after it: "leading to injuries
+    mostly to the face" is one effect. A phrase holding another cue ("… after the raid") stays out."""
+    verb, end = doc[match.start], block[1]
+    for child in sorted(verb.children, key=lambda token: token.i):
+        if child.i < end or child.dep_ not in ("prep", "advmod", "npadvmod"):
+            continue
+        ids = sorted(t.i for t in child.subtree)
+        if ids[0] != end or ids[-1] - ids[0] + 1 != len(ids) or child.lower_ in _CUE_PREPOSITIONS:
+            break
+        end = ids[-1] + 1
+    return block if end == block[1] else (_trim(doc, block[0], end) or block)
+
+
+#: prepositions that open a cause or a time of their own ("… after the raid", "… because of X")
+_CUE_PREPOSITIONS = {"after", "because", "following", "since", "amid", "amidst", "over", "through", "by", "due",
+                     "despite", "before", "during", "until"}
 
 
 def _passive(verb: Any) -> bool:
@@ -308,7 +328,15 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
             if intro is not None:
                 break
     if intro is None or intro.i in cue_ids:
-        return None
+        # "Absent a settlement, war will follow" with "Absent" parsed as a verb: the clause up to the comma
+        split = _opening_clause(doc, match)
+        if split is None:
+            return None
+        inner, outer = _kept(doc, match, split[0]), split[1]
+        if inner is None:
+            return None
+        return (inner, outer, doc[match.start].sent.root) if match.cue.direction == "effect-first" else (
+            outer, inner, doc[match.start].sent.root)
     intro_ids = _subtree_ids(intro) - cue_ids
     attach = intro.head
     while (attach.i in cue_ids or attach.i in intro_ids or attach.pos_ == "ADP") and attach.head.i != attach.i:
@@ -325,6 +353,11 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
     top = min((doc[i] for i in cue_ids), key=lambda t: len(list(t.ancestors)))
     inner = _block(intro, cue_ids)
     outer = _block(attach, intro_ids | cue_ids | _subtree_ids(top))
+    if (outer is not None and outer[1] - outer[0] == 1 and doc[outer[0]].dep_ in ("advcl", "amod", "parataxis")
+            and outer[0] > 0 and doc[outer[0] - 1].is_punct and attach.head.i != attach.i
+            and attach.head.i < attach.i):
+        # "Relations are calm — unsurprising given X": the comment is on the clause before it
+        outer = _block(attach.head, _subtree_ids(attach))
     if outer is not None and not _contentful(doc, outer) and attach.dep_ == "conj" and attach.pos_ == "AUX":
         # "That X happened was a consequence of Y", parsed as two coordinated clauses: the first one is the side
         outer = _block(attach.head, _subtree_ids(attach))
@@ -332,14 +365,20 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         split = _opening_clause(doc, match)
         if split is not None:  # "If A, B": the parse may hang the mark on a word inside A
             inner, outer = split
-    if inner is not None and match.cue.keeps is not None:
-        kept = next(i for i in range(match.start, match.end) if doc[i].lower_ == match.cue.keeps)
-        inner = _trim(doc, kept, inner[1])  # "in the absence of X": the side is "absence of X"
+    inner = None if inner is None else _kept(doc, match, inner)
     if inner is None or outer is None:
         return None
     if match.cue.direction == "effect-first":
         return inner, outer, attach
     return outer, inner, attach
+
+
+def _kept(doc: Any, match: CueMatch, inner: tuple[int, int]) -> tuple[int, int] | None:
+    """The side a cue introduces, from the cue's kept word on ("in the absence of X": "absence of X")."""
+    if match.cue.keeps is None:
+        return inner
+    kept = next(i for i in range(match.start, match.end) if doc[i].lower_ == match.cue.keeps)
+    return _trim(doc, kept, inner[1])
 
 
 def _opening_clause(doc: Any, match: CueMatch) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -508,20 +547,42 @@ def _contentful(doc: Any, side: tuple[int, int]) -> bool:
 
 
 _DEMONSTRATIVES = {"this", "that"}
+_PERSONAL = {"it", "they"}
+
+
+def _previous_subject(doc: Any, previous: Any, *, plural: bool) -> tuple[int, int] | None:
+    """What "it" or "they" opening a sentence most often stands for: the subject of the sentence before, when
+    that is a noun phrase of the same number ("The Wagner Group's actions … . They have …")."""
+    subject = next((child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    many = subject.tag_ in ("NNS", "NNPS") or any(child.dep_ == "conj" for child in subject.children)
+    if many != plural:
+        return None
+    block = _block(subject)
+    return None if block is None else _shorten(doc, block)
 
 
 def _antecedent(doc: Any, side: tuple[int, int], anchor: Any) -> tuple[int, int]:
     """A side that is a lone "this" or "that" opening its sentence ("This will cede the initiative") stands for
     the sentence before: its main clause, shortened like any side. Any other side is returned as it is."""
     lo, hi = side
-    if hi - lo != 1 or doc[lo].lower_ not in _DEMONSTRATIVES or doc[lo].dep_ not in _SUBJECTS + _PASSIVE_SUBJECTS:
+    if hi - lo != 1 or doc[lo].lower_ not in _DEMONSTRATIVES | _PERSONAL or doc[lo].dep_ not in (
+            _SUBJECTS + _PASSIVE_SUBJECTS):
         return side
     sentence = doc[lo].sent
-    if sentence.start == 0 or any(not t.is_punct and not t.is_space for t in doc[sentence.start:lo]):
+    verb = doc[lo].head
+    # only punctuation, or adjuncts of its verb ("At the same time, this has led to ..."), before it
+    adjuncts = {t.i for child in verb.children if child.dep_ in ("advmod", "prep", "npadvmod", "cc", "punct")
+                and child.i < lo for t in child.subtree}
+    if sentence.start == 0 or any(not t.is_punct and not t.is_space and t.i not in adjuncts
+                                  for t in doc[sentence.start:lo]):
         return side
     previous = doc[sentence.start - 1].sent
     if previous.root.pos_ not in ("VERB", "AUX"):
         return side  # a heading, not a statement
+    if doc[lo].lower_ in _PERSONAL:
+        return _previous_subject(doc, previous, plural=doc[lo].lower_ == "they") or side
     whole = _trim(doc, previous.start, previous.end)
     return side if whole is None else (_shorten(doc, whole) or side)
 
