@@ -69,6 +69,12 @@ def test_the_date_and_the_band_must_be_right(bundled, seed_id):
     result = _score(data, bundled)
     events, forecasts = result["rows"]["events"], result["rows"]["forecasts"]
     assert events["recall"] == pytest.approx(20 / 21, abs=1e-4) and events["wrong"][0]["found_date"] == "1901"
+    assert events["date_prefix_matched"] == 20  # the dev scorer's rule: "1901" does not start with the gold date
+    data = extraction_from(bundled, seed_id)
+    year = next(e for e in data["events"] if len(e["date"]) == 4 and e["date"].isdigit())
+    year["date"] = f"{year['date']}/{int(year['date']) + 3}"  # an interval that starts in the gold year
+    events = _score(data, bundled)["rows"]["events"]
+    assert events["recall"] == pytest.approx(20 / 21, abs=1e-4) and events["date_prefix_matched"] == 21
     assert forecasts["recall"] == pytest.approx(14 / 15, abs=1e-4)
     assert forecasts["wrong"][0]["found_band"] == "almost no chance"
     # an equivalent EDTF spelling of the same day counts as the same date

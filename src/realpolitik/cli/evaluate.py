@@ -62,6 +62,9 @@ def seed_command(
         else:
             console.print(f"  [red]boilerplate[/]: {len(boiler['past_body'])} item(s) point past the main body "
                           f"(ends at {boiler['body_end']})")
+        events = result["rows"]["events"]
+        console.print(f"  events by the analysis-dev scorer's date rule (the found date starts with the gold one): "
+                      f"{events['date_prefix_matched']} / {events['gold']} = {_fmt(events['date_prefix_recall'])}")
         if result["undated_events"]:
             console.print(f"  {len(result['undated_events'])} extracted event(s) without a date, not scored")
         for kind in ITEM_TYPES:
