@@ -12,7 +12,7 @@ from realpolitik.corpus.ingest import (
 )
 from realpolitik.corpus.language import detect_language
 from realpolitik.corpus.output import write_document
-from realpolitik.corpus.structure import find_author_note
+from realpolitik.corpus.structure import author_note_name, find_author_note
 from realpolitik.corpus.text import (
     MAX_TEXT_BYTES,
     SourceText,
@@ -32,6 +32,7 @@ __all__ = [
     "check_published",
     "detect_language",
     "drop_boilerplate",
+    "author_note_name",
     "find_author_note",
     "find_documents",
     "ingest_file",

@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 
 from realpolitik.corpus.document import Section
 
-__all__ = ["Line", "Structure", "find_author_note", "find_structure", "parse_date"]
+__all__ = ["Line", "Structure", "author_note_name", "find_author_note", "find_structure", "parse_date"]
 
 _ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -314,21 +314,39 @@ def _note_cues() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"^(?P<name>.+?)\s+(?:{verbs})\s", re.IGNORECASE), frozenset(cues["author_note_roles"])
 
 
-def _is_author_note(paragraph: str) -> bool:
-    """Whether a paragraph reads as an author's note: "Name Surname is a Senior Fellow at ..."."""
+def _note_name(paragraph: str) -> str | None:
+    """The name an author's note opens with ("Name Surname is a Senior Fellow at ..."), or None when the paragraph
+    does not read as one."""
     opening, roles = _note_cues()
     first = _SENTENCE_END.split(paragraph.strip(), maxsplit=1)[0]
     found = opening.match(first)
     if found is None:
-        return False
+        return None
     words = found.group("name").replace(",", " ").split()
     particles = set(_cues()["name_particles"])
     if not 2 <= len(words) <= _MAX_NAME_WORDS or not _NAME_WORD.match(words[0]) or not _NAME_WORD.match(words[-1]):
-        return False
+        return None
     if not all(_NAME_WORD.match(word) or word in particles for word in words):
-        return False
+        return None
     rest = {word.lower().strip(".,;:()") for word in first[found.end():].split()}
-    return bool(rest & roles)
+    return " ".join(words) if rest & roles else None
+
+
+def _is_author_note(paragraph: str) -> bool:
+    """Whether a paragraph reads as an author's note: "Name Surname is a Senior Fellow at ..."."""
+    return _note_name(paragraph) is not None
+
+
+def author_note_name(text: str, note_start: int) -> str | None:
+    """The author named by the note that begins at ``note_start`` (from :func:`find_author_note`).
+
+    Examples
+    --------
+    >>> text = "The dam talks broke down.\\n\\nJane Roe is a Senior Fellow at the Lorn Institute.\\n"
+    >>> author_note_name(text, find_author_note(text))
+    'Jane Roe'
+    """
+    return _note_name(text[note_start:].split("\n\n", 1)[0])
 
 
 def find_author_note(text: str) -> int | None:

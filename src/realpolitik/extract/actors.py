@@ -8,6 +8,7 @@ relations"), and which government: the regime in power at the date the text spea
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,7 +27,14 @@ from realpolitik.extract.collectives import (
     span_text,
     state_body,
 )
-from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, load_data_file, load_gazetteer, slugify
+from realpolitik.extract.gazetteer import (
+    ActorEntry,
+    Gazetteer,
+    fold_ascii,
+    load_data_file,
+    load_gazetteer,
+    slugify,
+)
 from realpolitik.extract.intervals import enclosing
 from realpolitik.extract.sentences import text_of
 
@@ -79,6 +87,12 @@ _GROUP_BODIES = frozenset(("public", "diaspora", "elites", "leadership", "opposi
 def title_words() -> frozenset[str]:
     """Every word of a title of office ("secretary", "of", "defence" ...), lower case."""
     return frozenset(word for title in actor_lexicon()["titles"] for word in title.split())
+
+
+def _title_at(doc: Doc, start: int, end: int, titles: AbstractSet[str]) -> bool:
+    """Whether tokens ``start``..``end`` with up to two words after them spell a title of office."""
+    words = [t.lower_ for t in doc[start:min(len(doc), end + 2)]]
+    return any(" ".join(words[:n]) in titles for n in range(end - start, len(words) + 1))
 
 
 def titled_names(doc: Doc, words: frozenset[str], surface: dict) -> list[tuple[int, int]]:
@@ -461,11 +475,14 @@ class ActorRecognizer:
         for ent in doc.ents:
             if any(i in consumed for i in range(ent.start, ent.end)) or ent.end in titled:
                 continue  # a titled name ("Defence Lorn Kessa") is a person: the people component reads it
+            if ent.label_ == "ORG" and self._inside_title(doc, ent):
+                continue  # "Supreme" of "the Supreme Leader", "Interior" of "Interior Minister": part of an office
             if ent.label_ in ("LOC", "FAC") and len(_bare(ent).split()) > 1 and \
                     any(t.lower_ in self.region_heads for t in ent):
                 found.append(self._region(doc, ent))  # "the Strait of Lorn", "the Line of Control"
                 continue
-            if ent.label_ in ("ORG", "PERSON", "GPE") and len(_bare(ent).split()) > 1 and ent[-1].is_title and \
+            if ent.label_ in ("ORG", "PERSON", "GPE") and len(_bare(ent).split()) > 1 and \
+                    (ent[-1].is_title or ent.label_ == "GPE" and ent[-1].is_lower) and \
                     ent[-1].lower_ in self.region_heads and ent[-1].text not in self.not_actor_heads:
                 found.append(self._region(doc, ent))  # "the Lorn Pass" tagged a person or a body
                 continue
@@ -504,6 +521,9 @@ class ActorRecognizer:
                 if len(name.split()) <= 3 and sum(labels.values()) >= 2:
                     found.append(self._region(doc, ent))  # a place the argument keeps coming back to
                 continue
+            if label == "GPE" and fold_ascii(name) in self.gazetteer.subdivisions:
+                found.append(self._region(doc, ent))  # "Nangarhar", "Kursk Oblast": a province acts as a place
+                continue
             actor = slugify(name)
             if not actor or not any(c.isupper() for c in name):
                 continue
@@ -517,6 +537,11 @@ class ActorRecognizer:
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found
 
+
+    def _inside_title(self, doc: Doc, ent: Span) -> bool:
+        """An organisation tag on words of a title ("the Supreme Leader", "Interior Minister X") that name no
+        body of their own."""
+        return len(ent) <= 2 and _title_at(doc, ent.start, ent.end, self.titles)
 
     def _kind_cues(self, doc: Doc) -> dict[str, str]:
         """Kinds that the wording gives names spaCy took for people: an example of groups ("groups such as X")

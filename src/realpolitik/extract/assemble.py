@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from realpolitik.corpus import (
     MAX_TEXT_BYTES,
     IngestedDocument,
+    author_note_name,
     check_published,
     find_author_note,
     ingest_file,
@@ -232,7 +233,7 @@ class _Plan:
     def finish(self, parts: list[tuple[int, dict[str, list]]], reference: str | None) -> Extraction:
         """The record from each section's items (with the section's start) and the reference date found."""
         return Extraction(document=_document_record(self.document, reference_date=reference,
-                                                     body_end=self.body_end),
+                                                     body_end=self.body_end, author=self.author),
                           notes=self.notes, **_joined_sections(parts))
 
 
@@ -247,10 +248,12 @@ def _plan(document: IngestedDocument, nlp: Language, section_chars: int | None) 
         return Extraction(document=_document_record(document, reference_date=document.published, body_end=None),
                           notes=[*document.notes, f"the document's language is '{document.language}' and the "
                                  "extractor reads English only: nothing was extracted"])
-    author = document.author or _byline(document.title)
     # the author's note that closes many analyses is not the argument: parse the text before it (a prefix, so
     # every offset still indexes ``document.text``)
     body_end = find_author_note(document.text)
+    # the author is nobody the analysis is about, wherever the body names them ("As Jane Roe explains, ...")
+    author = (document.author or _byline(document.title)
+              or (author_note_name(document.text, body_end) if body_end is not None else None))
     body = document.text if body_end is None else document.text[:body_end]
     limit = min(section_chars or SECTION_CHARS, nlp.max_length)  # more would be refused by run_pipeline (E279)
     notes = list(document.notes)
@@ -432,8 +435,9 @@ def _shifted(data, offset: int):
 
 
 def _document_record(document: IngestedDocument, *, reference_date: str | None,
-                     body_end: int | None) -> ExtractedDocument:
-    return ExtractedDocument(id=document.id, title=document.title, author=document.author,
+                     body_end: int | None, author: str | None = None) -> ExtractedDocument:
+    """``author``: the one the extraction found (a byline, the author's note) where the document gave none."""
+    return ExtractedDocument(id=document.id, title=document.title, author=document.author or author,
                              published=document.published, language=document.language,
                              sections=[ExtractedSection(title=s.title, start=s.start, end=s.end)
                                        for s in document.sections],

@@ -332,11 +332,11 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         split = _opening_clause(doc, match)
         if split is None:
             return None
-        inner, outer = _kept(doc, match, split[0]), split[1]
-        if inner is None:
+        opening, main = _kept(doc, match, split[0]), split[1]
+        if opening is None:
             return None
-        return (inner, outer, doc[match.start].sent.root) if match.cue.direction == "effect-first" else (
-            outer, inner, doc[match.start].sent.root)
+        return (opening, main, doc[match.start].sent.root) if match.cue.direction == "effect-first" else (
+            main, opening, doc[match.start].sent.root)
     intro_ids = _subtree_ids(intro) - cue_ids
     attach = intro.head
     while (attach.i in cue_ids or attach.i in intro_ids or attach.pos_ == "ADP") and attach.head.i != attach.i:

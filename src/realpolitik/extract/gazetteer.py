@@ -16,7 +16,8 @@ from typing import Any
 
 from realpolitik.errors import Errors, InputFileError
 
-__all__ = ["ActorEntry", "Gazetteer", "KnownEvent", "Regime", "load_data_file", "load_gazetteer", "slugify"]
+__all__ = ["ActorEntry", "Gazetteer", "KnownEvent", "Regime", "fold_ascii", "load_data_file", "load_gazetteer",
+           "slugify"]
 
 _GAZETTEER = "gazetteer"
 
@@ -109,6 +110,9 @@ class Gazetteer:
     events: list[KnownEvent] = field(default_factory=list)
     generic: dict[str, dict] = field(default_factory=dict)
     by_iso3: dict[str, str] = field(default_factory=dict)
+    #: names of the provinces, states and regions within countries (ISO 3166-2, from pycountry), folded to ASCII
+    #: ("Nangarhār" is "Nangarhar"): a place by one of these names is a region, not a state
+    subdivisions: frozenset[str] = frozenset()
 
     def add_surface(self, text: str, actor: str, how: str) -> None:
         """Register a written form, keeping the first claim (names beat aliases beat capitals)."""
@@ -140,6 +144,17 @@ class Gazetteer:
 
 def _country_name(country: Any, override: str | None) -> str:
     return override or getattr(country, "common_name", None) or country.name
+
+
+def fold_ascii(text: str) -> str:
+    """``text`` without its diacritics ("Nangarhār" -> "Nangarhar", "Kunaṟ" -> "Kunar").
+
+    Examples
+    --------
+    >>> fold_ascii("Bādghīs"), fold_ascii("Île-de-France")
+    ('Badghis', 'Ile-de-France')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +213,7 @@ def load_gazetteer() -> Gazetteer:
     for entry in list(gaz.entries.values()):
         if entry.capital:
             gaz.add_surface(entry.capital, entry.id, "capital")
+    gaz.subdivisions = frozenset(fold_ascii(sub.name) for sub in pycountry.subdivisions)
     for item in leaders:
         affiliation = gaz.by_iso3.get(item["affiliation"], item["affiliation"])
         person = ActorEntry(slugify(item["name"]), item["name"], "person", tuple(item.get("aliases") or ()),

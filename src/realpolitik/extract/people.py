@@ -9,6 +9,7 @@ leaders gazetteer. A surname alone refers back to the person named in full earli
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span
 
@@ -79,6 +80,23 @@ def _join_surnames(doc: Doc) -> None:
             if other.affiliation == short.id:
                 other.affiliation = person.id
         del records[short.id]
+
+
+def _drop_bare_words(doc: Doc, known: AbstractSet[str]) -> None:
+    """A "person" who is one capitalised word, never named in full, with no role the text gives and no entry in
+    the leaders table is most often something else the tagger took for a name: a school of thought ("Salafi"), a
+    demonym ("Kandaharis"), a company or a drug. Such records are dropped with their mentions."""
+    records = doc._.rp_actors
+    bare = {r.id for r in records.values()
+            if r.kind == "person" and " " not in r.name.strip() and not r.role and r.id not in known}
+    if not bare:
+        return
+    doc._.rp_mentions = [m for m in doc._.rp_mentions if m.actor not in bare]
+    for other in records.values():
+        if other.affiliation in bare:
+            other.affiliation = None
+    for ident in bare:
+        del records[ident]
 
 
 def find_title(phrase: str, titles: dict[str, str]) -> tuple[int, int, str] | None:
@@ -174,6 +192,7 @@ class PeopleRecognizer:
         for span, record in found:
             self._leaders_government(doc, span, record)
         _join_surnames(doc)
+        _drop_bare_words(doc, self.gazetteer.entries.keys())
         return doc
 
     def _leaders_government(self, doc: Doc, span: Span, record: ActorRecord) -> None:
