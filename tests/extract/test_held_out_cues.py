@@ -44,3 +44,12 @@ def test_a_province_is_a_region_not_a_state(nlp):
             "the Khorasan province rebels answered with raids.")
     found = _actors(nlp, text)
     assert found["Nangarhar"].kind == "region"
+
+
+def test_an_unknown_place_that_acts_is_a_region_unless_its_name_says_polity(nlp):
+    found = _actors(nlp, "The road from Kargil runs north. Kargil has since become a garrison town.")
+    assert found["Kargil"].kind == "region"  # every country is in the gazetteer: an unknown place is no state
+    found = _actors(nlp, "The Lornian Republic has closed its border. The Lornian Republic blames Morvia.")
+    assert found["Lornian Republic"].kind == "state"
+    found = _actors(nlp, "Valdria has closed the border. Valdria's minister of water blamed the drought.")
+    assert found["Valdria"].kind == "state"  # the text gives it a state's office

@@ -172,6 +172,8 @@ class ActorRecognizer:
         self.place_heads = self.region_heads | set(self.lexicon["place_nouns"])
         self.group_nouns = set(self.lexicon["group_nouns"])
         self.polity_nouns = set(self.lexicon["polity_nouns"])
+        self.governance = set(self.lexicon["governance_nouns"])
+        self.state_words = set(self.lexicon["state_words"])
         self.body_modifiers = set(self.collectives["body_modifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -472,6 +474,7 @@ class ActorRecognizer:
                     and _bare(ent).split()[0].lower() not in common}
         titled = {end for _, end in titled_names(doc, title_words(), self.gazetteer.surface)}
         cues = self._kind_cues(doc)
+        states = self._given_offices(doc)
         for ent in doc.ents:
             if any(i in consumed for i in range(ent.start, ent.end)) or ent.end in titled:
                 continue  # a titled name ("Defence Lorn Kessa") is a person: the people component reads it
@@ -530,6 +533,13 @@ class ActorRecognizer:
             if " " not in name:  # "the Commission" after "the Lorn Basin Commission": the same body
                 actor = next((a for a, r in doc._.rp_actors.items() if r.name.endswith(" " + name)), actor)
             last = name.split()[-1]
+            if label == "GPE" and name not in states and not (
+                    {w.lower() for w in name.split()} & (self.polity_nouns | self.governance)):
+                # every country is in the gazetteer (pycountry): an unknown place that acts is a city, a base or a
+                # territory ("Bagram", "Kashgar"), unless its name says it is a polity ("the Islamic Republic")
+                # or the text gives it a state's offices ("Valdria's minister of water")
+                found.append(self._region(doc, ent))
+                continue
             kind = "state" if label == "GPE" else ("armed_group" if last in self.armed_heads else "organisation")
             if kind == "organisation" and self.alliance_words & set(name.split()):
                 kind = "alliance"
@@ -537,6 +547,21 @@ class ActorRecognizer:
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found
 
+
+    def _given_offices(self, doc: Doc) -> set[str]:
+        """Names of places the text gives a national office or institution: "X's minister", "the president of
+        X", "the X government" (a word of ``state_words`` right after the name, its possessive, or "of")."""
+        named = set()
+        for ent in doc.ents:
+            if ent.label_ != "GPE":
+                continue
+            at = ent.end + (1 if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s") else 0)
+            after = at < len(doc) and doc[at].lower_ in self.state_words
+            before = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in \
+                self.state_words
+            if after or before:
+                named.add(_bare(ent))
+        return named
 
     def _inside_title(self, doc: Doc, ent: Span) -> bool:
         """An organisation tag on words of a title ("the Supreme Leader", "Interior Minister X") that name no
