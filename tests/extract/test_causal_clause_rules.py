@@ -105,7 +105,11 @@ def test_a_heading_is_not_read_into_the_paragraph_under_it():
     sentences = [sentence.text.strip() for sentence in doc.sents]
     assert sentences == ["Why the Port Matters", "Turkey presents itself as a guarantor of trade in the region."]
     wrapped = nlp("The council met on Monday and\nagreed to reopen the port.")
-    assert len(list(wrapped.sents)) == 1  # a single line break is not a boundary
+    assert len(list(wrapped.sents)) == 1  # a single line break inside a sentence is no boundary
+    # after a closing mark it is: the standfirst under a title that ends in "?" is a sentence of its own
+    standfirst = nlp("Can the Port Reopen at All?\nThe council's plan will meet its match in the winter storms.")
+    assert [s.text.strip() for s in standfirst.sents][-1] == ("The council's plan will meet its match in the winter "
+                                                              "storms.")
 
 
 def test_an_opening_connective_the_parser_took_for_a_verb_still_splits_at_the_comma(nlp):

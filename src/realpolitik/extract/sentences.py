@@ -66,15 +66,30 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     before it).
 
     A heading has no full stop, so the parser reads it into the paragraph under it ("Understanding the Appeal In
-    some cases, Wagner …") and the heading becomes the subject of the first clause. A single line break is not a
-    boundary: plain text is often wrapped inside its sentences.
+    some cases, Wagner …") and the heading becomes the subject of the first clause. A single line break is a
+    boundary only after a sentence's closing mark ("…with the Taliban?" then the standfirst on the next line):
+    plain text is often wrapped inside its sentences.
     """
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+        if token.is_space and (token.text.count("\n") >= 2 or "\n" in token.text and _ends_sentence(doc, token.i)):
             doc[token.i + 1].is_sent_start = True
             # with a start forced, the parser tends to end the sentence again after its first word ("Turkey |
             # presents itself as …"); a paragraph's second word never opens a sentence
             if token.i + 2 < len(doc) and not doc[token.i + 2].is_space:
                 doc[token.i + 2].is_sent_start = False
     return doc
+
+
+_CLOSING_MARKS = {".", "?", "!", ":", ";"}
+_CLOSING_QUOTES = {"'", '"', "\u2019", "\u201d", ")"}
+
+
+def _ends_sentence(doc: Doc, space: int) -> bool:
+    """Whether the token before the whitespace at ``space`` closes a sentence (a mark, or a quote after one)."""
+    before = doc[space - 1] if space > 0 else None
+    if before is None:
+        return False
+    if before.text in _CLOSING_MARKS:
+        return True
+    return before.text in _CLOSING_QUOTES and space > 1 and doc[space - 2].text in _CLOSING_MARKS
 
