@@ -229,3 +229,14 @@ def test_seed_recall_with_the_right_band(nlp, seed_path):
                                                    g.evidence[0].end) for f in found) for g in gold)
     # measured: 14 of 15 (0.93); the miss is a forecast whose hedge stands in the next sentence
     assert hits / len(gold) >= 0.93, hits
+
+
+def test_a_forecast_inside_another_of_the_same_band_is_said_once(nlp):
+    text = "It would be a disaster from which the harbour towns would never recover."
+    found = find_forecasts(nlp(text))
+    assert [f.statement for f in found] == ["It would be a disaster from which the harbour towns would never recover"]
+    # one of another band inside says something of its own and stays
+    both = find_forecasts(nlp("The ministry might argue that the new dam will flood three valleys."))
+    assert [(f.statement, f.band) for f in both] == [
+        ("The ministry might argue that the new dam will flood three valleys", "roughly even chance"),
+        ("the new dam will flood three valleys", "very likely")]

@@ -830,5 +830,16 @@ def find_forecasts(doc: Any, *, terms: str | Path | Mapping | None = None) -> li
     candidates = [c for c in candidates if not _question(doc, c)]
     chosen = _choose(candidates)
     heads = {c.head.i for c in chosen} | {c.verb.i for c in chosen}
-    forecasts = [_forecast(doc, c, heads, cues.conditions) for c in chosen]
+    forecasts = _outermost([_forecast(doc, c, heads, cues.conditions) for c in chosen])
     return sorted(forecasts, key=lambda f: (f.evidence.start, f.evidence.end))
+
+
+def _outermost(forecasts: list[ExtractedForecast]) -> list[ExtractedForecast]:
+    """Leave out a forecast whose words stand inside another's of the same band ("…a crime from which the
+    perpetrators would never recover" holds "the perpetrators would never recover"): the reader would see the
+    same claim twice. One of another band says something of its own and stays."""
+    def inside(inner: ExtractedForecast, outer: ExtractedForecast) -> bool:
+        return (inner is not outer and inner.band == outer.band and outer.evidence.start <= inner.evidence.start
+                and inner.evidence.end <= outer.evidence.end and inner.statement in outer.statement
+                and len(inner.statement) < len(outer.statement))
+    return [f for f in forecasts if not any(inside(f, other) for other in forecasts)]
