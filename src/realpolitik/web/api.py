@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Header, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,7 +30,8 @@ __all__ = ["PRESS_DRAWS", "router"]
 PRESS_DRAWS = 2000
 
 
-def _state(request: Request) -> AppState:
+async def _state(request: Request) -> AppState:
+    # async, so that FastAPI does not hand this lookup to a worker thread on every request
     return request.app.state.realpolitik
 
 
@@ -310,20 +312,30 @@ def get_changes(state: State, response: Response) -> dict[str, Any]:
 
 
 @router.post("/api/simulate", responses=_ERRORS, tags=["simulate"])
-def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> dict[str, Any]:
+async def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> dict[str, Any]:
     """Run a scenario, or the given clamps, through the FCM: the result against the baseline and every concept's
-    trajectory, as data the page draws.  Computed once per version of the model and request."""
+    trajectory, as data the page draws.  Computed once per version of the model and request; a result already
+    computed is answered from the event loop, a new one in a worker thread."""
     key = (body.scenario, tuple(sorted(body.clamps.items())))
-    return state.result("simulate", key, lambda model: page_data.simulate_view(model, scenario=body.scenario,
-                                                                           clamps=body.clamps)[0])
+    stored = state.stored_result("simulate", key)
+    if stored is not None:
+        return stored
+    return await run_in_threadpool(
+        state.result, "simulate", key,
+        lambda model: page_data.simulate_view(model, scenario=body.scenario, clamps=body.clamps)[0])
 
 
 @router.post("/api/press", responses={**_ERRORS, 503: {"model": ErrorOut}}, tags=["simulate"])
-def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str, Any]:
+async def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str, Any]:
     """Press perturbation on one concept: the share of stable sampled systems in which each concept moves, as data
     the page draws.  Computed once per version of the model and request (the draws are seeded), in a worker
-    process; 503 (E285) when that worker stopped before it answered."""
-    return state.press(body.concept, body.direction, draws=body.draws, seed=body.seed)
+    process; 503 (E285) when that worker stopped before it answered. A result already computed is answered from
+    the event loop."""
+    stored = state.stored_result("press", state.press_key(body.concept, body.direction, body.draws, body.seed))
+    if stored is not None:
+        return stored
+    return await run_in_threadpool(lambda: state.press(body.concept, body.direction, draws=body.draws,
+                                                       seed=body.seed))
 
 
 @router.post("/api/documents/{document_id}/draft", response_model=ChangeOut, responses=_WRITE_ERRORS,

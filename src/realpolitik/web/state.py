@@ -132,6 +132,14 @@ class AppState:
         The newest :data:`RESULTS_KEPT` results are kept; the caller must not change what it gets."""
         return self._result(name, key, lambda model, _version: make(model))
 
+    def stored_result(self, name: str, key: Hashable) -> Any | None:
+        """The result :meth:`result` keeps for ``key`` of the route ``name`` at the file's present version, or
+        None; never waits for a computation or a parse (only reads the file to learn its version), so an async
+        route can answer from it without leaving the event loop."""
+        slot = (name, key, self.file.version())
+        with self._lock:
+            return self._results.get(slot)
+
     def _result(self, name: str, key: Hashable, make: Callable[[Model, str], Any]) -> Any:
         model, version = self.model()
         slot = (name, key, version)
@@ -170,13 +178,18 @@ class AppState:
         SimulationError
             E285 when the worker computing it stopped (killed, out of memory); the next press gets a fresh pool.
         """
-        key = (concept, direction, draws, seed)
+        key = self.press_key(concept, direction, draws, seed)
         if not self.press_workers_ready():
             self.start_press_workers()
             return self.result("press", key, lambda model: press_view(model, concept, direction, draws=draws,
                                                                       seed=seed)[0])
         return self._result("press", key, lambda model, version: self.in_pool(
             page_worker.press_task, self._pickled_model(model, version), version, concept, direction, draws, seed))
+
+    @staticmethod
+    def press_key(concept: str, direction: int, draws: int, seed: int) -> Hashable:
+        """What tells one press request's result from another's (with the model's version)."""
+        return (concept, direction, draws, seed)
 
     def _pickled_model(self, model: Model, version: str) -> bytes:
         # pickled once per version (about 1 ms and 80 kB for the bundled model), sent with every press
