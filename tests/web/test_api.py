@@ -407,3 +407,16 @@ def test_without_a_corpus_the_corpus_routes_say_so(client):
     assert client.get("/api/corpus").json() == {"configured": False, "documents": []}
     response = client.post("/api/corpus/" + "a" * 64 + "/add", headers={"If-Match": _version(client)})
     assert response.status_code == 404 and "--corpus" in response.json()["detail"]
+
+
+def test_a_stored_answer_is_the_same_and_a_changed_file_is_computed_afresh(client, model_copy):
+    state = client.app.state.realpolitik
+    key = ("aid_resumed", ())
+    assert state.stored_result("simulate", key) is None
+    first = client.post("/api/simulate", json={"scenario": "aid_resumed"}).json()
+    assert state.stored_result("simulate", key) is not None
+    assert client.post("/api/simulate", json={"scenario": "aid_resumed"}).json() == first  # from the event loop
+    # an edit of the file (here a comment at its end) is a new version: nothing is stored for it yet
+    model_copy.write_text(model_copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert state.stored_result("simulate", key) is None
+    assert client.post("/api/simulate", json={"scenario": "aid_resumed"}).json()["final"] == first["final"]
