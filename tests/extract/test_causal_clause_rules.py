@@ -36,8 +36,8 @@ def with_cue(nlp, text, cue):
     # the absence itself is the cause
     ("In the absence of any official statement, rumours spread quickly through the capital.", "in the absence of",
      "absence of any official statement", "rumours spread quickly through the capital", 1),
-    ("The old capital buckled under the strain of repeated floods.", "under the strain of",
-     "repeated floods", "The old capital buckled", 1),
+    ("The old capital gave way under the strain of repeated floods.", "under the strain of",
+     "repeated floods", "The old capital gave way", 1),
     # passive "attributed to": the subject is the effect
     ("The fall in exports is attributed to the closure of the northern railway.", "attributed to",
      "the closure of the northern railway", "The fall in exports", 1),
@@ -107,9 +107,8 @@ def test_a_heading_is_not_read_into_the_paragraph_under_it():
     wrapped = nlp("The council met on Monday and\nagreed to reopen the port.")
     assert len(list(wrapped.sents)) == 1  # a single line break inside a sentence is no boundary
     # after a closing mark it is: the standfirst under a title that ends in "?" is a sentence of its own
-    standfirst = nlp("Can the Port Reopen at All?\nThe council's plan will meet its match in the winter storms.")
-    assert [s.text.strip() for s in standfirst.sents][-1] == ("The council's plan will meet its match in the winter "
-                                                              "storms.")
+    standfirst = nlp("Can the Port Reopen at All?\nThe council's plan will fail in the winter storms.")
+    assert [s.text.strip() for s in standfirst.sents][-1] == "The council's plan will fail in the winter storms."
 
 
 def test_an_opening_connective_the_parser_took_for_a_verb_still_splits_at_the_comma(nlp):
@@ -120,7 +119,7 @@ def test_an_opening_connective_the_parser_took_for_a_verb_still_splits_at_the_co
 
 
 def test_this_after_an_opening_adjunct_stands_for_the_sentence_before(nlp):
-    text = ("The long drought has ruined the harvest in the eastern provinces. At the same time, this has led to a "
+    text = ("The long drought has ruined the harvest in the eastern provinces. In the same year, this led to a "
             "wave of migration towards the coast.")
     cause, effect, _ = with_cue(nlp, text, "led to")
     assert cause == "The long drought has ruined the harvest in the eastern provinces"
@@ -136,10 +135,9 @@ def test_phrases_hung_on_lead_to_after_its_object_stay_in_the_effect(nlp):
 
 
 def test_a_one_word_comment_gives_way_to_the_clause_it_comments_on(nlp):
-    cause, effect, _ = with_cue(nlp, "Relations with the port city are calm for now — unsurprising given the role "
-                                     "that the navy has played in its defence.", "given")
-    assert (cause, effect) == ("the role that the navy has played in its defence",
-                               "Relations with the port city are calm for now")
+    cause, effect, _ = with_cue(nlp, "Trade with the port city is steady this year — unsurprising given the money "
+                                     "that the navy spends there.", "given")
+    assert (cause, effect) == ("the money that the navy spends there", "Trade with the port city is steady this year")
 
 
 def test_it_or_they_opening_a_sentence_stands_for_the_subject_before(nlp):

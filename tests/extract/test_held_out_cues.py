@@ -31,7 +31,7 @@ def test_a_one_word_person_with_no_role_is_dropped(nlp):
 
 
 def test_words_of_a_title_tagged_as_an_organisation_are_part_of_the_office(nlp):
-    found = _actors(nlp, "The movement is led from the south under the Supreme Leader Mullah Arsalan Vedkhor. "
+    found = _actors(nlp, "The movement is run from the south by the Supreme Leader Mullah Arsalan Vedkhor. "
                          "Interior Minister Tamir Oskanov met envoys from Qatar.")
     assert "Supreme" not in found and "Interior" not in found
     leader = next(a for name, a in found.items() if name.startswith("Mullah Arsalan"))  # the tagger may cut the name

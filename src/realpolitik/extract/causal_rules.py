@@ -112,7 +112,7 @@ def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
     for child in verb.children:  # "helped (to) fuel X": the inner cue makes the link, not the outer
         if child.dep_ in ("xcomp", "ccomp") and (child.i not in cue_heads or not _has_own_object(child)
                                                  or _participle_adjective(child)):
-            return _block(child)  # "leaving Europe exposed", "requires sustained pressure": the outer one does
+            return _block(child)  # "leaving the coast exposed", "needs steady funding": the outer one does
     return None
 
 
@@ -227,7 +227,7 @@ def _has_complement(verb: Any) -> bool:
         after = [g for g in child.children if g.i > child.i]
         if child.pos_ != "NOUN" and any(g.dep_ in ("amod", "acl") for g in after):
             return True
-        # an adjective straight after a noun object is its predicate ("making a balanced position hard to find")
+        # an adjective straight after a noun object is its predicate ("making any common front hard to build")
         if any(g.i == child.i + 1 and g.dep_ in ("amod", "advmod")
                and (g.pos_ == "ADJ" or any(gg.dep_ == "xcomp" for gg in g.children)) for g in after):
             return True  # (or "hard" taken for an adverb with its infinitive)
@@ -345,7 +345,7 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         return None
     while (attach.dep_ == "acl" and attach.tag_ == "VBN" and attach.head.i != attach.i
            and all(child.i in intro_ids or child.i in cue_ids for child in attach.children)):
-        attach = attach.head  # "extend the support provided in order to X": the clause, not "provided"
+        attach = attach.head  # "raise the aid sent in order to X": the clause, not "sent"
     if attach.dep_ == "dobj" and attach.head.i != attach.i:  # "used the talks to gain time": the whole clause
         attach = attach.head
     if attach.dep_ == "pobj" and (attach.ent_type_ in ("DATE", "TIME") or attach.lower_ in _TIME_WORDS):
@@ -356,7 +356,7 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
     if (outer is not None and outer[1] - outer[0] == 1 and doc[outer[0]].dep_ in ("advcl", "amod", "parataxis")
             and outer[0] > 0 and doc[outer[0] - 1].is_punct and attach.head.i != attach.i
             and attach.head.i < attach.i):
-        # "Relations are calm — unsurprising given X": the comment is on the clause before it
+        # "Trade is steady — predictable given X": the comment is on the clause before it
         outer = _block(attach.head, _subtree_ids(attach))
     if outer is not None and not _contentful(doc, outer) and attach.dep_ == "conj" and attach.pos_ == "AUX":
         # "That X happened was a consequence of Y", parsed as two coordinated clauses: the first one is the side
@@ -382,8 +382,9 @@ def _kept(doc: Any, match: CueMatch, inner: tuple[int, int]) -> tuple[int, int] 
 
 
 def _opening_clause(doc: Any, match: CueMatch) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """A sentence that opens with a subordinator ("If the steps are not taken, Ukraine will lose"): the clause up
-    to the comma before the main clause's subject or verb, and the main clause; None for any other sentence."""
+    """A sentence that opens with a subordinator ("If the loans are not repaid, the lender will seize the port"):
+    the clause up to the comma before the main clause's subject or verb, and the main clause; None for any other
+    sentence."""
     sentence = doc[match.start].sent
     if any(not (t.is_punct or t.is_space) for t in doc[sentence.start:match.start]):
         return None
@@ -538,7 +539,7 @@ _EMPTY_PREDICATES = ({"the", "case"}, {"true"}, {"so"})
 
 def _contentful(doc: Any, side: tuple[int, int]) -> bool:
     """Whether a side names something: a content word other than a pronoun ("It", "this" and "before" don't),
-    and not only a pronoun said to hold ("if this is the case", "if that is true")."""
+    and not only a pronoun said to hold ("if that holds true", "if this is so")."""
     tokens = [token for token in doc[side[0]:side[1]] if not token.is_punct]
     if (len(tokens) >= 3 and tokens[0].pos_ in ("PRON", "DET") and tokens[1].lemma_.lower() == "be"
             and {token.lower_ for token in tokens[2:]} in _EMPTY_PREDICATES):
@@ -552,7 +553,7 @@ _PERSONAL = {"it", "they"}
 
 def _previous_subject(doc: Any, previous: Any, *, plural: bool) -> tuple[int, int] | None:
     """What "it" or "they" opening a sentence most often stands for: the subject of the sentence before, when
-    that is a noun phrase of the same number ("The Wagner Group's actions … . They have …")."""
+    that is a noun phrase of the same number ("The river council's plans … . They have …")."""
     subject = next((child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -572,7 +573,7 @@ def _antecedent(doc: Any, side: tuple[int, int], anchor: Any) -> tuple[int, int]
         return side
     sentence = doc[lo].sent
     verb = doc[lo].head
-    # only punctuation, or adjuncts of its verb ("At the same time, this has led to ..."), before it
+    # only punctuation, or adjuncts of its verb ("In May, this led to ..."), before it
     adjuncts = {t.i for child in verb.children if child.dep_ in ("advmod", "prep", "npadvmod", "cc", "punct")
                 and child.i < lo for t in child.subtree}
     if sentence.start == 0 or any(not t.is_punct and not t.is_space and t.i not in adjuncts
@@ -588,8 +589,8 @@ def _antecedent(doc: Any, side: tuple[int, int], anchor: Any) -> tuple[int, int]
 
 
 def _with_antecedent(doc: Any, side: tuple[int, int]) -> tuple[int, int]:
-    """A side that opens with "whose" ("whose significance has been growing") reaches back to the noun the
-    clause hangs on: "the Middle Corridor, whose significance has been growing" names what it is about."""
+    """A side that opens with "whose" ("whose importance has grown") reaches back to the noun the
+    clause hangs on: "the southern canal, whose importance has grown" names what it is about."""
     first = doc[side[0]]
     if first.lower_ != "whose":
         return side

@@ -835,8 +835,8 @@ def find_forecasts(doc: Any, *, terms: str | Path | Mapping | None = None) -> li
 
 
 def _outermost(forecasts: list[ExtractedForecast]) -> list[ExtractedForecast]:
-    """Leave out a forecast whose words stand inside another's of the same band ("…a crime from which the
-    perpetrators would never recover" holds "the perpetrators would never recover"): the reader would see the
+    """Leave out a forecast whose words stand inside another's of the same band ("…a loss from which the
+    harbour towns would never recover" holds "the harbour towns would never recover"): the reader would see the
     same claim twice. One of another band says something of its own and stays."""
     def inside(inner: ExtractedForecast, outer: ExtractedForecast) -> bool:
         return (inner is not outer and inner.band == outer.band and outer.evidence.start <= inner.evidence.start

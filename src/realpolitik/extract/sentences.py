@@ -65,8 +65,8 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """Start a sentence after every blank line, before the parser runs (spaCy's parser keeps boundaries set
     before it).
 
-    A heading has no full stop, so the parser reads it into the paragraph under it ("Understanding the Appeal In
-    some cases, Wagner …") and the heading becomes the subject of the first clause. A single line break is a
+    A heading has no full stop, so the parser reads it into the paragraph under it ("Why the Port Matters The
+    council said …") and the heading becomes the subject of the first clause. A single line break is a
     boundary only after a sentence's closing mark ("…with the Taliban?" then the standfirst on the next line):
     plain text is often wrapped inside its sentences.
     """
