@@ -172,7 +172,8 @@ class ActorRecognizer:
         self.place_heads = self.region_heads | set(self.lexicon["place_nouns"])
         self.group_nouns = set(self.lexicon["group_nouns"])
         self.polity_nouns = set(self.lexicon["polity_nouns"])
-        self.governance = set(self.lexicon["governance_nouns"])
+        # words that make a place's name a polity's ("the Islamic Republic", "the Lornian government")
+        self.polity_words = self.polity_nouns | set(self.lexicon["governance_nouns"])
         self.state_words = set(self.lexicon["state_words"])
         self.body_modifiers = set(self.collectives["body_modifiers"])
 
@@ -534,7 +535,7 @@ class ActorRecognizer:
                 actor = next((a for a, r in doc._.rp_actors.items() if r.name.endswith(" " + name)), actor)
             last = name.split()[-1]
             if label == "GPE" and name not in states and not (
-                    {w.lower() for w in name.split()} & (self.polity_nouns | self.governance)):
+                    {w.lower() for w in name.split()} & self.polity_words):
                 # every country is in the gazetteer (pycountry): an unknown place that acts is a city, a base or a
                 # territory ("Bagram", "Kashgar"), unless its name says it is a polity ("the Islamic Republic")
                 # or the text gives it a state's offices ("Valdria's minister of water")
@@ -546,7 +547,6 @@ class ActorRecognizer:
             doc._.rp_actors.setdefault(actor, ActorRecord(actor, name, kind))
             found.append(ActorMention(ent.start_char, ent.end_char, actor, "ner", ent.start, ent.end))
         return found
-
 
     def _given_offices(self, doc: Doc) -> set[str]:
         """Names of places the text gives a national office or institution: "X's minister", "the president of

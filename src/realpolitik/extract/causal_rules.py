@@ -110,13 +110,13 @@ def _object(verb: Any, cue_heads: set[int]) -> tuple[int, int] | None:
     if verb.dep_ == "amod" and any(child.dep_ in _SUBJECTS for child in verb.children):
         return _block(verb.head, _subtree_ids(verb))  # "A strike fuelled shortages" misparsed as an adjective
     for child in verb.children:  # "helped (to) fuel X": the inner cue makes the link, not the outer
-        if child.dep_ in ("xcomp", "ccomp") and (child.i not in cue_heads or not _has_own_object(child)
-                                                 or _participle_adjective(child)):
+        if child.dep_ in ("xcomp", "ccomp") and (child.i not in cue_heads or not _has_own_object(child)):
             return _block(child)  # "leaving the coast exposed", "needs steady funding": the outer one does
     return None
 
 
 def _has_own_object(verb: Any) -> bool:
+    """Whether an inner cue verb has an object of its own, to make its own link (a participle adjective has none)."""
     return any(child.dep_ in _OBJECTS for child in verb.children) and not _participle_adjective(verb)
 
 
@@ -330,13 +330,8 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
     if intro is None or intro.i in cue_ids:
         # "Absent a settlement, war will follow" with "Absent" parsed as a verb: the clause up to the comma
         split = _opening_clause(doc, match)
-        if split is None:
-            return None
-        opening, main = _kept(doc, match, split[0]), split[1]
-        if opening is None:
-            return None
-        return (opening, main, doc[match.start].sent.root) if match.cue.direction == "effect-first" else (
-            main, opening, doc[match.start].sent.root)
+        return None if split is None else _ordered(match, _kept(doc, match, split[0]), split[1],
+                                                   doc[match.start].sent.root)
     intro_ids = _subtree_ids(intro) - cue_ids
     attach = intro.head
     while (attach.i in cue_ids or attach.i in intro_ids or attach.pos_ == "ADP") and attach.head.i != attach.i:
@@ -365,12 +360,15 @@ def _connective_sides(doc: Any, match: CueMatch, lexicon: CueLexicon) -> tuple[A
         split = _opening_clause(doc, match)
         if split is not None:  # "If A, B": the parse may hang the mark on a word inside A
             inner, outer = split
-    inner = None if inner is None else _kept(doc, match, inner)
+    return _ordered(match, None if inner is None else _kept(doc, match, inner), outer, attach)
+
+
+def _ordered(match: CueMatch, inner: tuple[int, int] | None, outer: tuple[int, int] | None,
+             anchor: Any) -> tuple[Any, Any, Any] | None:
+    """(cause, effect, anchor) from the part a connective introduces and the clause it attaches to."""
     if inner is None or outer is None:
         return None
-    if match.cue.direction == "effect-first":
-        return inner, outer, attach
-    return outer, inner, attach
+    return (inner, outer, anchor) if match.cue.direction == "effect-first" else (outer, inner, anchor)
 
 
 def _kept(doc: Any, match: CueMatch, inner: tuple[int, int]) -> tuple[int, int] | None:

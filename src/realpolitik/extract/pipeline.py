@@ -53,7 +53,8 @@ def reset_extensions(doc: Doc) -> Doc:
 
 
 class _ParagraphStarts:
-    """Before the parser: a blank line ends a sentence (:func:`realpolitik.extract.sentences.mark_paragraph_starts`)."""
+    """Before the parser: a blank line, or a line break after a closing mark, ends a sentence
+    (:func:`realpolitik.extract.sentences.mark_paragraph_starts`)."""
 
     def __init__(self, nlp, name: str) -> None:
         self.name = name

@@ -67,7 +67,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
     A heading has no full stop, so the parser reads it into the paragraph under it ("Why the Port Matters The
     council said …") and the heading becomes the subject of the first clause. A single line break is a
-    boundary only after a sentence's closing mark ("…with the Taliban?" then the standfirst on the next line):
+    boundary only after a sentence's closing mark ("…reopen at all?" then the standfirst on the next line):
     plain text is often wrapped inside its sentences.
     """
     for token in doc[:-1]:

@@ -138,7 +138,10 @@ class AppState:
         route can answer from it without leaving the event loop."""
         slot = (name, key, self.file.version())
         with self._lock:
-            return self._results.get(slot)
+            if slot not in self._results:
+                return None
+            self._results.move_to_end(slot)  # a result asked for often stays among the newest kept
+            return self._results[slot]
 
     def _result(self, name: str, key: Hashable, make: Callable[[Model, str], Any]) -> Any:
         model, version = self.model()
