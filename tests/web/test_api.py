@@ -420,3 +420,18 @@ def test_a_stored_answer_is_the_same_and_a_changed_file_is_computed_afresh(clien
     model_copy.write_text(model_copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert state.stored_result("simulate", key) is None
     assert client.post("/api/simulate", json={"scenario": "aid_resumed"}).json()["final"] == first["final"]
+
+
+def test_a_stored_answer_asked_for_again_is_kept_over_older_ones(client, monkeypatch):
+    from realpolitik.web import state as state_module
+
+    monkeypatch.setattr(state_module, "RESULTS_KEPT", 2)
+    state = client.app.state.realpolitik
+    client.post("/api/simulate", json={"scenario": "aid_resumed"})
+    client.post("/api/simulate", json={"scenario": "baseline"})
+    client.post("/api/simulate", json={"scenario": "aid_resumed"})  # answered from the store: now the newest
+    scenarios = [s["id"] for s in client.get("/api/scenarios").json()["scenarios"]]
+    third = next(s for s in scenarios if s not in ("aid_resumed", "baseline"))
+    client.post("/api/simulate", json={"scenario": third})  # one result must go: the oldest, "baseline"
+    assert state.stored_result("simulate", ("aid_resumed", ())) is not None
+    assert state.stored_result("simulate", ("baseline", ())) is None
