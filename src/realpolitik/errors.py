@@ -139,8 +139,8 @@ class Errors:
     E281 = ("the workbook unpacks to {size_mb:.0f} MB, above the limit of {limit_mb:.0f} MB (a zip bomb, or a sheet "
             "far larger than a map needs); nothing was imported: {path}")
     E282 = "more than {limit:,} rows to import; split the list or import it as a JSON model: {path}"
-    E276 = "the request body holds {what}; numbers must be finite (NaN and Infinity are not JSON)"
-    E284 = "the request body is not UTF-8 JSON text: {reason}"
+    E276 = "{where} holds {what}; numbers must be finite (NaN and Infinity are not JSON)"
+    E284 = "{where} is not UTF-8 JSON text: {reason}"
     E285 = ("the press was not computed: the worker process computing it stopped ({reason}); send it again, and "
             "a fresh worker will answer")
     # Ingest (E100-E129): reading documents of any format into IngestedDocument

@@ -30,7 +30,7 @@ from ruamel.yaml.scanner import Scanner
 from realpolitik.errors import InputFileError
 
 __all__ = ["MAX_NESTING", "MB", "NESTING_ENV", "StructureLimitError", "load_json", "max_nesting", "nesting_depth",
-           "strict_yaml", "write_atomically"]
+           "strict_yaml", "utf8_text", "write_atomically"]
 
 #: A megabyte as sizes are shown and limits given (``--max-mb``): 2**20 bytes.
 MB = 1024 * 1024
@@ -162,16 +162,48 @@ def nesting_depth(data: Any, *, stop_at: int | None = None) -> int:
     return deepest
 
 
-def load_json(text: str | bytes) -> Any:
+def _refuse_constant(name: str) -> float:
+    raise ValueError(name)
+
+
+def _has_surrogate(value: Any) -> bool:
+    """Whether a string of ``value`` (a key too) holds a lone surrogate, which no UTF-8 text can carry."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(item) for item in value)
+    return False
+
+
+def utf8_text(data: bytes, *, where: str = "the JSON text") -> str:
+    """``data`` decoded as UTF-8 (InputFileError E284, naming the first bad byte, when it is not)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputFileError.coded("E284", where=where, reason=f"byte {exc.start} is not UTF-8") from exc
+
+
+def load_json(text: str | bytes, *, where: str = "the JSON text", strict: bool = False) -> Any:
     """``json.loads`` for a user's file, refusing nesting deeper than :func:`max_nesting` (E271).
 
     The standard parser raises RecursionError on very deep input, and input it does read could still overflow the
-    stack of the recursive validators after it, so the depth of what it read is checked too.
+    stack of the recursive validators after it, so the depth of what it read is checked too. ``strict`` also
+    refuses what Python's parser takes but JSON on the wire (RFC 8259) cannot carry: bytes that are not UTF-8
+    (``json.loads`` guesses UTF-16 and UTF-32), ``NaN`` and ``Infinity``, and escapes of lone surrogates
+    (``"\\ud800"`` reads as a ``str`` that no UTF-8 writer takes).
 
     Raises
     ------
     StructureLimitError
         E271 when nested too deeply.
+    InputFileError
+        With ``strict``: E284 for text that is not UTF-8, E276 for a number that is not finite.
     json.JSONDecodeError
         When the text is not JSON.
 
@@ -183,16 +215,28 @@ def load_json(text: str | bytes) -> Any:
     Traceback (most recent call last):
     ...
     realpolitik.files.StructureLimitError: the JSON text nests mappings and lists deeper than 64 levels; ...
+    >>> load_json(b'{"weight": NaN}', strict=True)
+    Traceback (most recent call last):
+    ...
+    realpolitik.errors.InputFileError: the JSON text holds the number NaN; numbers must be finite ...
     """
     limit = max_nesting()
+    if strict and isinstance(text, bytes):
+        text = utf8_text(text, where=where)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant) if strict else json.loads(text)
     except RecursionError as exc:
-        raise StructureLimitError.coded("E271", where="the JSON text", limit=limit, env=NESTING_ENV) from exc
+        raise StructureLimitError.coded("E271", where=where, limit=limit, env=NESTING_ENV) from exc
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # what _refuse_constant raised
+        raise InputFileError.coded("E276", where=where, what=f"the number {exc}") from exc
     if nesting_depth(data, stop_at=limit) > limit:
-        raise StructureLimitError.coded("E271", where="the JSON text", limit=limit, env=NESTING_ENV)
+        raise StructureLimitError.coded("E271", where=where, limit=limit, env=NESTING_ENV)
+    if strict and _has_surrogate(data):
+        raise InputFileError.coded("E284", where=where,
+                                   reason="it holds a lone UTF-16 surrogate (an escape such as \\ud800)")
     return data
-
 
 
 def _default_mode() -> int:

@@ -412,26 +412,24 @@ def test_without_a_corpus_the_corpus_routes_say_so(client):
 def test_a_stored_answer_is_the_same_and_a_changed_file_is_computed_afresh(client, model_copy):
     state = client.app.state.realpolitik
     key = ("aid_resumed", ())
-    assert state.stored_result("simulate", key) is None
+    assert state.results.stored("simulate", key) is None
     first = client.post("/api/simulate", json={"scenario": "aid_resumed"}).json()
-    assert state.stored_result("simulate", key) is not None
+    assert state.results.stored("simulate", key) is not None
     assert client.post("/api/simulate", json={"scenario": "aid_resumed"}).json() == first  # from the event loop
     # an edit of the file (here a comment at its end) is a new version: nothing is stored for it yet
     model_copy.write_text(model_copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    assert state.stored_result("simulate", key) is None
+    assert state.results.stored("simulate", key) is None
     assert client.post("/api/simulate", json={"scenario": "aid_resumed"}).json()["final"] == first["final"]
 
 
 def test_a_stored_answer_asked_for_again_is_kept_over_older_ones(client, monkeypatch):
-    from realpolitik.web import state as state_module
-
-    monkeypatch.setattr(state_module, "RESULTS_KEPT", 2)
     state = client.app.state.realpolitik
+    monkeypatch.setattr(state.results, "kept", 2)
     client.post("/api/simulate", json={"scenario": "aid_resumed"})
     client.post("/api/simulate", json={"scenario": "baseline"})
     client.post("/api/simulate", json={"scenario": "aid_resumed"})  # answered from the store: now the newest
     scenarios = [s["id"] for s in client.get("/api/scenarios").json()["scenarios"]]
     third = next(s for s in scenarios if s not in ("aid_resumed", "baseline"))
     client.post("/api/simulate", json={"scenario": third})  # one result must go: the oldest, "baseline"
-    assert state.stored_result("simulate", ("aid_resumed", ())) is not None
-    assert state.stored_result("simulate", ("baseline", ())) is None
+    assert state.results.stored("simulate", ("aid_resumed", ())) is not None
+    assert state.results.stored("simulate", ("baseline", ())) is None

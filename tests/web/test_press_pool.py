@@ -36,7 +36,7 @@ def _ready(client: TestClient, timeout: float = 120.0) -> None:
     state = client.app.state.realpolitik
     assert client.get("/api/scenarios").status_code == 200
     deadline = time.monotonic() + timeout
-    while not state.press_workers_ready():
+    while not state.pool.ready():
         assert time.monotonic() < deadline, "the press workers did not start"
         time.sleep(0.05)
 
@@ -54,7 +54,7 @@ def test_a_press_from_a_worker_is_the_answer_computed_in_process(model_copy):
         other = client.post("/api/press", json={**PRESS, "direction": -1})
     with _client(model_copy, press_workers=0) as client:
         in_process = client.post("/api/press", json=PRESS)
-        assert client.app.state.realpolitik._pool is None  # nothing was started for it
+        assert not client.app.state.realpolitik.pool.made  # nothing was started for it
     assert pooled.status_code == 200 and pooled.json() == expected == in_process.json()
     assert other.status_code == 200 and other.json() != expected
 
@@ -95,7 +95,7 @@ def test_a_worker_that_dies_is_a_503_and_the_next_press_gets_a_fresh_pool(model_
     with _client(model_copy) as client:
         state = client.app.state.realpolitik
         _ready(client)
-        first_pool = state._pool
+        first_pool = state.pool._pool
         monkeypatch.setattr(page_worker, "press_task", _die)
         died = client.post("/api/press", json=PRESS)
         assert died.status_code == 503, died.text
@@ -104,7 +104,7 @@ def test_a_worker_that_dies_is_a_503_and_the_next_press_gets_a_fresh_pool(model_
         monkeypatch.undo()
         again = client.post("/api/press", json=PRESS)  # the same request: the failure was not kept as its answer
         assert again.status_code == 200 and again.json()["draws"] == PRESS["draws"]
-        assert state._pool is not None and state._pool is not first_pool
+        assert state.pool._pool is not None and state.pool._pool is not first_pool
         _ready(client)
         assert client.post("/api/press", json={**PRESS, "seed": 5}).status_code == 200
 
@@ -114,9 +114,9 @@ def test_the_pool_ends_with_the_app(model_copy):
         state = client.app.state.realpolitik
         _ready(client)
         assert client.post("/api/press", json=PRESS).status_code == 200
-        workers = {state.in_pool(os.getpid) for _ in range(4)}
+        workers = {state.pool.run(os.getpid) for _ in range(4)}
         assert workers and os.getpid() not in workers
-    assert state._pool is None and not state.press_workers_ready()
+    assert not state.pool.made and not state.pool.ready()
     for pid in workers:
         with pytest.raises(ProcessLookupError):  # ended and reaped, not left running
             os.kill(pid, 0)

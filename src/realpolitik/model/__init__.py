@@ -62,6 +62,7 @@ from realpolitik.model.summary import (
     reviewed_only,
     timeline,
 )
+from realpolitik.model.versioned import RESULTS_KEPT, VersionedResults
 
 __all__ = [
     "BULK_ACTIONS",
@@ -70,6 +71,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MERGEABLE_SECTIONS",
     "REFERENCES",
+    "RESULTS_KEPT",
     "REVIEWABLE_SECTIONS",
     "SECTIONS",
     "UNCHECKED",
@@ -91,6 +93,7 @@ __all__ = [
     "Resolution",
     "Scenario",
     "ValidationReport",
+    "VersionedResults",
     "accept_item",
     "add_from_selection",
     "add_items",

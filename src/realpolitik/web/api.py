@@ -272,7 +272,7 @@ _VIEWS = (
 
 def _view(path: str, make: Callable[[Model], dict[str, Any]]) -> Callable[..., dict[str, Any]]:
     def get_view(state: State) -> dict[str, Any]:
-        return state.view(path, make)
+        return state.results.view(path, make)
 
     return get_view
 
@@ -287,8 +287,8 @@ def get_scenarios(state: State) -> dict[str, Any]:
     """The concepts a control can clamp and every scenario with its clamps (inherited ones included)."""
     # the scenario page reads this before it can send a press: the press workers start importing the library now,
     # which the first press would otherwise wait for (about a second)
-    state.start_press_workers()
-    return state.view("/api/scenarios", page_data.scenarios_view)
+    state.pool.start()
+    return state.results.view("/api/scenarios", page_data.scenarios_view)
 
 
 @router.get("/api/forecasts", tags=["views"])
@@ -296,7 +296,7 @@ def get_forecasts(state: State) -> dict[str, Any]:
     """Forecasts with probabilities, resolutions and Brier scores, and the report's forecasts figure (SVG); with
     an update record beside the model, each forecast's ``trail``: later passages (stance, score) and the
     resolution proposed."""
-    board = state.view("forecasts", page_data.forecasts_view)
+    board = state.results.view("forecasts", page_data.forecasts_view)
     # the record is read apart from the cached board: an update writes it beside the model, not into it
     trails = page_data.forecast_evidence_view(state.model()[0], state.update_record(), state.texts())
     return page_data.forecast_board(board, trails)
@@ -317,12 +317,12 @@ async def post_simulate(state: State, body: Annotated[SimulateIn, Body()]) -> di
     trajectory, as data the page draws.  Computed once per version of the model and request; a result already
     computed is answered from the event loop, a new one in a worker thread."""
     key = (body.scenario, tuple(sorted(body.clamps.items())))
-    stored = state.stored_result("simulate", key)
+    stored = state.results.stored("simulate", key)
     if stored is not None:
         return stored
     return await run_in_threadpool(
-        state.result, "simulate", key,
-        lambda model: page_data.simulate_view(model, scenario=body.scenario, clamps=body.clamps)[0])
+        state.results.result, "simulate", key,
+        lambda model, _version: page_data.simulate_view(model, scenario=body.scenario, clamps=body.clamps)[0])
 
 
 @router.post("/api/press", responses={**_ERRORS, 503: {"model": ErrorOut}}, tags=["simulate"])
@@ -331,7 +331,7 @@ async def post_press(state: State, body: Annotated[PressIn, Body()]) -> dict[str
     the page draws.  Computed once per version of the model and request (the draws are seeded), in a worker
     process; 503 (E285) when that worker stopped before it answered. A result already computed is answered from
     the event loop."""
-    stored = state.stored_result("press", state.press_key(body.concept, body.direction, body.draws, body.seed))
+    stored = state.results.stored("press", state.press_key(body.concept, body.direction, body.draws, body.seed))
     if stored is not None:
         return stored
     return await run_in_threadpool(lambda: state.press(body.concept, body.direction, draws=body.draws,

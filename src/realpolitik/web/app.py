@@ -32,8 +32,8 @@ from starlette.routing import Match
 from starlette.types import Receive, Scope, Send
 
 from realpolitik import errors
-from realpolitik.errors import EditRefusedError, Errors, RealpolitikError
-from realpolitik.files import NESTING_ENV, max_nesting, nesting_depth
+from realpolitik.errors import EditRefusedError, Errors, InputFileError, RealpolitikError
+from realpolitik.files import load_json, utf8_text
 from realpolitik.web import api, pages
 from realpolitik.web.state import AppState, WebSettings
 
@@ -94,25 +94,6 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def _has_surrogate(value: Any) -> bool:
-    """Whether a string of ``value`` (a key too) holds a lone surrogate, which no UTF-8 text can carry."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
-    if isinstance(value, dict):
-        return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_has_surrogate(item) for item in value)
-    return False
-
-
-def _refuse_constant(name: str) -> float:
-    raise ValueError(name)
-
-
 class _BodyGuard:
     """ASGI middleware: request bodies above ``limit`` bytes get 413 (E275) before the app reads them, and JSON
     bodies holding NaN or Infinity (which Python's parser accepts) or nested too deeply get 422 (E276, E271)."""
@@ -147,11 +128,7 @@ class _BodyGuard:
         kind = headers.get(b"content-type", b"")
         # FastAPI reads a body without a content type as JSON too, with json.loads on the bytes; a body of any
         # other type reaches a validation error as bytes, which its answer decodes as UTF-8
-        problem = None
-        if body and (not kind.strip() or b"json" in kind):
-            problem = self._json_problem(body)
-        elif body:
-            problem = self._utf8_problem(body)
+        problem = self._problem(body, json_body=not kind.strip() or b"json" in kind) if body else None
         if problem is not None:
             await self._refuse(scope, receive, send, 422, problem)
             return
@@ -167,34 +144,16 @@ class _BodyGuard:
         await self.app(scope, replay, send)
 
     @staticmethod
-    def _utf8_problem(body: bytes) -> str | None:
+    def _problem(body: bytes, json_body: bool) -> str | None:
         try:
-            body.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return Errors.E284.format(reason=f"byte {exc.start} is not UTF-8")
-        return None
-
-    @classmethod
-    def _json_problem(cls, body: bytes) -> str | None:
-        limit = max_nesting()
-        # json.loads guesses UTF-16 and UTF-32 from bytes, and a byte that is no UTF-8 escaped the app as a
-        # UnicodeDecodeError; JSON on the wire is UTF-8 (RFC 8259)
-        problem = cls._utf8_problem(body)
-        if problem is not None:
-            return problem
-        text = body.decode("utf-8")
-        try:
-            data = json.loads(text, parse_constant=_refuse_constant)
-        except RecursionError:
-            return Errors.E271.format(where="the request body", limit=limit, env=NESTING_ENV)
+            if json_body:
+                load_json(body, where="the request body", strict=True)
+            else:
+                utf8_text(body, where="the request body")
         except json.JSONDecodeError:
             return None  # malformed JSON is FastAPI's to describe
-        except ValueError as exc:  # what _refuse_constant raised
-            return Errors.E276.format(what=f"the number {exc}")
-        if nesting_depth(data, stop_at=limit) > limit:
-            return Errors.E271.format(where="the request body", limit=limit, env=NESTING_ENV)
-        if _has_surrogate(data):  # "\ud800" alone reads as a str no UTF-8 writer takes: the answer, the model file
-            return Errors.E284.format(reason="it holds a lone UTF-16 surrogate (an escape such as \\ud800)")
+        except InputFileError as exc:
+            return str(exc)
         return None
 
     @staticmethod
