@@ -14,12 +14,14 @@ of stack.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
@@ -30,7 +32,7 @@ from ruamel.yaml.scanner import Scanner
 from realpolitik.errors import InputFileError
 
 __all__ = ["MAX_NESTING", "MB", "NESTING_ENV", "StructureLimitError", "load_json", "max_nesting", "nesting_depth",
-           "strict_yaml", "utf8_text", "write_atomically"]
+           "open_atomically", "strict_yaml", "utf8_text", "write_atomically"]
 
 #: A megabyte as sizes are shown and limits given (``--max-mb``): 2**20 bytes.
 MB = 1024 * 1024
@@ -263,12 +265,72 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def write_atomically(path: str | Path, data: str | bytes, *, code: str = "E009", encoding: str = "utf-8") -> Path:
-    """Write ``data`` to ``path`` whole or not at all.
+@contextlib.contextmanager
+def open_atomically(path: str | Path, *, code: str = "E009", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+    """A stream whose content becomes ``path`` whole when the ``with`` block ends, or not at all.
 
-    The data goes to a temporary file beside ``path``, is flushed to disk, takes the mode of the file it replaces
-    (or the usual mode of a new file), and is renamed over ``path``; the folder is then synced. On failure the
-    temporary file is removed and ``path`` is as it was. Missing parent folders are made.
+    The stream is a temporary file beside ``path``; when the block ends it is flushed to disk, takes the mode of
+    the file it replaces (or the usual mode of a new file), and is renamed over ``path``, and the folder is synced.
+    When the block raises, the temporary file is removed and ``path`` is as it was. Missing parent folders are
+    made. What a long output is written as it is made (``extract`` of many files) never has to be held whole.
+
+    Parameters
+    ----------
+    path
+        The file to write.
+    code
+        The error code to raise with, from :class:`realpolitik.errors.Errors`; its message takes ``path`` and
+        ``reason`` (each stage keeps its own documented code).
+    encoding
+        Text written to the stream is encoded so (newlines as given); None gives a binary stream.
+
+    Raises
+    ------
+    InputFileError
+        With ``code`` when ``path`` is a folder or cannot be written.
+
+    Examples
+    --------
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with open_atomically(folder / "b.txt") as stream:
+    ...     _ = stream.write("one\\n")
+    ...     (folder / "b.txt").exists()
+    False
+    >>> (folder / "b.txt").read_text()
+    'one\\n'
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InputFileError.coded(code, path=path, reason="it is a directory")
+    temporary: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o7777 if path.exists() else _NEW_FILE_MODE
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as raw:
+            if encoding is None:
+                yield raw
+            else:
+                text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+                yield text
+                text.flush()
+                text.detach()
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.chmod(temporary, mode)  # mkstemp makes the file private
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as exc:
+        raise InputFileError.coded(code, path=path, reason=exc.strerror or str(exc)) from exc
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+    _sync_folder(path.parent)
+
+
+def write_atomically(path: str | Path, data: str | bytes, *, code: str = "E009", encoding: str = "utf-8") -> Path:
+    """Write ``data`` to ``path`` whole or not at all (:func:`open_atomically`).
 
     Parameters
     ----------
@@ -297,27 +359,7 @@ def write_atomically(path: str | Path, data: str | bytes, *, code: str = "E009",
     >>> target.read_text(), sorted(p.name for p in target.parent.iterdir())
     ('one\\n', ['a.txt'])
     """
-    path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    if path.is_dir():
-        raise InputFileError.coded(code, path=path, reason="it is a directory")
-    temporary: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else _NEW_FILE_MODE
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        temporary = Path(name)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)  # mkstemp makes the file private
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as exc:
-        raise InputFileError.coded(code, path=path, reason=exc.strerror or str(exc)) from exc
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-    _sync_folder(path.parent)
-    return path
+    with open_atomically(path, code=code, encoding=None) as stream:
+        stream.write(payload)
+    return Path(path)

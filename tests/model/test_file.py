@@ -7,7 +7,7 @@ import os
 import pytest
 
 from realpolitik.errors import EditRefusedError, ModelValidationError, VersionConflictError
-from realpolitik.files import write_atomically
+from realpolitik.files import open_atomically, write_atomically
 from realpolitik.model import (
     UNCHECKED,
     ModelFile,
@@ -122,6 +122,23 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         write_atomically(target, "new\n", code="E164")
     assert failed.value.code == "E164"
     assert target.read_text(encoding="utf-8") == "old\n" and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_stream_written_atomically_appears_whole_at_the_end_or_not_at_all(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    with pytest.raises(RuntimeError):
+        with open_atomically(target) as stream:
+            stream.write("half of the new text")
+            raise RuntimeError("the writer stopped")
+    assert target.read_text(encoding="utf-8") == "old\n" and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    with open_atomically(target) as stream:
+        stream.write("line one\r\n")
+        stream.write("line two\n")
+        assert target.read_text(encoding="utf-8") == "old\n"  # nothing shows until the block ends
+    assert target.read_bytes() == b"line one\r\nline two\n"  # newlines as written
+    assert target.stat().st_mode & 0o777 == 0o640
 
 
 # --- proposals that leave the file as it was when rejected ----------------------------------------------------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import textwrap
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -14,8 +16,8 @@ from realpolitik.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, console, 
 from realpolitik.cli.options import PublishedOption, checked_published
 from realpolitik.corpus import MAX_TEXT_BYTES
 from realpolitik.corpus.source import MB
-from realpolitik.errors import Errors, RealpolitikError
-from realpolitik.files import write_atomically
+from realpolitik.errors import Errors, InputFileError, RealpolitikError
+from realpolitik.files import open_atomically
 
 __all__ = ["register"]
 
@@ -67,44 +69,84 @@ def extract_command(
     from realpolitik.extract import extract_file, load_pipeline
 
     nlp = load_pipeline()
-    results, failed = [], 0
-    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  console=err_console, transient=True, disable=len(paths) < 2) as progress:
-        task = progress.add_task("", total=len(paths))
-        for path in paths:
-            progress.update(task, description=path.name)
-            try:
-                # one file: its own bar over the sections of a long text (the files' bar is off then)
-                results.append(extract_file(path, nlp=nlp, published=published, limit=int(max_mb * MB),
-                                            show_progress=len(paths) == 1))
-            except RealpolitikError as exc:
-                failed += 1
-                err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
-            except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the files after it
-                failed += 1
-                reason = (str(exc).strip().splitlines() or ["no message"])[0][:300]
-                message = f"{path}: " + Errors.E280.format(kind=type(exc).__name__, reason=reason)
-                err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
-            progress.advance(task)
-    if fmt == "table":
-        for extraction in results:
-            _tables(extraction)
-    else:
-        dumped = [extraction.model_dump(mode="json") for extraction in results]
-        if fmt == "jsonl":
-            text = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in dumped)
-        else:
-            body = dumped[0] if len(paths) == 1 and dumped else dumped
-            text = json.dumps(body, indent=2, ensure_ascii=False) + "\n" if dumped or len(paths) > 1 else ""
-        if output is not None:
-            if results:
+    tables, failed = [], 0
+    with contextlib.ExitStack() as stack:
+        writer = _RecordWriter(fmt, several=len(paths) > 1, output=output, stack=stack)
+        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      console=err_console, transient=True, disable=len(paths) < 2) as progress:
+            task = progress.add_task("", total=len(paths))
+            for path in paths:
+                progress.update(task, description=path.name)
                 try:
-                    write_atomically(output, text, code="E164")
+                    # one file: its own bar over the sections of a long text (the files' bar is off then)
+                    extraction = extract_file(path, nlp=nlp, published=published, limit=int(max_mb * MB),
+                                              show_progress=len(paths) == 1)
                 except RealpolitikError as exc:
-                    fail(str(exc))
-        elif text:
-            typer.echo(text, nl=False)
+                    failed += 1
+                    err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+                except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the files after it
+                    failed += 1
+                    reason = (str(exc).strip().splitlines() or ["no message"])[0][:300]
+                    message = f"{path}: " + Errors.E280.format(kind=type(exc).__name__, reason=reason)
+                    err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
+                else:
+                    if fmt == "table":
+                        tables.append(extraction)
+                    else:  # written now and let go: the output of many files is never held whole
+                        try:
+                            writer.add(extraction.model_dump(mode="json"))
+                        except RealpolitikError as exc:
+                            fail(str(exc))
+                    del extraction
+                progress.advance(task)
+        try:
+            writer.close()
+        except RealpolitikError as exc:
+            fail(str(exc))
+    for extraction in tables:
+        _tables(extraction)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+class _RecordWriter:
+    """Writes each record as soon as it is made, as the output's format lays it out: one JSON object for one file,
+    a list for several (as ``json.dumps(records, indent=2)`` would), one line each for jsonl. A file given with
+    ``--output`` is written atomically, and only once a record is there to write (a run where every file failed
+    leaves it as it was)."""
+
+    def __init__(self, fmt: str, *, several: bool, output: Path | None, stack: contextlib.ExitStack) -> None:
+        self.fmt, self.several, self.output, self.stack = fmt, several, output, stack
+        self.count = 0
+        self.stream: Any = None
+
+    def _write(self, text: str) -> None:
+        if self.output is None:
+            typer.echo(text, nl=False)
+            return
+        if self.stream is None:
+            self.stream = self.stack.enter_context(open_atomically(self.output, code="E164"))
+        try:
+            self.stream.write(text)
+        except OSError as exc:
+            raise InputFileError.coded("E164", path=self.output, reason=exc.strerror or str(exc)) from exc
+
+    def add(self, record: dict[str, Any]) -> None:
+        if self.fmt == "jsonl":
+            self._write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.several:
+            self._write(("[\n" if self.count == 0 else ",\n")
+                        + textwrap.indent(json.dumps(record, indent=2, ensure_ascii=False), "  "))
+        else:
+            self._write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        """End the list of several files' records (``[]`` on stdout when none was made)."""
+        if self.fmt == "json" and self.several:
+            if self.count:
+                self._write("\n]\n")
+            elif self.output is None:
+                self._write("[]\n")
 
 
 def register(app: typer.Typer) -> None:
