@@ -330,27 +330,8 @@ def open_atomically(path: str | Path, *, code: str = "E009", encoding: str | Non
 
 
 def write_atomically(path: str | Path, data: str | bytes, *, code: str = "E009", encoding: str = "utf-8") -> Path:
-    """Write ``data`` to ``path`` whole or not at all (:func:`open_atomically`).
-
-    Parameters
-    ----------
-    path
-        The file to write.
-    data
-        Text (written in ``encoding``, newlines as given) or bytes.
-    code
-        The error code to raise with, from :class:`realpolitik.errors.Errors`; its message takes ``path`` and
-        ``reason`` (each stage keeps its own documented code).
-
-    Returns
-    -------
-    Path
-        ``path``.
-
-    Raises
-    ------
-    InputFileError
-        With ``code`` when ``path`` is a folder or cannot be written.
+    """Write ``data`` (text in ``encoding``, newlines as given, or bytes) to ``path`` whole or not at all, and
+    return ``path``; the temporary file, the mode kept, ``code`` and its errors are :func:`open_atomically`'s.
 
     Examples
     --------

@@ -128,10 +128,9 @@ def test_a_stream_written_atomically_appears_whole_at_the_end_or_not_at_all(tmp_
     target = tmp_path / "notes.txt"
     target.write_text("old\n", encoding="utf-8")
     target.chmod(0o640)
-    with pytest.raises(RuntimeError):
-        with open_atomically(target) as stream:
-            stream.write("half of the new text")
-            raise RuntimeError("the writer stopped")
+    with pytest.raises(RuntimeError), open_atomically(target) as stream:
+        stream.write("half of the new text")
+        raise RuntimeError("the writer stopped")
     assert target.read_text(encoding="utf-8") == "old\n" and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
     with open_atomically(target) as stream:
         stream.write("line one\r\n")
