@@ -159,7 +159,14 @@ class PressPool:
     def press(self, model: Model, version: str, concept: str, direction: int, *, draws: int,
               seed: int) -> dict[str, Any]:
         """:func:`press_task` of ``model`` (at ``version``) in a worker; the model is pickled once per version
-        (about 1 ms and 80 kB for the bundled model) and sent with every press."""
+        (about 1 ms and 80 kB for the bundled model) and sent with every press.
+
+        Until a worker has started (about a second after the pool is made, which this starts), the press is
+        computed in the caller's thread: a first press never waits for the workers to import the library.
+        """
+        if not self.ready():
+            self.start()
+            return press_view(model, concept, direction, draws=draws, seed=seed)[0]
         with self._lock:
             if self._pickled is None or self._pickled[0] != version:
                 self._pickled = (version, pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))

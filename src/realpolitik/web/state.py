@@ -12,7 +12,6 @@ from realpolitik.errors import InputFileError
 from realpolitik.model import Document, Model, ModelFile, VersionedResults
 from realpolitik.model.summary import document_of
 from realpolitik.report import build_report_data, quotable_texts, render_html
-from realpolitik.report.page_data import press_view
 from realpolitik.report.page_worker import PRESS_WORKERS, PressPool
 from realpolitik.store import open_store
 
@@ -97,11 +96,7 @@ class AppState:
 
     def press(self, concept: str, direction: int, *, draws: int, seed: int) -> dict[str, Any]:
         """The press view's data (:func:`~realpolitik.report.page_data.press_view`) of the model as it is now,
-        computed once per version and request (:attr:`results`), in a worker process of :attr:`pool`.
-
-        Until a worker has started (about a second after the pool is made, on a first press or when the scenario
-        list is read), presses are computed in the server's own thread: a first press never waits for the workers
-        to import the library.
+        computed once per version and request (:attr:`results`) by :attr:`pool` (:meth:`PressPool.press`).
 
         Raises
         ------
@@ -110,13 +105,8 @@ class AppState:
         SimulationError
             E285 when the worker computing it stopped (killed, out of memory); the next press gets a fresh pool.
         """
-        key = self.press_key(concept, direction, draws, seed)
-        if not self.pool.ready():
-            self.pool.start()
-            return self.results.result("press", key, lambda model, _version: press_view(
-                model, concept, direction, draws=draws, seed=seed)[0])
-        return self.results.result("press", key, lambda model, version: self.pool.press(
-            model, version, concept, direction, draws=draws, seed=seed))
+        return self.results.result("press", self.press_key(concept, direction, draws, seed), lambda model, version:
+                                   self.pool.press(model, version, concept, direction, draws=draws, seed=seed))
 
     @staticmethod
     def press_key(concept: str, direction: int, draws: int, seed: int) -> Hashable:
