@@ -30,7 +30,7 @@ class VersionedResults:
     Examples
     --------
     >>> from realpolitik.data import bundled_model_path
->>> from realpolitik.model import ModelFile
+    >>> from realpolitik.model import ModelFile
     >>> results = VersionedResults(ModelFile(bundled_model_path()))
     >>> results.stored("count", "actors") is None
     True
@@ -50,24 +50,15 @@ class VersionedResults:
     def view(self, name: str, make: Callable[[Model], Any]) -> Any:
         """``make(model)``, computed once per version and held for the newest version only (one per ``name``)."""
         model, version = self.file.load_versioned()
-        with self._lock:
-            held = self._views.get(name)
-            if held is not None and held[0] == version:
-                return held[1]
-            computing = self._computing.setdefault((name, None, version), threading.Lock())
-        with computing:  # readers at once wait for one computation (a report takes seconds)
-            with self._lock:
-                held = self._views.get(name)
-                if held is not None and held[0] == version:
-                    return held[1]
-            try:
-                value = make(model)
-            finally:
-                with self._lock:
-                    self._computing.pop((name, None, version), None)
-            with self._lock:
-                self._views[name] = (version, value)
-            return value
+
+        def held() -> tuple[bool, Any]:
+            entry = self._views.get(name)
+            return (True, entry[1]) if entry is not None and entry[0] == version else (False, None)
+
+        def keep(value: Any) -> None:
+            self._views[name] = (version, value)
+
+        return self._once((name, None, version), held, keep, lambda: make(model))
 
     def stored(self, name: str, key: Hashable) -> Any | None:
         """The result kept for ``key`` of ``name`` at the file's present version, or None; never waits for a
@@ -84,22 +75,39 @@ class VersionedResults:
         """``make(model, version)`` for ``key`` of ``name``, computed once per version of the file."""
         model, version = self.file.load_versioned()
         slot = (name, key, version)
+
+        def held() -> tuple[bool, Any]:
+            if slot not in self._results:
+                return False, None
+            self._results.move_to_end(slot)
+            return True, self._results[slot]
+
+        def keep(value: Any) -> None:
+            self._results[slot] = value
+            while len(self._results) > self.kept:
+                self._results.popitem(last=False)
+
+        return self._once(slot, held, keep, lambda: make(model, version))
+
+    def _once(self, slot: tuple[str, Hashable, str], held: Callable[[], tuple[bool, Any]],
+              keep: Callable[[Any], None], make: Callable[[], Any]) -> Any:
+        """What ``held`` finds (under the lock), else ``make()`` kept by ``keep``, made by one caller of ``slot``
+        while the others wait for it."""
         with self._lock:
-            if slot in self._results:
-                self._results.move_to_end(slot)
-                return self._results[slot]
+            found, value = held()
+            if found:
+                return value
             computing = self._computing.setdefault(slot, threading.Lock())
         with computing:
             with self._lock:
-                if slot in self._results:
-                    return self._results[slot]
+                found, value = held()
+                if found:
+                    return value
             try:
-                value = make(model, version)
+                value = make()
+                with self._lock:
+                    keep(value)  # kept before the slot is freed, so a caller arriving now finds it
             finally:
                 with self._lock:
                     self._computing.pop(slot, None)
-            with self._lock:
-                self._results[slot] = value
-                while len(self._results) > self.kept:
-                    self._results.popitem(last=False)
             return value
