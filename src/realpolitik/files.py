@@ -164,8 +164,12 @@ def nesting_depth(data: Any, *, stop_at: int | None = None) -> int:
     return deepest
 
 
+class _NotFinite(ValueError):
+    """Raised by :func:`_refuse_constant` for ``NaN``, ``Infinity`` or ``-Infinity`` in a strict read."""
+
+
 def _refuse_constant(name: str) -> float:
-    raise ValueError(name)
+    raise _NotFinite(name)
 
 
 def _has_surrogate(value: Any) -> bool:
@@ -229,9 +233,7 @@ def load_json(text: str | bytes, *, where: str = "the JSON text", strict: bool =
         data = json.loads(text, parse_constant=_refuse_constant) if strict else json.loads(text)
     except RecursionError as exc:
         raise StructureLimitError.coded("E271", where=where, limit=limit, env=NESTING_ENV) from exc
-    except json.JSONDecodeError:
-        raise
-    except ValueError as exc:  # what _refuse_constant raised
+    except _NotFinite as exc:
         raise InputFileError.coded("E276", where=where, what=f"the number {exc}") from exc
     if nesting_depth(data, stop_at=limit) > limit:
         raise StructureLimitError.coded("E271", where=where, limit=limit, env=NESTING_ENV)
