@@ -10,11 +10,18 @@ import pytest
 
 from realpolitik.extract.classifier import _SentenceDocs, load_classifier, structure_tokens
 from realpolitik.extract.cues import CueMatch, _index, _matcher, cue_lexicon, cues_by_sentence, find_cues, longest
+from tests.conftest import DEV_ARTICLES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXTRA = ("The strike led directly and quickly to shortages, which will likely lead to unrest. "
          "Prices rose as a result of the war; as a result, many left. Because of the drought, the harvest failed, "
          "resulting in hunger, since aid was blocked in order to punish the rebels.")
+
+
+@pytest.fixture(scope="module")
+def dev_texts():
+    """The dev articles' texts (none when ../shared is absent: the fixtures are read then)."""
+    return [path.read_text(encoding="utf-8") for path in sorted((DEV_ARTICLES / "texts").glob("*.txt"))]
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +77,45 @@ def test_batched_scores_equal_sentence_by_sentence(docs):
         assert [" ".join(structure_tokens(s)) for s in sentences] == [
             " ".join(structure_tokens(s, found))
             for s, found in zip(sentences, cues_by_sentence(doc, sentences), strict=True)]
+
+
+def _sklearn_probabilities(classifier, texts, spans):
+    """What the classifier's linear model gives over scikit-learn's own TF-IDF rows (the way it was trained)."""
+    from scipy.sparse import hstack
+
+    from realpolitik.extract.classifier import block_texts, make_vectorizer
+
+    parts = []
+    for block in classifier.blocks:
+        vectorizer = make_vectorizer(block.name, {t: i for i, t in enumerate(block.vocabulary)}, **block.settings)
+        vectorizer.idf_ = block.idf
+        parts.append(vectorizer.transform(block_texts(block.name, texts, spans)) * block.weight)
+    scores = hstack(parts).tocsr() @ classifier.coef + classifier.intercept
+    return 1.0 / (1.0 + np.exp(-np.asarray(scores, dtype=float).ravel()))
+
+
+def test_scores_equal_scikit_learns_vectorizers(docs, nlp, dev_texts):
+    """The classifier reads its tf-idf features without scikit-learn; on every sentence of the fixtures and
+    of the dev articles, they give scikit-learn's probabilities and the same decisions."""
+    classifier = load_classifier()
+    every = [*docs, *(nlp(text) for text in dev_texts)]
+    sentences = [sentence for doc in every for sentence in doc.sents]
+    texts = [sentence.text for sentence in sentences]
+    ours = classifier.predict_proba(texts, sentences)
+    reference = _sklearn_probabilities(classifier, texts, sentences)
+    np.testing.assert_allclose(ours, reference, rtol=0, atol=1e-5)
+    assert ((ours >= classifier.threshold) == (reference >= classifier.threshold)).mean() > 0.999
+
+
+@pytest.mark.parametrize("block", ["word", "char", "structure"])
+def test_terms_are_scikit_learns_analyzer(block):
+    """Each block reads the terms scikit-learn's analyzer reads, with counts (short words, runs of spaces)."""
+    classifier = load_classifier()
+    found = {b.name: b for b in classifier.blocks}
+    if block not in found:
+        pytest.skip(f"the bundled classifier has no {block} block")
+    from realpolitik.extract.classifier import make_vectorizer
+
+    analyzer = make_vectorizer(block, **found[block].settings).build_analyzer()
+    for text in ["A to B:  it  led, in 2021, to a\tcrisis \u2014 and x.", "I", "", "ab  cd\n\nefghij klmnop"]:
+        assert sorted(found[block].terms(text)) == sorted(analyzer(text))

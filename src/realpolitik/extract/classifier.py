@@ -10,6 +10,7 @@ that is read with ``allow_pickle=False``: no code is unpickled, and loading need
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -168,19 +169,70 @@ def make_vectorizer(block: str, vocabulary: dict[str, int] | None = None, **over
 
 @dataclass
 class _Block:
+    """One block of features: its vectorizer's settings, vocabulary and idf weights, and the block's weight."""
+
     name: str
     settings: dict[str, Any]
     vocabulary: list[str]
     idf: np.ndarray
     weight: float
-    _vectorizer: Any = field(default=None, repr=False)
+    _index: dict[str, int] | None = field(default=None, repr=False)
 
-    def vectorizer(self):
-        if self._vectorizer is None:
-            vec = make_vectorizer(self.name, {term: i for i, term in enumerate(self.vocabulary)}, **self.settings)
-            vec.idf_ = self.idf
-            self._vectorizer = vec
-        return self._vectorizer
+    def terms(self, text: str) -> list[str]:
+        """The terms scikit-learn's ``TfidfVectorizer`` with this block's settings reads in ``text``: word
+        n-grams of ``token_pattern`` matches, or character n-grams (``char_wb``: within each word, padded with
+        a space on both sides; a word shorter than an n-gram counts once, whole)."""
+        settings = self.settings
+        if settings.get("lowercase", True):
+            text = text.lower()
+        low, high = settings["ngram_range"]
+        analyzer = settings["analyzer"]
+        if analyzer == "word":
+            words = re.findall(settings.get("token_pattern", r"(?u)\b\w\w+\b"), text)
+            return [" ".join(words[i:i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)]
+        text = _RUNS_OF_SPACE.sub(" ", text)
+        if analyzer == "char":
+            return [text[i:i + n] for n in range(low, min(high, len(text)) + 1) for i in range(len(text) - n + 1)]
+        if analyzer != "char_wb":
+            raise ValueError(f"no analyzer {analyzer!r} in a causal classifier's block")
+        grams = []
+        for word in text.split():
+            word = f" {word} "
+            for n in range(low, high + 1):
+                if len(word) <= n:
+                    grams.append(word)
+                    break
+                grams.extend(word[i:i + n] for i in range(len(word) - n + 1))
+        return grams
+
+    def scores(self, texts: Sequence[str], coef: np.ndarray) -> np.ndarray:
+        """``coef`` · each text's tf-idf row (sublinear counts of the block's terms times their idf, scaled to
+        unit length, as ``TfidfVectorizer.transform`` makes it), times the block's weight.
+
+        A linear model needs only this dot product, so scikit-learn's vectorizer and sparse matrices, whose
+        import alone holds 130-170 MB (it brings SciPy's statistics and pandas), are left to training.
+        """
+        if self._index is None:
+            self._index = {term: i for i, term in enumerate(self.vocabulary)}
+        index, sublinear = self._index, self.settings.get("sublinear_tf", False)
+        out = np.zeros(len(texts))
+        for row, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for term in self.terms(text):
+                column = index.get(term)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            if not counts:
+                continue
+            columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            values = (1.0 + np.log(tf) if sublinear else tf) * self.idf[columns]
+            out[row] = values @ coef[columns] / np.sqrt(values @ values)
+        return out * self.weight
+
+
+#: What ``TfidfVectorizer`` folds to one space before reading character n-grams.
+_RUNS_OF_SPACE = re.compile(r"\s\s+")
 
 
 @dataclass
@@ -201,26 +253,22 @@ class CausalSentenceClassifier:
     def needs_parse(self) -> bool:
         return any(block.name == "structure" for block in self.blocks)
 
-    def features(self, texts: Sequence[str], spans: Sequence[Any] | None = None,
-                 cues: Sequence[Sequence[Any]] | None = None):
-        """The sparse feature matrix of ``texts`` (``spans``: their parsed sentences, for the structure block;
-        ``cues``: the cues of each span, when already found)."""
-        from scipy.sparse import hstack
-
-        parts = [block.vectorizer().transform(block_texts(block.name, texts, spans, cues)) * block.weight
-                 for block in self.blocks]
-        return hstack(parts).tocsr()
-
     def predict_proba(self, texts: Sequence[str], spans: Sequence[Any] | None = None,
                       cues: Sequence[Sequence[Any]] | None = None) -> np.ndarray:
-        """Probability that each sentence is causal."""
+        """Probability that each sentence is causal (``spans``: the parsed sentences, for the structure block;
+        ``cues``: the cues of each span, when already found)."""
         if len(texts) == 0:
             return np.zeros(0)
-        scores = self.features(texts, spans, cues) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.asarray(scores, dtype=float).ravel()))
+        scores = np.full(len(texts), self.intercept)
+        start = 0
+        for block in self.blocks:
+            end = start + len(block.vocabulary)
+            scores += block.scores(block_texts(block.name, texts, spans, cues), self.coef[start:end])
+            start = end
+        return 1.0 / (1.0 + np.exp(-scores))
 
     def score_spans(self, spans: Iterable[Any], cues: Sequence[Sequence[Any]] | None = None) -> np.ndarray:
-        """Probability that each parsed sentence (spaCy ``Span``) is causal (``cues``: as for :meth:`features`)."""
+        """Probability that each parsed sentence (spaCy ``Span``) is causal (``cues``: as for :meth:`predict_proba`)."""
         spans = list(spans)
         return self.predict_proba([span.text for span in spans], spans, cues)
 
