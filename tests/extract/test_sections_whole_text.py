@@ -138,3 +138,76 @@ def test_a_parsed_section_is_freed_without_waiting_for_the_garbage_collector(nlp
     finally:
         gc.enable()
     assert left == 0
+
+
+def test_a_streamed_record_is_the_text_of_the_record_held_whole(nlp, tmp_path):
+    """``streamed_extraction`` spools the items and holds the mentions as offsets; what ``json.dumps`` writes of it
+    is byte for byte what it writes of the record ``extract_document`` returns, read whole or in sections, for
+    the made-up text and for every dev article at hand; and its lists are read as they are written."""
+    import json
+
+    from realpolitik.corpus import ingest_file
+    from realpolitik.extract import extract_document, streamed_extraction
+    from tests.conftest import DEV_ARTICLES
+
+    made_up = tmp_path / "long.txt"
+    made_up.write_text(_long_text(), encoding="utf-8")
+    for path in [made_up, *sorted((DEV_ARTICLES / "texts").glob("*.txt"))]:
+        document = ingest_file(path)
+        for section_chars in (None, SECTION_CHARS):
+            held = extract_document(document, nlp=nlp, section_chars=section_chars).model_dump(mode="json")
+            with streamed_extraction(document, nlp=nlp, section_chars=section_chars) as record:
+                assert all(type(record[kind]) is not list  # streamed lists, not lists held whole
+                           for kind in ("actors", "events", "relations", "causal_links", "forecasts"))
+                streamed = json.dumps(record, indent=2, ensure_ascii=False)
+            assert streamed == json.dumps(held, indent=2, ensure_ascii=False), (path.name, section_chars)
+
+
+def test_a_long_text_is_parsed_in_pieces_each_as_if_alone(nlp, monkeypatch):
+    """Past PARSE_CHARS, spaCy's tagger, parser and entity recogniser read the text piece by piece (cut at
+    paragraph breaks): every token gets the annotations its piece gets parsed alone, no sentence crosses a cut,
+    and the items read are those of the text parsed in one go."""
+    from realpolitik.extract import assemble
+
+    text = _long_text()
+    at_once = extract_text(text, nlp=nlp)
+    monkeypatch.setattr(assemble, "PARSE_CHARS", 2 * len(PARAGRAPH))
+    doc = assemble.run_pipeline(text, nlp=nlp)
+    cuts = assemble.section_bounds(text, assemble.PARSE_CHARS)
+    assert len(cuts) > 3
+    statistical = nlp.pipe_names[:nlp.pipe_names.index(assemble.FIRST_OWN_COMPONENT)]
+    for start, end in cuts:
+        with nlp.select_pipes(enable=statistical):
+            alone = nlp(text[start:end])
+        tokens = [t for t in doc if start <= t.idx < end]
+        assert [(t.text, t.tag_, t.dep_, t.head.i - t.i, t.ent_type_, t.lemma_) for t in tokens] == \
+            [(t.text, t.tag_, t.dep_, t.head.i - t.i, t.ent_type_, t.lemma_) for t in alone]
+    assert all(sent.start_char >= start or sent.end_char <= start for sent in doc.sents for start, _ in cuts)
+    pieced = extract_text(text, nlp=nlp)
+    assert [(a.id, a.mentions) for a in pieced.actors] == [(a.id, a.mentions) for a in at_once.actors]
+    for kind in ("events", "relations", "causal_links", "forecasts"):
+        assert _readings(getattr(pieced, kind), text) == _readings(getattr(at_once, kind), text), kind
+
+
+def test_parsing_in_pieces_bounds_the_networks_memory(nlp, monkeypatch):
+    """The networks' memory grows with the tokens read at once: in pieces a fifth of the text's length, the
+    parse's peak (Python's allocations, tracemalloc) is under half of the peak of one parse of it all."""
+    import tracemalloc
+
+    from realpolitik.extract import assemble
+
+    text = "\n\n".join([PARAGRAPH] * 60)
+
+    def peak() -> int:
+        assemble.run_pipeline(PARAGRAPH, nlp=nlp)
+        tracemalloc.start()
+        try:
+            assemble.run_pipeline(text, nlp=nlp)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    monkeypatch.setattr(assemble, "PARSE_CHARS", 10 * len(text))
+    whole = peak()
+    monkeypatch.setattr(assemble, "PARSE_CHARS", len(text) // 5)
+    assert peak() < whole / 2

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
-import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -66,9 +67,12 @@ def extract_command(
         fail(Errors.E164.format(path=output, reason="it is a directory"), EXIT_USAGE)
     if fmt == "table" and output is not None:
         fail("--output writes JSON; use --format json or jsonl with it", EXIT_USAGE)
-    from realpolitik.extract import extract_file, load_pipeline
+    from realpolitik.corpus import ingest_file
+    from realpolitik.extract import extract_document, load_pipeline, streamed_extraction
 
-    nlp = load_pipeline()
+    # several files: the pipeline is loaded once, up front; one file is read before it is, so that a long
+    # text's bytes and copies are gone before the pipeline's memory is taken
+    nlp = load_pipeline() if len(paths) > 1 else None
     tables, failed = [], 0
     with contextlib.ExitStack() as stack:
         writer = _RecordWriter(fmt, several=len(paths) > 1, output=output, stack=stack)
@@ -77,10 +81,19 @@ def extract_command(
             task = progress.add_task("", total=len(paths))
             for path in paths:
                 progress.update(task, description=path.name)
+                # one file: its own bar over the sections of a long text (the files' bar is off then)
+                alone = len(paths) == 1
                 try:
-                    # one file: its own bar over the sections of a long text (the files' bar is off then)
-                    extraction = extract_file(path, nlp=nlp, published=published, limit=int(max_mb * MB),
-                                              show_progress=len(paths) == 1)
+                    document = ingest_file(path, limit=int(max_mb * MB), published=published)
+                    nlp = nlp or load_pipeline()
+                    if fmt == "table":
+                        tables.append(extract_document(document, nlp=nlp, show_progress=alone))
+                    else:  # written as it is read back and let go: a record is never held whole
+                        with streamed_extraction(document, nlp=nlp, show_progress=alone) as record:
+                            del document
+                            writer.add(record)
+                except _OutputFailed as exc:
+                    fail(str(exc))
                 except RealpolitikError as exc:
                     failed += 1
                     err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
@@ -89,28 +102,24 @@ def extract_command(
                     reason = (str(exc).strip().splitlines() or ["no message"])[0][:300]
                     message = f"{path}: " + Errors.E280.format(kind=type(exc).__name__, reason=reason)
                     err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
-                else:
-                    if fmt == "table":
-                        tables.append(extraction)
-                    else:  # written now and let go: the output of many files is never held whole
-                        try:
-                            writer.add(extraction.model_dump(mode="json"))
-                        except RealpolitikError as exc:
-                            fail(str(exc))
-                    del extraction
                 progress.advance(task)
         try:
             writer.close()
-        except RealpolitikError as exc:
+        except _OutputFailed as exc:
             fail(str(exc))
     for extraction in tables:
         _tables(extraction)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
+class _OutputFailed(Exception):
+    """The output could not be written (its message is the coded error's): the run stops, unlike a bad input."""
+
+
 class _RecordWriter:
-    """Writes each record as soon as it is made, as the output's format lays it out: one JSON object for one file,
-    a list for several (as ``json.dumps(records, indent=2)`` would), one line each for jsonl. A file given with
+    """Writes each record as it is made, as the output's format lays it out: one JSON object for one file, a list
+    for several (as ``json.dumps(records, indent=2)`` would), one line each for jsonl; the text goes out in
+    pieces of :data:`_PIECE` characters as ``JSONEncoder.iterencode`` makes it. A file given with
     ``--output`` is written atomically, and only once a record is there to write (a run where every file failed
     leaves it as it was)."""
 
@@ -123,21 +132,37 @@ class _RecordWriter:
         if self.output is None:
             typer.echo(text, nl=False)
             return
-        if self.stream is None:
-            self.stream = self.stack.enter_context(open_atomically(self.output, code="E164"))
         try:
+            if self.stream is None:
+                self.stream = self.stack.enter_context(open_atomically(self.output, code="E164"))
             self.stream.write(text)
+        except RealpolitikError as exc:
+            raise _OutputFailed(str(exc)) from exc
         except OSError as exc:
-            raise InputFileError.coded("E164", path=self.output, reason=exc.strerror or str(exc)) from exc
+            error = InputFileError.coded("E164", path=self.output, reason=exc.strerror or str(exc))
+            raise _OutputFailed(str(error)) from exc
 
     def add(self, record: dict[str, Any]) -> None:
+        """Write one record (JSON data, whose lists may stream, as :func:`~realpolitik.extract.streamed_extraction`
+        makes them)."""
+        pieces: Iterable[str] = json.JSONEncoder(indent=None if self.fmt == "jsonl" else 2,
+                                                 ensure_ascii=False).iterencode(record)
         if self.fmt == "jsonl":
-            self._write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif self.several:
-            self._write(("[\n" if self.count == 0 else ",\n")
-                        + textwrap.indent(json.dumps(record, indent=2, ensure_ascii=False), "  "))
+            pieces = itertools.chain(pieces, ["\n"])
+        elif self.several:  # a list's item: every line indented one step (a JSON string holds no raw line break)
+            pieces = itertools.chain(["[\n  " if self.count == 0 else ",\n  "],
+                                     (piece.replace("\n", "\n  ") for piece in pieces))
         else:
-            self._write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+            pieces = itertools.chain(pieces, ["\n"])
+        held: list[str] = []
+        size = 0
+        for piece in pieces:
+            held.append(piece)
+            size += len(piece)
+            if size >= _PIECE:
+                self._write("".join(held))
+                held, size = [], 0
+        self._write("".join(held))
         self.count += 1
 
     def close(self) -> None:
@@ -147,6 +172,10 @@ class _RecordWriter:
                 self._write("\n]\n")
             elif self.output is None:
                 self._write("[]\n")
+
+
+#: Characters of output gathered before each write.
+_PIECE = 1 << 16
 
 
 def register(app: typer.Typer) -> None:

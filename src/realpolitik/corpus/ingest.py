@@ -100,6 +100,8 @@ def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES, published: str
     if fmt != "pdf" and (binary := sniff_binary(data)):
         raise coded_error("E102", path=path, reason=binary)
     read = reader_for(fmt)(data, path)
+    ident = sha256_hex(data)
+    del data  # a long file's bytes need not sit beside its text and the text's cleaned copy
     notes.extend(read.notes)
     cleaned = drop_boilerplate(read.text)
     notes.extend(cleaned.notes())
@@ -112,7 +114,7 @@ def ingest_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES, published: str
     elif guess.code != "en":
         notes.append(f"the text looks {guess.name} ({guess.code}, by {guess.method}); extraction is tuned for English")
     return IngestedDocument(
-        id=sha256_hex(data),
+        id=ident,
         text=cleaned.text,
         title=structure.title,
         author=read.author or structure.author,

@@ -5,12 +5,14 @@ What it returns is a :class:`realpolitik.record.Extraction`.
 
 from realpolitik.extract.assemble import (
     BATCH_SIZE,
+    PARSE_CHARS,
     SECTION_CHARS,
     extract_document,
     extract_documents,
     extract_file,
     extract_text,
     run_pipeline,
+    streamed_extraction,
 )
 from realpolitik.extract.causal import find_causal_links
 from realpolitik.extract.dates import find_dates, parse_date
@@ -19,6 +21,7 @@ from realpolitik.extract.pipeline import load_pipeline
 
 __all__ = [
     "BATCH_SIZE",
+    "PARSE_CHARS",
     "SECTION_CHARS",
     "extract_document",
     "extract_documents",
@@ -30,4 +33,5 @@ __all__ = [
     "load_pipeline",
     "parse_date",
     "run_pipeline",
+    "streamed_extraction",
 ]

@@ -6,11 +6,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
+import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
+import numpy as np
+from json_stream import streamable_list
 from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -45,13 +52,19 @@ from realpolitik.record import (
     SpanEvidence,
 )
 
-__all__ = ["BATCH_SIZE", "SECTION_CHARS", "extract_document", "extract_documents", "extract_file", "extract_text",
-           "run_pipeline"]
+__all__ = ["BATCH_SIZE", "PARSE_CHARS", "SECTION_CHARS", "extract_document", "extract_documents", "extract_file",
+           "extract_text", "run_pipeline", "streamed_extraction"]
 
 #: The most characters parsed at once by default. spaCy's memory grows with the text parsed in one go (a
 #: 1,000,000-character parse peaked at 3.5 GB, the same text in 100,000-character sections at 0.8 GB and in less
 #: than half the time); an analysis of a few thousand words is far below it and is read whole.
 SECTION_CHARS = 100_000
+#: The most characters spaCy's statistical components (tagger, parser, entities) read at once: a longer text
+#: is parsed in pieces at paragraph breaks (their memory grows some 3 KB a character), while our components
+#: still read each section whole. Every analysis we have (7,000-14,000 characters) is parsed in one piece.
+PARSE_CHARS = 20_000
+#: The first of realpolitik's own components in the pipeline; spaCy's come before it.
+FIRST_OWN_COMPONENT = "realpolitik_reset"
 #: Documents parsed together by :func:`extract_documents` (spaCy's networks run faster over a batch).
 BATCH_SIZE = 16
 
@@ -95,10 +108,51 @@ def run_pipeline(text: str, *, nlp: Language | None = None, published: str | Non
 
 
 def _annotated(doc: Doc, nlp: Language) -> Doc:
-    """``doc`` through every component of ``nlp``, in order (one document; ``nlp.pipe`` does it for a batch)."""
-    for _, component in nlp.pipeline:
+    """``doc`` through every component of ``nlp``, in order (one document; ``nlp.pipe`` does it for a batch).
+
+    spaCy's statistical components (tagger, parser, entities) read a text longer than :data:`PARSE_CHARS` in
+    pieces cut at paragraph breaks, and their annotations are copied onto ``doc``; ours read it whole.
+    """
+    names = nlp.pipe_names
+    ours = names.index(FIRST_OWN_COMPONENT) if FIRST_OWN_COMPONENT in names else len(names)
+    statistical, own = nlp.pipeline[:ours], nlp.pipeline[ours:]
+    if len(text_of(doc)) > PARSE_CHARS and statistical:
+        _parse_in_pieces(doc, statistical)
+    else:
+        own = nlp.pipeline
+    for _, component in own:
         doc = component(doc)
     return doc
+
+
+#: The annotations spaCy's components before ours set on a token, copied from each piece of a long text.
+_PARSED: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
+
+
+def _parse_in_pieces(doc: Doc, components: list[tuple[str, Any]]) -> None:
+    """Run ``components`` over ``doc`` piece by piece (:data:`PARSE_CHARS` at most, cut where
+    :func:`section_bounds` cuts) and set what they found on ``doc`` itself.
+
+    spaCy's networks hold some 15 KB a token while they read a doc (300 MB for 100,000 characters), so a long
+    section read in one go costs more than everything else the extraction holds. A sentence never spans a
+    paragraph break (``realpolitik_paragraphs`` starts one there), so no parse tree or entity crosses a cut.
+    """
+    starts = doc.to_array("IDX")
+    pieces, tensors = [], []
+    for start, end in section_bounds(text_of(doc), PARSE_CHARS):
+        first, last = int(np.searchsorted(starts, start)), int(np.searchsorted(starts, end))
+        if first == last:
+            continue
+        piece = doc[first:last].as_doc()
+        for _, component in components:
+            piece = component(piece)
+        pieces.append(piece.to_array(_PARSED))
+        tensors.append(piece.tensor)
+        del piece
+    # spaCy's stubs type the array as thinc's Ints2d, which a numpy array is at run time
+    doc.from_array(_PARSED, np.concatenate(pieces))  # type: ignore[arg-type]
+    if all(t is not None and len(t) for t in tensors):
+        doc.tensor = np.concatenate(tensors)
 
 
 def _unparsed_doc(text: str, nlp: Language, *, published: str | None, author: str | None,
@@ -199,18 +253,50 @@ def extract_document(document: IngestedDocument, *, nlp: Language | None = None,
     plan = _plan(document, nlp, section_chars)
     if isinstance(plan, Extraction):
         return plan
-    parts = []
-    reference = document.published
+    joined = _Joined()
+    reference = _read_sections(plan, nlp, joined, show_progress)
+    return joined.extraction(plan.document_record(reference), plan.notes)
+
+
+@contextlib.contextmanager
+def streamed_extraction(document: IngestedDocument, *, nlp: Language | None = None,
+                        section_chars: int | None = None, show_progress: bool = False) -> Iterator[dict[str, Any]]:
+    """The record :func:`extract_document` makes, as the JSON data its ``model_dump(mode="json")`` would be,
+    without holding it: for a text so long that its record outgrows the parse.
+
+    Every item but the actors goes to a spool file as its section is read, and each list of items is read back
+    from it while the data is encoded (json-stream's ``streamable_list``, which ``json.dump`` and
+    ``JSONEncoder.iterencode`` write item by item); the actors' mentions are held as bare offsets. Encode the
+    data within the ``with`` block; ``realpolitik extract`` writes its records this way.
+
+    Raises
+    ------
+    InputFileError
+        As :func:`extract_document` does.
+    """
+    nlp = nlp or load_pipeline()
+    plan = _plan(document, nlp, section_chars)
+    if isinstance(plan, Extraction):
+        yield plan.model_dump(mode="json")
+        return
+    with _Joined.spooled() as joined:
+        reference = _read_sections(plan, nlp, joined, show_progress)
+        yield joined.data(plan.document_record(reference), plan.notes)
+
+
+def _read_sections(plan: _Plan, nlp: Language, joined: _Joined, show_progress: bool) -> str | None:
+    """Parse the plan's sections one after the other into ``joined``; the reference date found."""
+    reference = plan.document.published
     with progress_bar(len(plan.bounds), "sections", enabled=len(plan.bounds) > 1 and show_progress) as bar:
         for index, (start, end) in enumerate(plan.bounds):
             doc = _annotated(plan.section_doc(nlp, index), nlp)
             reference = reference or doc._.rp_reference_date
             # only the section's items are kept: holding every parsed section made memory grow with the text
-            parts.append((start, _items(doc)))
+            joined.add(start, _items(doc))
             _release(doc)
             del doc
             bar.advance(words=len(plan.body[start:end].split()))
-    return plan.finish(parts, reference)
+    return reference
 
 
 @dataclass
@@ -231,11 +317,9 @@ class _Plan:
         return _unparsed_doc(self.body[start:end], nlp, published=self.document.published, author=self.author,
                              title=self.document.title if index == 0 else None)
 
-    def finish(self, parts: list[tuple[int, dict[str, list]]], reference: str | None) -> Extraction:
-        """The record from each section's items (with the section's start) and the reference date found."""
-        return Extraction(document=_document_record(self.document, reference_date=reference,
-                                                     body_end=self.body_end, author=self.author),
-                          notes=self.notes, **_joined_sections(parts))
+    def document_record(self, reference: str | None) -> ExtractedDocument:
+        """The record's document section, with the reference date found."""
+        return _document_record(self.document, reference_date=reference, body_end=self.body_end, author=self.author)
 
 
 def _plan(document: IngestedDocument, nlp: Language, section_chars: int | None) -> _Plan | Extraction:
@@ -311,9 +395,9 @@ def _extract_batch(documents: list[IngestedDocument], nlp: Language, section_cha
             continue
         if isinstance(plan, Extraction):
             results[index] = plan
-        elif len(plan.bounds) == 1:
+        elif len(plan.bounds) == 1 and len(plan.body) <= PARSE_CHARS:
             plans[index] = plan
-        else:  # a long text is read section by section, as on its own
+        else:  # a long text is read section by section and parsed in pieces, as on its own
             results[index] = _extract_alone(document, nlp, section_chars)
     try:
         docs = list(nlp.pipe((plan.section_doc(nlp, 0) for plan in plans.values()), batch_size=len(documents)))
@@ -325,7 +409,10 @@ def _extract_batch(documents: list[IngestedDocument], nlp: Language, section_cha
             continue
         try:
             doc = docs[number]
-            results[index] = plan.finish([(0, _items(doc))], plan.document.published or doc._.rp_reference_date)
+            joined = _Joined()
+            joined.add(0, _items(doc))
+            results[index] = joined.extraction(
+                plan.document_record(plan.document.published or doc._.rp_reference_date), plan.notes)
         except Exception as exc:  # noqa: BLE001 - this document's failure, reported with it
             results[index] = exc
         finally:
@@ -397,43 +484,102 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
-def _joined_sections(parts: list[tuple[int, dict[str, list]]]) -> dict[str, list]:
+#: The record's lists of items other than actors, with the class of their items.
+_ITEM_TYPES: dict[str, type[BaseModel]] = {
+    "events": ExtractedEvent, "relations": ExtractedRelation, "causal_links": ExtractedCausalLink,
+    "forecasts": ExtractedForecast}
+
+
+class _Joined:
     """The items of a text's sections as one record's: offsets moved to the whole text, one actor per id (its
-    mentions and aliases pooled), event ids kept unique."""
-    if len(parts) == 1 and parts[0][0] == 0:
-        return parts[0][1]
-    joined: dict[str, list] = {"actors": [], "events": [], "relations": [], "causal_links": [], "forecasts": []}
-    actors: dict[str, dict] = {}
-    event_ids: set[str] = set()
-    for offset, items in parts:
-        for section, entries in items.items():
-            for entry in entries:
-                data = _shifted(entry.model_dump(), offset)
-                if section == "actors":
-                    held = actors.get(data["id"])
-                    if held is None:
-                        actors[data["id"]] = data
-                    else:
-                        held["mentions"] += data["mentions"]
-                        held["aliases"] = sorted(set(held["aliases"]) | set(data["aliases"]))
-                        for name in ("role", "affiliation", "iso3"):
-                            held[name] = held.get(name) or data.get(name)
-                    continue
-                if section == "events":
-                    base, n = data["id"], 2
-                    while data["id"] in event_ids:
-                        data["id"], n = f"{base}_{n}", n + 1
-                    event_ids.add(data["id"])
-                joined[section].append(data)
-    joined["actors"] = sorted(actors.values(), key=lambda a: a["mentions"][0]["start"])
-    return {section: [_RECORD_TYPES[section].model_validate(entry) for entry in entries]
-            for section, entries in joined.items()}
+    mentions and aliases pooled), event ids kept unique.
 
+    Items are kept in memory, or with :meth:`spooled` written to one spool file per list as they come, each a
+    line of JSON; an actor's mentions are held as bare offsets either way (a long text names one actor
+    hundreds of thousands of times, and a ``Mention`` object is some 400 bytes where two offsets are 16).
+    """
 
-#: The record's class of each section's items, to validate the joined sections.
-_RECORD_TYPES: dict[str, type[BaseModel]] = {
-    "actors": ExtractedActor, "events": ExtractedEvent, "relations": ExtractedRelation,
-    "causal_links": ExtractedCausalLink, "forecasts": ExtractedForecast}
+    def __init__(self, spools: dict[str, IO[str]] | None = None) -> None:
+        self.spools = spools
+        self.actors: dict[str, dict[str, Any]] = {}
+        self.mentions: dict[str, array[int]] = {}
+        self.event_ids: set[str] = set()
+        self.items: dict[str, list[Any]] = {kind: [] for kind in _ITEM_TYPES}
+
+    @classmethod
+    @contextlib.contextmanager
+    def spooled(cls) -> Iterator[_Joined]:
+        with contextlib.ExitStack() as stack:
+            yield cls({kind: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n"))
+                       for kind in _ITEM_TYPES})
+
+    def add(self, offset: int, items: dict[str, list]) -> None:
+        """One section's items (:func:`_items`), the section starting at ``offset`` in the text."""
+        for actor in items["actors"]:
+            offsets = self.mentions.setdefault(actor.id, array("q"))
+            for mention in actor.mentions:
+                offsets.extend((mention.start + offset, mention.end + offset))
+            held = self.actors.get(actor.id)
+            if held is None:
+                self.actors[actor.id] = {name: getattr(actor, name) for name in ExtractedActor.model_fields
+                                         if name != "mentions"}
+                continue
+            held["aliases"] = sorted(set(held["aliases"]) | set(actor.aliases))
+            for name in ("role", "affiliation", "iso3"):
+                held[name] = held[name] or getattr(actor, name)
+        for kind, model in _ITEM_TYPES.items():
+            for item in items[kind]:
+                if offset:
+                    item = model.model_validate(_shifted(item.model_dump(), offset))
+                if kind == "events":
+                    item = self._unique_event(item)
+                if self.spools is None:
+                    self.items[kind].append(item)
+                else:
+                    self.spools[kind].write(json.dumps(item.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+    def _unique_event(self, event: Any) -> Any:
+        ident, n = event.id, 2
+        while ident in self.event_ids:
+            ident, n = f"{event.id}_{n}", n + 1
+        self.event_ids.add(ident)
+        return event if ident == event.id else event.model_copy(update={"id": ident})
+
+    def _actor_ids(self) -> list[str]:
+        """The actors in the order of their first mention."""
+        return sorted(self.actors, key=lambda ident: self.mentions[ident][0])
+
+    def _pairs(self, ident: str) -> Iterator[tuple[int, int]]:
+        offsets = self.mentions[ident]
+        return zip(offsets[::2], offsets[1::2], strict=True)
+
+    def extraction(self, document: ExtractedDocument, notes: list[str]) -> Extraction:
+        """The record (of items kept in memory)."""
+        actors = [ExtractedActor(**self.actors[ident], mentions=[Mention(start=start, end=end)
+                                                                 for start, end in self._pairs(ident)])
+                  for ident in self._actor_ids()]
+        return Extraction(document=document, actors=actors, notes=notes, **self.items)
+
+    def data(self, document: ExtractedDocument, notes: list[str]) -> dict[str, Any]:
+        """The record as JSON data whose lists are read from the spool files as they are encoded."""
+        lists = {"actors": streamable_list(self._actor_data()),
+                 **{kind: streamable_list(self._read_back(kind)) for kind in _ITEM_TYPES}}
+        given = {"document": document.model_dump(mode="json"), "notes": notes, **lists}
+        return {name: given[name] for name in Extraction.model_fields}
+
+    def _actor_data(self) -> Iterator[dict[str, Any]]:
+        for ident in self._actor_ids():
+            data = ExtractedActor(**self.actors[ident]).model_dump(mode="json")
+            data["mentions"] = streamable_list({"start": start, "end": end} for start, end in self._pairs(ident))
+            yield data
+
+    def _read_back(self, kind: str) -> Iterator[Any]:
+        assert self.spools is not None
+        spool = self.spools[kind]
+        spool.flush()
+        spool.seek(0)
+        for line in spool:
+            yield json.loads(line)
 
 
 def _shifted(data, offset: int):
