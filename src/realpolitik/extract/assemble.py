@@ -113,14 +113,12 @@ def _annotated(doc: Doc, nlp: Language) -> Doc:
     spaCy's statistical components (tagger, parser, entities) read a text longer than :data:`PARSE_CHARS` in
     pieces cut at paragraph breaks, and their annotations are copied onto ``doc``; ours read it whole.
     """
-    names = nlp.pipe_names
-    ours = names.index(FIRST_OWN_COMPONENT) if FIRST_OWN_COMPONENT in names else len(names)
-    statistical, own = nlp.pipeline[:ours], nlp.pipeline[ours:]
-    if len(text_of(doc)) > PARSE_CHARS and statistical:
-        _parse_in_pieces(doc, statistical)
-    else:
-        own = nlp.pipeline
-    for _, component in own:
+    components = nlp.pipeline
+    if len(text_of(doc)) > PARSE_CHARS and FIRST_OWN_COMPONENT in nlp.pipe_names:
+        ours = nlp.pipe_names.index(FIRST_OWN_COMPONENT)
+        _parse_in_pieces(doc, components[:ours])
+        components = components[ours:]
+    for _, component in components:
         doc = component(doc)
     return doc
 
